@@ -1,0 +1,54 @@
+"""Which language a translated field is really shown in, so pages can say so and mark it up."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+
+@dataclass(frozen=True)
+class Localized:
+    value: str
+    language: str  # the language the value is written in
+    is_fallback: bool
+
+    @property
+    def direction(self):
+        return "rtl" if self.language in settings.LANGUAGES_BIDI else "ltr"
+
+    @property
+    def language_name(self):
+        """The name of the value's language, in the reader's language."""
+        return language_name(self.language)
+
+    def __str__(self):
+        return self.value
+
+
+def language_name(code):
+    from django.utils.translation import gettext
+
+    return gettext(get_language_info(code)["name"])
+
+
+def current_language():
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def page_direction():
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+def localized(obj, field, language=None):
+    """The value of obj.field for the reader, falling back along the language's chain."""
+    language = language or current_language()
+    for candidate in resolution_order(language):
+        value = getattr(obj, build_localized_fieldname(field, candidate), "")
+        if value:
+            return Localized(value=value, language=candidate, is_fallback=candidate != language)
+    return Localized(value="", language=language, is_fallback=False)
+
+
+def is_translated(obj, field, language):
+    return bool(getattr(obj, build_localized_fieldname(field, language), ""))

@@ -1,0 +1,26 @@
+"""Load the site's starting content from the data files in each app. Safe to run again."""
+
+from collections import Counter
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from guidance import content as guidance_content
+from offices import content as offices_content
+from partners import content as partners_content
+
+
+class Command(BaseCommand):
+    help = "Load cities, offices, partners, guidance and key figures; never overwrites what staff edited."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        created, kept = Counter(), Counter()
+
+        def report(model, was_created):
+            (created if was_created else kept)[model._meta.verbose_name_plural] += 1
+
+        for loader in (offices_content, partners_content, guidance_content):
+            loader.load(report)
+        for name in sorted(set(created) | set(kept)):
+            self.stdout.write(f"{name}: {created[name]} added, {kept[name]} already there")

@@ -1,0 +1,150 @@
+"""Guidance pages for each audience, whose text lives in append-only revisions."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Audience(models.TextChoices):
+    ASYLUM_SEEKER = "asylum-seeker", _("Asylum-seekers")
+    REFUGEE = "refugee", _("Refugees")
+    STATELESS = "stateless", _("Stateless people")
+
+
+class Significance(models.TextChoices):
+    """How much a revision changes the meaning of a page (after Kitsune and GOV.UK)."""
+
+    TYPO = "typo", _("Typo: spelling or formatting, the meaning is the same")
+    MINOR = "minor", _("Minor: clearer wording, the facts are the same")
+    MAJOR = "major", _("Major: facts changed; readers must be told")
+
+
+class GuidancePageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(current_revision__isnull=False)
+
+    def for_reading(self):
+        return self.published().select_related("current_revision").order_by("order")
+
+
+class GuidancePage(models.Model):
+    """A page of guidance for one audience; readers see its current published revision."""
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address. Never change it."))
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    current_revision = models.ForeignKey(
+        "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("current revision"), editable=False,
+    )
+    last_major_update = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+
+    objects = GuidancePageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("guidance page")
+        verbose_name_plural = _("guidance pages")
+
+    def __str__(self):
+        return self.current_revision.title if self.current_revision else self.slug
+
+    def get_absolute_url(self):
+        return reverse("guidance:page", kwargs={"slug": self.slug})
+
+
+class RevisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Revision.Status.PUBLISHED)
+
+    def major(self):
+        return self.filter(significance=Significance.MAJOR)
+
+    def history(self):
+        """What readers may see of a page's past: its published major changes, newest first."""
+        return self.published().major().order_by("-published_at", "-pk")
+
+
+class PublishedRevisionIsFrozen(ValidationError):
+    pass
+
+
+class Revision(models.Model):
+    """One version of a guidance page's text in every language. Never edited once published."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    page = models.ForeignKey(GuidancePage, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("page"))
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences: what the reader must do and by when."))
+    body = models.TextField(_("body"), help_text=_("Markdown. Start sections with “## ”; each gets a link anchor."))
+    change_note = models.CharField(
+        _("change note"), max_length=300, blank=True,
+        help_text=_("What changed, for readers. Needed for a major change."),
+    )
+    significance = models.CharField(_("significance"), max_length=10, choices=Significance.choices, default=Significance.MAJOR)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    based_on = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("based on"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    import_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self):
+        return f"{self.title} ({self.get_status_display()}, {self.created_at:%Y-%m-%d})" if self.created_at else self.title
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        if self.pk and Revision.objects.filter(pk=self.pk, status=self.Status.PUBLISHED).exists():
+            raise PublishedRevisionIsFrozen(
+                _("A published revision cannot be changed. Edit the page to make a new revision."),
+                code="frozen",
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_published:
+            raise PublishedRevisionIsFrozen(_("A published revision cannot be deleted."), code="frozen")
+        return super().delete(*args, **kwargs)
+
+
+class KeyFigure(models.Model):
+    """A number about people forced to flee in Kazakhstan, with its date and source."""
+
+    value = models.PositiveIntegerField(_("value"))
+    label = models.CharField(_("what it counts"), max_length=250)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    as_of = models.DateField(_("as of"))
+    source = models.CharField(_("source"), max_length=200)
+    is_current = models.BooleanField(_("current"), default=True, help_text=_("Untick to show it as an earlier figure."))
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-is_current", "order"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return f"{self.value} {self.label}"

@@ -1,0 +1,48 @@
+"""Template tags that show translated fields with their true language."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+
+from guidance.language_fallback import language_name
+from guidance.language_fallback import localized as resolve
+
+register = template.Library()
+
+FALLBACK_FLAG = "shown_fallback_languages"
+
+
+@register.simple_tag(takes_context=True)
+def localized(context, obj, field):
+    """The Localized value of obj.field, for templates that lay it out themselves."""
+    value = resolve(obj, field)
+    _remember_fallback(context, value)
+    return value
+
+
+@register.simple_tag(takes_context=True)
+def text(context, obj, field):
+    """obj.field as escaped inline text; marked with its language when it is not the page's."""
+    value = resolve(obj, field)
+    _remember_fallback(context, value)
+    if value.is_fallback:
+        return format_html('<span lang="{}" dir="{}">{}</span>', value.language, value.direction, value.value)
+    return value.value
+
+
+@register.simple_tag(takes_context=True)
+def fallback_summary(context):
+    """At the end of a page: which languages some inline parts above were shown in."""
+    languages = context.get("request") and getattr(context["request"], FALLBACK_FLAG, None)
+    if not languages:
+        return ""
+    names = ", ".join(sorted(language_name(code) for code in languages))
+    return render_to_string("includes/fallback_summary.html", {"languages": languages, "names": names})
+
+
+def _remember_fallback(context, value):
+    request = context.get("request")
+    if value.is_fallback and request is not None:
+        languages = getattr(request, FALLBACK_FLAG, set())
+        languages.add(value.language)
+        setattr(request, FALLBACK_FLAG, languages)

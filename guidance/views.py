@@ -1,0 +1,106 @@
+"""Public pages of guidance: home, the guidance pages and their history, about, updates."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language_from_request, override
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from offices.models import City
+from offices.views import latest
+
+from .models import GuidancePage, KeyFigure, Revision
+
+UPDATES_SHOWN = 30
+
+
+@require_safe
+@vary_on_headers("Accept-Language", "Cookie")
+def language_redirect(request):
+    """`/` sends a person to the language they chose before, or the best one their browser asks for."""
+    language = get_language_from_request(request) or settings.LANGUAGE_CODE
+    with override(language):
+        return HttpResponseRedirect(reverse("guidance:home"))
+
+
+def home(request):
+    pages = list(GuidancePage.objects.for_reading())
+    cities = list(City.objects.listed())
+    return render(
+        request,
+        "guidance/home.html",
+        {
+            "pages": pages,
+            "cities": cities,
+            "last_updated": latest(*(p.last_major_update for p in pages), *(c.updated_at for c in cities)),
+        },
+    )
+
+
+def page(request, slug):
+    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    return render_revision(request, guidance_page, guidance_page.current_revision)
+
+
+def render_revision(request, guidance_page, revision, *, preview=False):
+    """A revision exactly as a reader sees it; also used by the staff preview."""
+    other_pages = [p for p in GuidancePage.objects.for_reading() if p.pk != guidance_page.pk]
+    return render(
+        request,
+        "guidance/page.html",
+        {
+            "page": guidance_page,
+            "revision": revision,
+            "other_pages": other_pages,
+            "preview": preview,
+            "last_updated": guidance_page.last_major_update,
+        },
+    )
+
+
+def history(request, slug):
+    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    revisions = list(guidance_page.revisions.history())
+    return render(
+        request,
+        "guidance/history.html",
+        {"page": guidance_page, "revisions": revisions, "last_updated": guidance_page.last_major_update},
+    )
+
+
+def about(request):
+    figures = list(KeyFigure.objects.all())
+    return render(
+        request,
+        "guidance/about.html",
+        {
+            "current_figures": [f for f in figures if f.is_current],
+            "earlier_figures": [f for f in figures if not f.is_current],
+            "last_updated": latest(*(f.updated_at for f in figures)),
+        },
+    )
+
+
+def updates(request):
+    revisions = list(Revision.objects.history().select_related("page")[:UPDATES_SHOWN])
+    return render(
+        request,
+        "guidance/updates.html",
+        {"revisions": revisions, "last_updated": revisions[0].published_at if revisions else None},
+    )
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when this instance can reach its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means "take me out of rotation"
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,157 @@
+"""Cities and the offices in them where people forced to flee apply, ask and get help."""
+
+import uuid
+from urllib.parse import quote
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
+
+from .phones import parse_phone_list, validate_phone_list
+
+
+class CityQuerySet(models.QuerySet):
+    def listed(self):
+        return self.order_by("order", "name")
+
+
+class City(models.Model):
+    """A city where people can apply for asylum or find help."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address. Never change it."))
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("offices:city", kwargs={"slug": self.slug})
+
+
+class FormerCityName(models.Model):
+    """An old name of a city (Nur-Sultan for Astana); its address redirects to the city."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("city"))
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    used_until = models.DateField(_("used until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("former city name")
+        verbose_name_plural = _("former city names")
+
+    def __str__(self):
+        return self.name
+
+
+class ContactPoint(models.Model):
+    """Where a person goes or calls: an address (also for a driver), phones and hours."""
+
+    uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    address_local = models.CharField(
+        _("address to show a driver"), max_length=250, blank=True,
+        help_text=_("The address in Kazakh or Russian, as a taxi driver would read it."),
+    )
+    address_local_language = models.CharField(
+        _("language of the address for a driver"), max_length=5, choices=LOCAL_LANGUAGES, default="ru"
+    )
+    phones = models.CharField(
+        _("phones"), max_length=250, blank=True, validators=[validate_phone_list],
+        help_text=_("In international form, separated by commas: +77172696545, +77017447238"),
+    )
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    verified_on = models.DateField(_("information checked on"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def phone_list(self):
+        return parse_phone_list(self.phones)
+
+    @property
+    def map_url(self):
+        """A plain link to OpenStreetMap; nothing is embedded in our pages."""
+        if self.latitude is not None and self.longitude is not None:
+            return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        city = self.city.name_ru or self.city.name_en if self.city_id else ""
+        query = ", ".join(part for part in (self.address_local or self.address_en, city, "Kazakhstan") if part)
+        return f"https://www.openstreetmap.org/search?query={quote(query)}"
+
+
+class OfficeQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+    def former(self):
+        return self.filter(is_current=False)
+
+    def directory(self):
+        return self.select_related("city").order_by("kind_order", "city__order", "order", "name")
+
+    def hotlines(self):
+        return self.current().filter(kind=Office.Kind.HOTLINE).order_by("order")
+
+
+class Office(ContactPoint):
+    """A place or a line people contact: a government authority, a UNHCR office or a hotline."""
+
+    class Kind(models.TextChoices):
+        ASYLUM_AUTHORITY = "asylum", _("Asylum authority")
+        UNHCR = "unhcr", _("UNHCR office")
+        HOTLINE = "hotline", _("Hotline")
+        BORDER_SERVICE = "border", _("Border service")
+        OTHER = "other", _("Other office")
+
+    # The order in which kinds appear in the directory: where to apply first.
+    KIND_ORDER = {Kind.ASYLUM_AUTHORITY: 1, Kind.UNHCR: 2, Kind.HOTLINE: 3, Kind.BORDER_SERVICE: 4, Kind.OTHER: 5}
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=80, help_text=_("Used in the page address. Never change it."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind_order = models.PositiveSmallIntegerField(editable=False, default=5)
+    name = models.CharField(_("name"), max_length=200)
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, null=True, blank=True, related_name="offices", verbose_name=_("city"),
+        help_text=_("Leave empty for a service that covers the whole country, such as a hotline."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("Plain text shown under the address."))
+    website = models.URLField(_("website"), blank=True)
+    is_current = models.BooleanField(
+        _("current"), default=True,
+        help_text=_("Untick when the office closes or stops this work; it stays as history."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind_order", "order", "name"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.kind_order = self.KIND_ORDER.get(self.kind, 5)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("offices:office", kwargs={"slug": self.slug})
+

@@ -1,0 +1,20 @@
+"""Fields of the directory that a person reads, registered for translation."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import City, FormerCityName, Office
+
+
+@register(City)
+class CityTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(FormerCityName)
+class FormerCityNameTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Office)
+class OfficeTranslationOptions(TranslationOptions):
+    fields = ("name", "address", "opening_hours", "notes")

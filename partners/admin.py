@@ -1,0 +1,34 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from .models import Branch, Partner, Service
+
+
+@admin.register(Service)
+class ServiceAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug", "order"]
+
+
+class BranchInline(TranslationStackedInline):
+    model = Branch
+    extra = 0
+    filter_horizontal = ["services"]
+    readonly_fields = ["uuid", "updated_at"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "short_name", "is_active"]
+    list_filter = ["is_active", "services"]
+    search_fields = ["name", "short_name"]
+    filter_horizontal = ["services"]
+    readonly_fields = ["uuid", "updated_at"]
+    inlines = [BranchInline]
+
+
+@admin.register(Branch)
+class BranchAdmin(TabbedTranslationAdmin):
+    list_display = ["partner", "city", "verified_on"]
+    list_filter = ["city", "partner"]
+    filter_horizontal = ["services"]
+    readonly_fields = ["uuid", "updated_at"]

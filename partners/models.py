@@ -1,0 +1,80 @@
+"""Partner organisations of UNHCR, their branches in each city and the help they give."""
+
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+from offices.models import City, ContactPoint
+
+
+class Service(models.Model):
+    """A kind of help a partner gives, such as legal counselling or medical assistance."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.CharField(_("description"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerQuerySet(models.QuerySet):
+    def directory(self):
+        return self.prefetch_related(
+            "services",
+            models.Prefetch("branches", queryset=Branch.objects.select_related("city").order_by("city__order")),
+        ).order_by("order", "name")
+
+
+class Partner(models.Model):
+    """An organisation that works with UNHCR to help people forced to flee, for free."""
+
+    uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(_("slug"), unique=True, max_length=80, help_text=_("Used in the page address. Never change it."))
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("What they do, in plain words."))
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    services = models.ManyToManyField(Service, related_name="partners", blank=True, verbose_name=_("services"))
+    is_active = models.BooleanField(_("active partner"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:partner", kwargs={"slug": self.slug})
+
+
+class Branch(ContactPoint):
+    """A partner's office in one city, with the services given there."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="branches", verbose_name=_("partner"))
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="branches", verbose_name=_("city"))
+    services = models.ManyToManyField(Service, related_name="branches", blank=True, verbose_name=_("services"))
+
+    class Meta:
+        ordering = ["partner__order", "city__order"]
+        verbose_name = _("branch")
+        verbose_name_plural = _("branches")
+
+    def __str__(self):
+        return f"{self.partner} — {self.city}"

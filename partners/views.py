@@ -1,0 +1,50 @@
+"""Public pages of the partner directory."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from offices.models import City
+from offices.views import latest
+
+from .forms import PartnerFilterForm
+from .models import Branch, Partner, Service
+
+
+def partner_list(request):
+    form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
+    partners = Partner.objects.filter(is_active=True).directory()
+    city = service = None
+    if form.is_valid():
+        city = form.cleaned_data.get("city")
+        service = form.cleaned_data.get("service")
+        if city:
+            partners = partners.filter(branches__city=city)
+        if service:
+            partners = partners.filter(services=service)
+        partners = partners.distinct()
+    partners = list(partners)
+    return render(
+        request,
+        "partners/partner_list.html",
+        {
+            "form": form,
+            "partners": partners,
+            "city": city,
+            "service": service,
+            "last_updated": latest(*(p.updated_at for p in partners)),
+        },
+    )
+
+
+def partner_detail(request, slug):
+    partner = get_object_or_404(Partner.objects.filter(is_active=True).directory(), slug=slug)
+    branches = list(partner.branches.all())
+    return render(
+        request,
+        "partners/partner_detail.html",
+        {
+            "partner": partner,
+            "branches": branches,
+            "last_updated": latest(partner.updated_at, *(b.updated_at for b in branches)),
+        },
+    )
