@@ -1,0 +1,69 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run dev test test-fast test-sqlite test-postgres system-packages static content messages bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+static: install
+	$(MANAGE) collectstatic --noinput -v0
+
+content: install
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_content
+	$(MANAGE) ensure_staff_user
+
+## Serve the real site with its content at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL says otherwise).
+run: content static
+	@echo "Serving on http://127.0.0.1:$(PORT)/ — staff admin at /admin/"
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+## Development server with auto-reload and Django's debug pages.
+dev: content static
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, gettext.
+system-packages:
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql gettext >/dev/null; \
+	  else echo "Install as root: apt-get install chromium postgresql gettext"; exit 1; fi; \
+	fi
+
+## The whole suite: on SQLite (with the browser tests), then again on a real PostgreSQL server.
+test: install system-packages static test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+test-postgres:
+	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser"
+
+## The fast tests alone (no browser), for quick checks while developing.
+test-fast: install static
+	$(BIN)/pytest -n 2 -m "not browser"
+
+## Update the translation catalogs after changing interface text.
+messages: install
+	for lang in en ru kk ar prs zh_Hans ug uz uk; do \
+	  $(MANAGE) makemessages -l $$lang --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "benchmarks/*" -v0; done
+	$(MANAGE) compilemessages -v0 -i .venv
+
+## Benchmarks (not part of the tests): see README.
+bench: install static
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,80 @@
+"""City, office and partner pages show what a person needs: where to go, whom to call."""
+
+import pytest
+
+from offices.models import Office
+
+pytestmark = pytest.mark.django_db
+
+
+def test_city_page_says_where_to_apply(client):
+    html = client.get("/en/cities/almaty/").content.decode()
+    assert "Where to apply for asylum" in html
+    assert "85 Dostyk Ave." in html
+    assert "пр. Достык, 85" in html  # for a taxi driver
+    assert "within 5 calendar days" in html
+
+
+def test_city_page_groups_partners_by_service(client):
+    html = client.get("/en/cities/almaty/").content.decode()
+    legal = html.index("Legal counselling and help with appeals")
+    medical = html.index("Medical assistance")
+    assert html.index("Kazakhstan International Bureau for Human Rights") > legal
+    assert html.index("Kazakhstan Red Crescent Society", medical) > medical
+    assert 'href="tel:+77272496044"' in html
+
+
+def test_city_page_shows_unhcr_contacts(client):
+    html = client.get("/en/cities/shymkent/").content.decode()
+    assert "UNHCR National Office Kazakhstan" in html
+    assert 'href="tel:+77172696545"' in html
+    assert "mailto:kazas@unhcr.org" in html
+
+
+def test_addresses_link_to_a_map_search_not_an_embed(client):
+    html = client.get("/en/cities/astana/").content.decode()
+    assert 'href="https://www.openstreetmap.org/search?query=' in html
+    assert "<iframe" not in html
+
+
+def test_former_offices_are_history_not_current(client):
+    html = client.get("/en/cities/almaty/").content.decode()
+    assert "109a Karasay Batyr St." not in html
+    offices = client.get("/en/offices/").content.decode()
+    assert "Former offices" in offices
+    detail = client.get("/en/offices/migration-service-almaty/").content.decode()
+    assert "Do not go there" in detail
+
+
+def test_office_detail_shows_checked_date_when_known(client):
+    office = Office.objects.get(slug="employment-office-astana")
+    office.verified_on = "2026-11-01"
+    office.save()
+    html = client.get("/en/offices/employment-office-astana/").content.decode()
+    assert 'Information checked on <time datetime="2026-11-01">' in html
+
+
+def test_partner_filter_by_city_and_service(client):
+    html = client.get("/en/partners/?city=almaty&service=medical-assistance").content.decode()
+    assert "Kazakhstan Red Crescent Society" in html
+    assert "Kazakhstan International Bureau" not in html
+
+
+def test_partner_filter_with_unknown_values_explains_and_does_not_fail(client):
+    response = client.get("/en/partners/?city=atlantis&service=%3Cscript%3E")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Select a valid choice" in html
+    assert "<script>" not in html
+
+
+def test_inactive_partner_is_not_listed(client):
+    assert "International Association of Social Projects" not in client.get("/en/partners/").content.decode()
+    assert client.get("/en/partners/iasp/").status_code == 404
+
+
+def test_about_page_has_promise_and_dated_figures(client):
+    html = client.get("/en/about/").content.decode()
+    assert "confidential" in html and "free" in html
+    assert "646" in html and "7,866" in html
+    assert "As of January 1, 2025." in html or "As of Jan. 1, 2025." in html
