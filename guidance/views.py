@@ -36,7 +36,7 @@ def home(request):
         {
             "pages": pages,
             "cities": cities,
-            "last_updated": latest(*(p.last_major_update for p in pages), *(c.updated_at for c in cities)),
+            "last_updated": latest(*(p.last_major_update for p in pages)),
         },
     )
 

@@ -26,3 +26,34 @@ def empty_cache():
 def content(db):
     """The starting content (loaded once per session); here for readability of test signatures."""
     return None
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    """The real site served by gunicorn on loopback, with the starting content."""
+    from .live_site import LiveSite
+
+    site = LiveSite().start()
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from .live_site import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A browser tab the size of a cheap phone (360 px wide)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,44 @@
+"""In a real browser at 360 px: pages fit the screen, and right-to-left pages are mirrored."""
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+@pytest.mark.parametrize("path", ["/{lang}/", "/{lang}/cities/almaty/"])
+def test_page_fits_a_phone_screen(live_site, phone_page, lang, path):
+    url = live_site.url + path.format(lang=lang)
+    response = phone_page.goto(url)
+    assert response.status == 200
+    SCREENSHOTS.mkdir(exist_ok=True)
+    name = path.format(lang=lang).strip("/").replace("/", "_")
+    phone_page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
+
+
+def test_arabic_page_is_mirrored(live_site, phone_page):
+    phone_page.goto(live_site.url + "/ar/cities/almaty/")
+    assert phone_page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # In RTL the first menu item sits at the right, where an Arabic reader starts.
+    first_item = phone_page.locator(".site-nav li").first.bounding_box()
+    assert first_item["x"] > 180
+    phone = phone_page.locator("main a.phone").first
+    assert phone.evaluate("el => getComputedStyle(el).direction") == "ltr"
+
+
+def test_site_works_without_javascript(browser, live_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(live_site.url + "/en/partners/")
+    page.select_option("select[name=city]", "almaty")
+    page.select_option("select[name=service]", "medical-assistance")
+    page.click("form.filter button")
+    assert "city=almaty" in page.url
+    assert "Kazakhstan Red Crescent Society" in page.content()
+    context.close()
