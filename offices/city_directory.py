@@ -52,7 +52,6 @@ class CityDirectory:
             "apply_offices": self.apply_offices,
             "unhcr_offices": self.unhcr_offices,
             "other_offices": self.other_offices,
-            "hotlines": self.hotlines,
             "services": self.services,
             "help_by_service": self.help_by_service,
             "branches": self.branches,

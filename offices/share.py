@@ -21,7 +21,7 @@ class ShareKit:
 
     @property
     def whatsapp_url(self):
-        return "https://wa.me/?text=" + quote(f"{self.text} {self.url}")
+        return "https://wa.me/?text=" + quote(f"{self.text} {self.url}", safe="")
 
     @property
     def telegram_url(self):
