@@ -103,3 +103,14 @@ def test_staff_can_review_recorded_changes_in_the_admin(admin_client, office):
     response = admin_client.get(f"/admin/offices/directorychange/{change.pk}/change/")
     assert response.status_code == 200
     assert "+77172696546" in response.content.decode()
+
+
+def test_office_and_partner_admin_forms_offer_the_correction_tick(admin_client, office):
+    for url in [
+        f"/admin/offices/office/{office.pk}/change/",
+        f"/admin/partners/partner/{Partner.objects.get(slug='bhr').pk}/change/",
+        f"/admin/partners/branch/{Branch.objects.filter(partner__slug='bhr').first().pk}/change/",
+    ]:
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert "Only a correction of a mistake" in response.content.decode()
