@@ -1,10 +1,12 @@
 """A partner shares a city page: permanent link, QR codes that scan to it, a snippet, messenger links."""
 
 import html
+import io
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from PIL import Image
 
 from .conftest import LANGUAGE_CODES
 from .qr_codes import decode_qr
@@ -35,9 +37,6 @@ def test_png_qr_code_scans_to_the_city_page_in_that_language(client, lang):
 
 
 def test_png_qr_code_is_big_enough_for_a_print_shop(client):
-    from PIL import Image
-    import io
-
     image = Image.open(io.BytesIO(client.get("/en/cities/taldykorgan/qr.png").content))
     assert image.width >= 500
     assert round(image.info["dpi"][0]) == 300
