@@ -1,16 +1,20 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from offices.forms import DirectoryEntryForm
+
 from .models import Branch, Partner, Service
 
 
 @admin.register(Service)
 class ServiceAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
+    readonly_fields = ["uuid"]
 
 
 class BranchInline(TranslationStackedInline):
     model = Branch
+    form = DirectoryEntryForm
     extra = 0
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
@@ -28,6 +32,7 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 @admin.register(Branch)
 class BranchAdmin(TabbedTranslationAdmin):
+    form = DirectoryEntryForm
     list_display = ["partner", "city", "verified_on"]
     list_filter = ["city", "partner"]
     filter_horizontal = ["services"]
