@@ -152,17 +152,17 @@ def readout():
     counts = (
         FeedbackVote.objects.filter(revision__in=[r for revisions in shown.values() for r in revisions])
         .values("revision", "language", "reason")
-        .annotate(useful=Count("pk", filter=Q(useful=True)), not_useful=Count("pk", filter=Q(useful=False)))
+        .annotate(yes=Count("pk", filter=Q(useful=True)), no=Count("pk", filter=Q(useful=False)))
         .order_by()
     )
     by_revision = {}
     for row in counts:
         languages = by_revision.setdefault(row["revision"], {})
         entry = languages.setdefault(row["language"], LanguageCounts(language=row["language"]))
-        entry.useful += row["useful"]
-        entry.not_useful += row["not_useful"]
+        entry.useful += row["yes"]
+        entry.not_useful += row["no"]
         if row["reason"]:
-            entry.reasons[row["reason"]] = entry.reasons.get(row["reason"], 0) + row["not_useful"]
+            entry.reasons[row["reason"]] = entry.reasons.get(row["reason"], 0) + row["no"]
     order = [code for code, _name in settings.LANGUAGES]
     return [
         PageCounts(

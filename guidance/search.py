@@ -15,7 +15,6 @@ accent-insensitive wherever the script allows, on any database:
 Ranking is the same for both: title matches first, then headings, then text.
 """
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -181,8 +180,8 @@ def light_stem(word):
         return word
     if len(word) <= 4:
         return word
-    # Keep about 70%: беженцы/беженцев -> бежен, refugees -> refug, босқындар -> босқын.
-    return word[: max(4, math.ceil(len(word) * 0.7))]
+    # Drop about a third, where endings go: беженцы -> бежен, refugees -> refug, босқындар -> босқын.
+    return word[: max(4, len(word) - round(len(word) * 0.35))]
 
 
 def _term(word):

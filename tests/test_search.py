@@ -317,3 +317,11 @@ def test_postgresql_stemming_finds_forms_a_prefix_cannot():
     # "studies" and "study" share no 5-letter prefix, but share the English stem.
     assert not find(parse_query("studies", "en"), backend=SubstringSearch())
     assert find(parse_query("studies", "en"), backend=PostgresSearch())[0].url == "/en/guidance/refugees/#study"
+
+
+def test_migrating_a_database_that_has_content_but_no_index_builds_it():
+    from django.core.management import call_command
+
+    SearchEntry.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert SearchEntry.objects.filter(language="kk", kind="guidance").count() > 3
