@@ -127,18 +127,17 @@ def _is_arabic_script(char):
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 ARABIC_SUFFIXES = ("ين", "ون", "ات", "ان", "ها", "هم", "ه", "ي")
 # Words too common to find anything with, dropped when the query has other words.
-STOP_WORDS = frozenset(
-    """
+STOP_WORDS_AS_WRITTEN = """
     the and for with what how can are you your who where when this that from have about into does
     is an of to in on at by or be do it me my we
     что как где для это мне или при если кто когда мой моя чтобы есть на не по за из от до ли
-    та ма да де ба бе
+    та ма ме да де ба бе
     бұл мен үшін қалай қайда және кім қашан менің
     що як де для або коли мені
     nima qanday qayerda uchun bilan
     ماذا كيف هل على عن الى إلى التي الذي هذا هذه في من ما لا
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(normalise(word) for word in STOP_WORDS_AS_WRITTEN.split())
 
 
 @dataclass(frozen=True)

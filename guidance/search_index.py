@@ -262,40 +262,31 @@ def rebuild():
 # --- Keeping the directory rows fresh ----------------------------------------------------------
 
 
-def _city_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    refresh(Kind.CITY, [instance.pk])
+def _city_dependents(city):
     # Offices and partners show the city's name.
-    refresh(Kind.OFFICE, Office.objects.filter(city=instance.pk).values_list("pk", flat=True))
-    refresh(Kind.PARTNER, Partner.objects.filter(branches__city=instance.pk).values_list("pk", flat=True).distinct())
+    return [
+        (Kind.CITY, [city.pk]),
+        (Kind.OFFICE, Office.objects.filter(city=city.pk).values_list("pk", flat=True)),
+        (Kind.PARTNER, Partner.objects.filter(branches__city=city.pk).values_list("pk", flat=True).distinct()),
+    ]
 
 
-def _former_name_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh(Kind.CITY, [instance.city_id])
+# The rows to refresh when one of these is saved or deleted: (kind, ids), ids None for all of the kind.
+DEPENDENT_ROWS = {
+    City: _city_dependents,
+    FormerCityName: lambda name: [(Kind.CITY, [name.city_id])],
+    Office: lambda office: [(Kind.OFFICE, [office.pk])],
+    Service: lambda service: [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, None)],  # partners name their help
+    Partner: lambda partner: [(Kind.PARTNER, [partner.pk])],
+    Branch: lambda branch: [(Kind.PARTNER, [branch.partner_id])],
+}
 
 
-def _office_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh(Kind.OFFICE, [instance.pk])
-
-
-def _service_changed(sender, instance, raw=False, **kwargs):
-    if raw:
+def _directory_changed(sender, instance, raw=False, **kwargs):
+    if raw:  # loading fixtures: `rebuild_search_index` afterwards
         return
-    refresh(Kind.SERVICE, [instance.pk])
-    refresh(Kind.PARTNER)  # partners list the names of the help they give
-
-
-def _partner_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh(Kind.PARTNER, [instance.pk])
-
-
-def _branch_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh(Kind.PARTNER, [instance.partner_id])
+    for kind, ids in DEPENDENT_ROWS[sender](instance):
+        refresh(kind, ids)
 
 
 def _partner_services_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -313,18 +304,10 @@ def rebuild_if_empty(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 
 def connect_signals(app_config):
-    handlers = [
-        (City, _city_changed),
-        (FormerCityName, _former_name_changed),
-        (Office, _office_changed),
-        (Service, _service_changed),
-        (Partner, _partner_changed),
-        (Branch, _branch_changed),
-    ]
-    for model, handler in handlers:
+    for model in DEPENDENT_ROWS:
         name = model._meta.label_lower
-        post_save.connect(handler, sender=model, dispatch_uid=f"search_index.{name}.save")
-        post_delete.connect(handler, sender=model, dispatch_uid=f"search_index.{name}.delete")
+        post_save.connect(_directory_changed, sender=model, dispatch_uid=f"search_index.{name}.save")
+        post_delete.connect(_directory_changed, sender=model, dispatch_uid=f"search_index.{name}.delete")
     m2m_changed.connect(
         _partner_services_changed, sender=Partner.services.through, dispatch_uid="search_index.partner_services"
     )

@@ -205,6 +205,20 @@ def test_directory_changes_are_searchable_at_once(client):
     )
 
 
+def test_renamed_kind_of_help_is_found_with_the_partners_that_give_it(client):
+    from partners.models import Partner, Service
+
+    service = Service.objects.get(slug="medical-assistance")
+    service.name_en = "Clinics and health care"
+    service.save()
+    urls = result_urls(client.get("/en/search/", {"q": "clinics"}).content.decode())
+    assert "/en/partners/?service=medical-assistance" in urls
+    assert "/en/partners/red-crescent/" in urls
+
+    Partner.objects.get(slug="red-crescent").services.remove(service)
+    assert "/en/partners/red-crescent/" not in result_urls(client.get("/en/search/", {"q": "clinics"}).content.decode())
+
+
 def test_only_published_text_is_found(client):
     page = GuidancePage.objects.get(slug="refugees")
     Revision.objects.create(page=page, title_en="Draft", summary_en="Draft", body_en="Secret wombat plan")
