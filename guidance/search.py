@@ -384,7 +384,16 @@ def _row_score(row, terms):
         score += 100 * title + 50 * other + 10 * heading + body
         if f" {term.word} " in f"{row.search_title}{row.search_heading}{row.search_body} ":
             score += 0.25  # the exact word, not just its stem
+    if row.search_title.split() == [term.word for term in terms]:
+        score += 60  # the very name: "Almaty" is the city before the offices in Almaty
     return covered, score + getattr(row, "fts_rank", 0.0)
+
+
+def _section_matches(row, terms):
+    """Whether the row's own heading or text matched (not just the page title all its rows share)."""
+    if getattr(row, "fts_heading", False) or getattr(row, "fts_body", False):
+        return True
+    return any(term.found_in(row.search_heading) or term.found_in(row.search_body) for term in terms)
 
 
 def find(query, backend=None):
@@ -403,7 +412,7 @@ def find(query, backend=None):
     for group in groups.values():
         group.sort(key=lambda item: (-item[0][0], -item[0][1], item[1].position))
         (best_score, best), others = group[0], group[1:]
-        ranked.append((best_score, best, [row for score, row in others if score[1] >= 1]))
+        ranked.append((best_score, best, [row for score, row in others if _section_matches(row, query.terms)]))
     ranked.sort(key=lambda item: (-item[0][0], -item[0][1], item[1].priority, item[1].object_id))
     return [_result(score, row, others, query) for score, row, others in ranked[:RESULTS_SHOWN]]
 

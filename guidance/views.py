@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_from_request, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from offices.models import City
@@ -143,10 +143,12 @@ def feedback(request, slug):
     return _feedback_page(request, guidance_page, vote_form=vote_form, status=status)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback_reason(request, slug):
     """The reason for a "No", from the uncached thank-you page (so Django's usual CSRF token works here)."""
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    if request.method != "POST":  # a bookmarked or reloaded address: the thank-you page has the form
+        return redirect("guidance:feedback", slug=slug)
     form = ReasonForm(request.POST)
     if form.is_valid():
         feedback_votes.add_reason(request.session, guidance_page, form.cleaned_data["reason"])

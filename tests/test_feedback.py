@@ -36,7 +36,7 @@ def test_every_guidance_page_ends_with_the_question_as_a_plain_form(client, slug
     assert html.index('class="feedback"') > html.index("</article>")
 
 
-def test_the_page_html_is_the_same_for_every_reader_so_it_can_be_cached(client, django_user_model):
+def test_the_page_html_is_the_same_for_every_reader_so_it_can_be_cached(client):
     first = client.get("/en/guidance/refugees/").content
     vote(client, "no")
     assert client.get("/en/guidance/refugees/").content == first
@@ -209,6 +209,12 @@ def test_only_published_revisions_of_that_page_can_be_rated(client):
     assert vote(client, "yes", revision=draft).status_code == 400
     assert vote(client, "yes", revision=page_revision("stateless")).status_code == 400
     assert FeedbackVote.objects.count() == 0
+
+
+def test_opening_the_reason_address_leads_to_the_thank_you_page(client):
+    response = client.get("/en/guidance/refugees/feedback/reason/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/guidance/refugees/feedback/"
 
 
 def test_unknown_page_is_404(client):

@@ -120,6 +120,13 @@ def test_title_match_beats_many_mentions_in_the_text(backend):
     assert [r.url.split("#")[0] for r in results[:2]] == ["/en/guidance/stateless/", "/en/guidance/refugees/"]
 
 
+def test_other_matching_sections_of_a_page_are_listed_under_it(backend):
+    publish_text("stateless", body_en="## Ibex facts\n\nAn ibex.\n\n## Nothing\n\nNone.\n\n## More\n\nAnother ibex.")
+    (result,) = find(parse_query("ibex", "en"), backend=backend)
+    assert result.url == "/en/guidance/stateless/#ibex-facts"
+    assert [section.url for section in result.other_sections] == ["/en/guidance/stateless/#more"]
+
+
 def test_heading_match_links_to_its_section(client):
     html = client.get("/en/search/", {"q": "rejected"}).content.decode()
     assert result_urls(html)[0] == "/en/guidance/asylum-seekers/#if-your-application-is-rejected"
@@ -186,6 +193,13 @@ def test_a_reader_may_type_a_title_in_another_language(client, translated_pages)
 )
 def test_cities_offices_partners_and_services_are_found(client, language, words, url):
     assert url in result_urls(client.get(f"/{language}/search/", {"q": words}).content.decode())
+
+
+@pytest.mark.parametrize("language, name", [("en", "Almaty"), ("ru", "алматы"), ("kk", "Талдықорған")])
+def test_a_city_name_finds_the_city_first(client, language, name):
+    assert result_urls(client.get(f"/{language}/search/", {"q": name}).content.decode())[0].startswith(
+        f"/{language}/cities/"
+    )
 
 
 def test_directory_changes_are_searchable_at_once(client):
@@ -298,6 +312,20 @@ def test_search_page_runs_few_queries(client, django_assert_max_num_queries, tra
         assert result_urls(client.get("/en/search/", {"q": "asylum refugees stateless Almaty"}).content.decode())
     with django_assert_max_num_queries(8):
         assert client.get("/kk/search/", {"q": "zzxqv"}).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_public_page_has_a_search_box_that_needs_no_javascript(client, language):
+    from .pages import public_paths
+
+    for path in public_paths(language) + [f"/{language}/search/?q=x"]:
+        html = client.get(path).content.decode()
+        form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)">(.*?)</form>', html, re.S)
+        assert form, path
+        assert form.group(1) == f"/{language}/search/"
+        assert '<label for="site-search-q">' in form.group(2)
+        assert '<input type="search" id="site-search-q" name="q"' in form.group(2)
+        assert '<button type="submit">' in form.group(2)
 
 
 def test_search_results_are_not_indexed_by_search_engines(client):
