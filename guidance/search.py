@@ -258,7 +258,6 @@ def _substring_match(terms, require_all):
 class SubstringSearch:
     """Works on every database: LIKE over the normalised columns. Used on SQLite."""
 
-    name = "substring"
     order = ()
 
     def entries(self, query, require_all=True):
@@ -287,7 +286,6 @@ class SubstringSearch:
 class PostgresSearch(SubstringSearch):
     """PostgreSQL full-text search in each row's own language configuration, or the substring match."""
 
-    name = "postgresql"
     order = ("-fts_title", "-fts_heading", "-fts_rank")
 
     def annotations(self, query, require_all):
