@@ -26,3 +26,7 @@ class RevisionAdmin(TabbedTranslationAdmin):
 @admin.register(KeyFigure)
 class KeyFigureAdmin(TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
+
+
+# "Was this page useful?" readout, kept in its own module (registered there).
+from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import GuidancePage, Revision, Significance
+from .search_index import refresh_guidance_page
 
 
 @transaction.atomic
@@ -21,4 +22,6 @@ def publish(revision, *, when=None):
         if revision.significance == Significance.MAJOR or page.last_major_update is None:
             page.last_major_update = when
     page.save(update_fields=["current_revision", "last_major_update"])
+    if page.current_revision == revision:
+        refresh_guidance_page(page)
     return revision
