@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_request, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -14,6 +15,7 @@ from offices.models import City
 from offices.views import latest
 
 from .models import GuidancePage, KeyFigure, Revision
+from .page_cache import declare, depends_on
 
 UPDATES_SHOWN = 30
 
@@ -27,6 +29,7 @@ def language_redirect(request):
         return HttpResponseRedirect(reverse("guidance:home"))
 
 
+@depends_on("guidance", "directory")
 def home(request):
     pages = list(GuidancePage.objects.for_reading())
     cities = list(City.objects.listed())
@@ -41,6 +44,7 @@ def home(request):
     )
 
 
+@depends_on("guidance")
 def page(request, slug):
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
     return render_revision(request, guidance_page, guidance_page.current_revision)
@@ -49,7 +53,7 @@ def page(request, slug):
 def render_revision(request, guidance_page, revision, *, preview=False):
     """A revision exactly as a reader sees it; also used by the staff preview."""
     other_pages = [p for p in GuidancePage.objects.for_reading() if p.pk != guidance_page.pk]
-    return render(
+    response = render(
         request,
         "guidance/page.html",
         {
@@ -60,10 +64,14 @@ def render_revision(request, guidance_page, revision, *, preview=False):
             "last_updated": guidance_page.last_major_update,
         },
     )
+    if preview:
+        add_never_cache_headers(response)  # a draft is for the staff member who asked: never stored
+    return response
 
 
 def history(request, slug):
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    declare(request, f"guidance-page:{guidance_page.pk}")
     revisions = list(guidance_page.revisions.history())
     return render(
         request,
@@ -72,6 +80,7 @@ def history(request, slug):
     )
 
 
+@depends_on("figures")
 def about(request):
     figures = list(KeyFigure.objects.all())
     return render(
@@ -85,6 +94,7 @@ def about(request):
     )
 
 
+@depends_on("guidance")
 def updates(request):
     revisions = list(Revision.objects.history().select_related("page")[:UPDATES_SHOWN])
     return render(

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 
 from guidance.models import Audience, GuidancePage
+from guidance.page_cache import depends_on
 from partners.grouping import branches_by_service
 from partners.models import Branch, Partner
 
@@ -15,6 +16,7 @@ def latest(*dates):
     return max(present) if present else None
 
 
+@depends_on("directory")
 def city_list(request):
     cities = list(City.objects.listed())
     return render(
@@ -24,6 +26,7 @@ def city_list(request):
     )
 
 
+@depends_on("directory", "guidance")
 def city_detail(request, slug):
     city = City.objects.filter(slug=slug).first()
     if city is None:
@@ -34,7 +37,7 @@ def city_detail(request, slug):
     national_unhcr = list(Office.objects.current().filter(kind=Office.Kind.UNHCR).exclude(city=city).directory())
     branches = list(
         Branch.objects.filter(city=city, partner__is_active=True)
-        .select_related("partner")
+        .select_related("partner", "city")
         .prefetch_related("services")
         .order_by("partner__order")
     )
@@ -57,6 +60,7 @@ def city_detail(request, slug):
     return render(request, "offices/city_detail.html", context)
 
 
+@depends_on("directory")
 def office_list(request):
     offices = list(Office.objects.current().directory())
     former = list(Office.objects.former().directory())
@@ -71,6 +75,7 @@ def office_list(request):
     )
 
 
+@depends_on("directory")
 def office_detail(request, slug):
     office = get_object_or_404(Office.objects.select_related("city"), slug=slug)
     return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.updated_at})

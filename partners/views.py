@@ -4,12 +4,14 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from offices.models import City
+from guidance.page_cache import depends_on
 from offices.views import latest
 
 from .forms import PartnerFilterForm
 from .models import Branch, Partner, Service
 
 
+@depends_on("directory")
 def partner_list(request):
     form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
     partners = Partner.objects.filter(is_active=True).directory()
@@ -36,6 +38,7 @@ def partner_list(request):
     )
 
 
+@depends_on("directory")
 def partner_detail(request, slug):
     partner = get_object_or_404(Partner.objects.filter(is_active=True).directory(), slug=slug)
     branches = list(partner.branches.all())
