@@ -5,8 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from guidance.models import Audience, GuidancePage
 from guidance.page_cache import depends_on
-from partners.grouping import branches_by_service
-from partners.models import Branch, Partner
+from partners.grouping import branches_by_service, countrywide_partners
 
 from .models import City, FormerCityName, Office
 
@@ -33,28 +32,25 @@ def city_detail(request, slug):
         former = get_object_or_404(FormerCityName.objects.select_related("city"), slug=slug)
         return redirect("offices:city", slug=former.city.slug, permanent=True)
 
-    offices = list(Office.objects.current().filter(city=city).directory())
-    national_unhcr = list(Office.objects.current().filter(kind=Office.Kind.UNHCR).exclude(city=city).directory())
-    branches = list(
-        Branch.objects.filter(city=city, partner__is_active=True)
-        .select_related("partner", "city")
-        .prefetch_related("services")
-        .order_by("partner__order")
-    )
-    countrywide_partners = list(
-        Partner.objects.filter(is_active=True, branches__isnull=True).prefetch_related("services")
-    )
+    offices = list(Office.objects.for_city_page(city))
+    services = branches_by_service(city)
+    branches = {branch.pk: branch for group in services for branch in group.branches}.values()
     asylum_page = GuidancePage.objects.for_reading().filter(audience=Audience.ASYLUM_SEEKER).first()
     context = {
         "city": city,
         "apply_offices": [o for o in offices if o.kind == Office.Kind.ASYLUM_AUTHORITY],
-        "unhcr_offices": [o for o in offices if o.kind == Office.Kind.UNHCR] + national_unhcr,
-        "other_offices": [o for o in offices if o.kind not in (Office.Kind.ASYLUM_AUTHORITY, Office.Kind.UNHCR)],
-        "services": branches_by_service(branches),
-        "countrywide_partners": countrywide_partners,
+        # UNHCR offices here first, then those elsewhere, who help people in every city.
+        "unhcr_offices": sorted(
+            (o for o in offices if o.kind == Office.Kind.UNHCR), key=lambda o: o.city_id != city.pk
+        ),
+        "other_offices": [
+            o for o in offices if o.city_id == city.pk and o.kind not in (Office.Kind.ASYLUM_AUTHORITY, Office.Kind.UNHCR)
+        ],
+        "services": services,
+        "countrywide_partners": countrywide_partners(),
         "asylum_page": asylum_page,
         "last_updated": latest(
-            city.updated_at, *(o.updated_at for o in offices), *(b.updated_at for b in branches)
+            city.updated_at, *(o.updated_at for o in offices if o.city_id == city.pk), *(b.updated_at for b in branches)
         ),
     }
     return render(request, "offices/city_detail.html", context)
