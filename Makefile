@@ -28,7 +28,7 @@ content: install
 ## Serve the real site with its content at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL says otherwise).
 run: content static
 	@echo "Serving on http://127.0.0.1:$(PORT)/ — staff admin at /admin/"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn -c config/gunicorn.py --bind 127.0.0.1:$(PORT) --access-logfile -
 
 ## Development server with auto-reload and Django's debug pages.
 dev: content static

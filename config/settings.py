@@ -154,6 +154,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 # Security. HTTPS=true on any real deployment turns on the settings that need TLS.
 HTTPS = env.bool("HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe instances over plain HTTP
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS

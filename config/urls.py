@@ -9,6 +9,7 @@ from guidance import views as guidance_views
 urlpatterns = [
     path("", guidance_views.language_redirect, name="root"),
     path("healthz", guidance_views.healthz, name="healthz"),
+    path("sw.js", guidance_views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
 ]
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("guidance/<slug:slug>/history/", views.history, name="history"),
     path("about/", views.about, name="about"),
     path("updates/", views.updates, name="updates"),
+    path("offline/", views.offline, name="offline"),
 ]

@@ -1,11 +1,15 @@
 """Public pages of guidance: home, the guidance pages and their history, about, updates."""
 
+from functools import lru_cache
+from pathlib import Path
+
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language_from_request, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -102,6 +106,25 @@ def updates(request):
         "guidance/updates.html",
         {"revisions": revisions, "last_updated": revisions[0].published_at if revisions else None},
     )
+
+
+@depends_on()
+def offline(request):
+    """What the service worker shows for a page that is not saved on the device."""
+    return render(request, "guidance/offline.html", {"last_updated": None})
+
+
+@lru_cache(maxsize=1)
+def _service_worker_source():
+    return Path(finders.find("js/sw.js")).read_bytes()
+
+
+@require_safe
+def service_worker(request):
+    """The offline service worker, served from the root so that it may look after every page."""
+    response = HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")
+    patch_cache_control(response, no_cache=True)  # a new release's worker is picked up at once
+    return response
 
 
 @never_cache

@@ -17,6 +17,7 @@ PUBLIC_PATHS = [
     "/{lang}/partners/bhr/",
     "/{lang}/about/",
     "/{lang}/updates/",
+    "/{lang}/offline/",
 ]
 
 
