@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -50,13 +50,18 @@ def home(request):
 
 @depends_on("guidance")
 def page(request, slug):
-    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
-    return render_revision(request, guidance_page, guidance_page.current_revision)
+    pages = list(GuidancePage.objects.for_reading())  # this page and the others it links to: one query
+    guidance_page = next((p for p in pages if p.slug == slug), None)
+    if guidance_page is None:
+        raise Http404
+    return render_revision(request, guidance_page, guidance_page.current_revision, reading_pages=pages)
 
 
-def render_revision(request, guidance_page, revision, *, preview=False):
+def render_revision(request, guidance_page, revision, *, preview=False, reading_pages=None):
     """A revision exactly as a reader sees it; also used by the staff preview."""
-    other_pages = [p for p in GuidancePage.objects.for_reading() if p.pk != guidance_page.pk]
+    if reading_pages is None:
+        reading_pages = GuidancePage.objects.for_reading()
+    other_pages = [p for p in reading_pages if p.pk != guidance_page.pk]
     response = render(
         request,
         "guidance/page.html",
