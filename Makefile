@@ -46,7 +46,7 @@ system-packages:
 test: install system-packages static test-sqlite test-postgres
 
 test-sqlite:
-	$(BIN)/pytest -n 2 -p no:cacheprovider
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 test-postgres:
 	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser and not server"

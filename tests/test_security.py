@@ -111,6 +111,7 @@ def cookies(response):
 
 
 @pytest.mark.server
+@pytest.mark.xdist_group("production-site")
 def test_plain_http_is_sent_to_https(production_site):
     response = fetch(production_site.url + "/en/")
     assert response.status == 301
@@ -118,6 +119,7 @@ def test_plain_http_is_sent_to_https(production_site):
 
 
 @pytest.mark.server
+@pytest.mark.xdist_group("production-site")
 def test_https_pages_have_hsts_and_secure_cookies(production_site):
     response = fetch(production_site.url + "/en/cities/almaty/", **{"X-Forwarded-Proto": "https"})
     assert response.status == 200

@@ -14,7 +14,7 @@ from .live_site import ROOT, LiveSite
 from .postgres_server import running_postgres
 from .redis_server import running_redis
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("several-machines")]  # one set of servers
 
 STAFF = {"STAFF_USERNAME": "amina", "STAFF_PASSWORD": "a long passphrase for the tests"}
 HOTLINE = "tel:+77017447238"
