@@ -9,11 +9,8 @@ SAVED = "caches.open('help-site-v1').then((cache) => cache.match(%r)).then(Boole
 
 
 @pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    yield page
-    context.close()
+def tab(phone_page):
+    return phone_page  # service workers are allowed: a fresh context each test
 
 
 def wait_until_saved(tab, path):
