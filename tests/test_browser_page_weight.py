@@ -22,9 +22,16 @@ def load_with_an_empty_cache(browser, url):
     context.on("requestfinished", lambda request: finished.append(request))
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # and what it fetched on install
+    # The service worker, once active, saves this page and the offline page: count those too.
+    language = url.split("/")[3]
+    for _attempt in range(100):
+        if page.evaluate(f"caches.match('/{language}/offline/').then(Boolean)"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the service worker did not save the offline page")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(200)
     loads = []
     for request in finished:
         sizes = request.sizes()
