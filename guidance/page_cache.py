@@ -2,7 +2,7 @@
 
 A public page (an anonymous GET under a language prefix, no session, no messages, no cookie set,
 status 200) is stored whole, once per scheme, host, path, query string and encoding. A view says
-what its page shows with `@depends_on("guidance", "directory")` (or `depends_on(request, …)`);
+what its page shows with `@depends_on("guidance", "directory")` (or `declare(request, …)`);
 a view that says nothing depends on all content. Every page also shows the hotline.
 
 Each tag has a version in the cache. A stored page keeps the versions of its tags; one
@@ -15,7 +15,6 @@ later is never served stale, only re-rendered more often than needed until it is
 import hashlib
 import logging
 import re
-import sys
 import time
 from functools import lru_cache, partial, wraps
 from pathlib import Path
@@ -196,6 +195,9 @@ def release():
     return digest.hexdigest()[:16]
 
 
+STARTED = int(time.time())  # a new release may render differently: its pages date from no earlier
+
+
 def last_modified(versions):
     """The time of the newest change a page shows, as Last-Modified, when it is safe to send.
 
@@ -204,9 +206,6 @@ def last_modified(versions):
     """
     newest = max(max(versions.values()) // 1_000_000_000, STARTED)
     return newest if time.time() >= newest + 1 else None
-
-
-STARTED = int(time.time())  # a new release may render differently: pages date from no earlier
 
 
 class PageCacheMiddleware:

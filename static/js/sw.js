@@ -21,7 +21,7 @@ async function start() {
   const cache = await caches.open(CACHE);
   for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
     const url = new URL(client.url);
-    if (ours(url)) await cache.addAll([url.href, offlinePage(url)]).catch(() => null);
+    if (ours(url)) await cache.addAll([...new Set([url.pathname + url.search, offlinePage(url)])]).catch(() => null);
   }
 }
 
