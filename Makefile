@@ -28,32 +28,32 @@ content: install
 ## Serve the real site with its content at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL says otherwise).
 run: content static
 	@echo "Serving on http://127.0.0.1:$(PORT)/ — staff admin at /admin/"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn -c config/gunicorn.py --bind 127.0.0.1:$(PORT) --access-logfile -
 
 ## Development server with auto-reload and Django's debug pages.
 dev: content static
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, gettext.
+## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, gettext.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v redis-server >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql gettext >/dev/null; \
-	  else echo "Install as root: apt-get install chromium postgresql gettext"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql redis-server gettext >/dev/null; \
+	  else echo "Install as root: apt-get install chromium postgresql redis-server gettext"; exit 1; fi; \
 	fi
 
 ## The whole suite: on SQLite (with the browser tests), then again on a real PostgreSQL server.
 test: install system-packages static test-sqlite test-postgres
 
 test-sqlite:
-	$(BIN)/pytest -n 2 -p no:cacheprovider
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 test-postgres:
-	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser"
+	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser and not server"
 
-## The fast tests alone (no browser), for quick checks while developing.
+## The fast tests alone (no browser, no servers started), for quick checks while developing.
 test-fast: install static
-	$(BIN)/pytest -n 2 -m "not browser"
+	$(BIN)/pytest -n 2 -m "not browser and not server"
 
 ## Update the translation catalogs after changing interface text.
 messages: install
@@ -63,8 +63,9 @@ messages: install
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po  # English is the source
 	$(MANAGE) compilemessages -v0 -i .venv
 
-## Benchmarks (not part of the tests): see README.
+## Benchmarks (not part of the tests): see README. Uses wrk from Debian when it can install it.
 bench: install static
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null) || true
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -38,10 +38,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    # ETag/Last-Modified → 304, for cached and uncached pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above the page cache: the language cookie is set on cached pages too, and never stored.
+    "guidance.middleware.RememberLanguageMiddleware",
+    "guidance.page_cache.PageCacheMiddleware",
+    # Below the page cache, which so stores compressed pages; never compresses a CSRF token (BREACH).
+    "guidance.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "guidance.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -81,7 +86,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site")}
+# Local memory is per process: run one gunicorn process with threads (config/gunicorn.py), or
+# share a cache between processes and machines with CACHE_URL=redis://host:6379/0.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=3000")}
+# How long a public page stays in the page cache (guidance/page_cache.py); 0 turns it off.
 CACHE_SECONDS = env.int("CACHE_SECONDS", default=600)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,6 +155,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 # Security. HTTPS=true on any real deployment turns on the settings that need TLS.
 HTTPS = env.bool("HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe instances over plain HTTP
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS

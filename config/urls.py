@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", guidance_views.healthz, name="healthz"),
     path("sitemap.xml", transaction.non_atomic_requests(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", guidance_views.robots_txt, name="robots"),
+    path("sw.js", guidance_views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
 ]
 

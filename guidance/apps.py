@@ -10,3 +10,7 @@ class GuidanceConfig(AppConfig):
         from .search_index import connect_signals
 
         connect_signals(self)
+
+        from . import page_cache
+
+        page_cache.connect_signals()

@@ -1,8 +1,21 @@
 """The language switcher and alternates: the same page in every language, in its own script."""
 
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
+
+
+def _translated_path(request, code):
+    """The current page's address in another language; like translate_url, without resolving the
+    path again for each language (the request was resolved once already)."""
+    match = request.resolver_match
+    if match is None or not match.url_name:
+        return translate_url(request.path, code)
+    with override(code):
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return translate_url(request.path, code)
 
 
 def languages(request):
@@ -11,7 +24,7 @@ def languages(request):
     versions = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        url = translate_url(request.path, code)
+        url = _translated_path(request, code)
         if query:
             url = f"{url}?{query}"
         versions.append(
@@ -23,5 +36,7 @@ def languages(request):
                 "is_current": code == current,
             }
         )
-    default_url = next(v["url"] for v in versions if v["code"] == settings.LANGUAGE_CODE)
+    # The address without a language: it sends each reader to their own language (as the sitemap says).
+    english_url = next(v["url"] for v in versions if v["code"] == settings.LANGUAGE_CODE)
+    default_url = english_url.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
     return {"language_versions": versions, "x_default_url": default_url}

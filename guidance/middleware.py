@@ -1,6 +1,7 @@
-"""Remember the language a person last read in, so `/` brings them back to it."""
+"""Remember the language a person last read in, so `/` brings them back to it; compress safely."""
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils.translation import get_language_from_path
 
 
@@ -26,3 +27,13 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class GZipWithoutSecretsMiddleware(GZipMiddleware):
+    """Compress responses, except those that carry a CSRF token (BREACH: a compressed secret
+    next to text an attacker controls leaks through the response size)."""
+
+    def process_response(self, request, response):
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            return response
+        return super().process_response(request, response)

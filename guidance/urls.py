@@ -16,4 +16,5 @@ urlpatterns = [
     path("updates/", views.updates, name="updates"),
     path("updates/feed/", transaction.non_atomic_requests(UpdatesFeed()), name="updates_feed"),
     path("search/", views.search, name="search"),
+    path("offline/", views.offline, name="offline"),
 ]

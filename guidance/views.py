@@ -1,11 +1,16 @@
 """Public pages of guidance: home, the guidance pages and their history, about, updates, search, feedback."""
 
+from functools import lru_cache
+from pathlib import Path
+
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import connection, transaction
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language, get_language_from_request, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -18,6 +23,7 @@ from offices.views import latest
 from . import feedback as feedback_votes
 from .forms import ReasonForm, VoteForm
 from .models import GuidancePage, KeyFigure
+from .page_cache import declare, depends_on
 from .search import find, parse_query
 from .updates import recent_updates
 
@@ -31,6 +37,7 @@ def language_redirect(request):
         return HttpResponseRedirect(reverse("guidance:home"))
 
 
+@depends_on("guidance", "directory")
 def home(request):
     pages = list(GuidancePage.objects.for_reading())
     cities = list(City.objects.listed())
@@ -45,15 +52,21 @@ def home(request):
     )
 
 
+@depends_on("guidance")
 def page(request, slug):
-    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
-    return render_revision(request, guidance_page, guidance_page.current_revision)
+    pages = list(GuidancePage.objects.for_reading())  # this page and the others it links to: one query
+    guidance_page = next((p for p in pages if p.slug == slug), None)
+    if guidance_page is None:
+        raise Http404
+    return render_revision(request, guidance_page, guidance_page.current_revision, reading_pages=pages)
 
 
-def render_revision(request, guidance_page, revision, *, preview=False):
+def render_revision(request, guidance_page, revision, *, preview=False, reading_pages=None):
     """A revision exactly as a reader sees it; also used by the staff preview."""
-    other_pages = [p for p in GuidancePage.objects.for_reading() if p.pk != guidance_page.pk]
-    return render(
+    if reading_pages is None:
+        reading_pages = GuidancePage.objects.for_reading()
+    other_pages = [p for p in reading_pages if p.pk != guidance_page.pk]
+    response = render(
         request,
         "guidance/page.html",
         {
@@ -64,10 +77,14 @@ def render_revision(request, guidance_page, revision, *, preview=False):
             "last_updated": guidance_page.last_major_update,
         },
     )
+    if preview:
+        add_never_cache_headers(response)  # a draft is for the staff member who asked: never stored
+    return response
 
 
 def history(request, slug):
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    declare(request, f"guidance-page:{guidance_page.pk}")
     revisions = list(guidance_page.revisions.history())
     return render(
         request,
@@ -76,6 +93,7 @@ def history(request, slug):
     )
 
 
+@depends_on("figures")
 def about(request):
     figures = list(KeyFigure.objects.all())
     return render(
@@ -90,6 +108,7 @@ def about(request):
 
 
 @transaction.non_atomic_requests
+@depends_on("guidance", "directory")
 def updates(request):
     """Major guidance changes and directory changes, newest first (the feed lists the same)."""
     items = recent_updates()
@@ -105,6 +124,25 @@ def robots_txt(request):
     """Crawlers may read every public page; staff pages stay out. Points to the sitemap."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     return HttpResponse(render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8")
+
+
+@depends_on()
+def offline(request):
+    """What the service worker shows for a page that is not saved on the device."""
+    return render(request, "guidance/offline.html", {"last_updated": None})
+
+
+@lru_cache(maxsize=1)
+def _service_worker_source():
+    return Path(finders.find("js/sw.js")).read_bytes()
+
+
+@require_safe
+def service_worker(request):
+    """The offline service worker, served from the root so that it may look after every page."""
+    response = HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")
+    patch_cache_control(response, no_cache=True)  # a new release's worker is picked up at once
+    return response
 
 
 @never_cache

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
+from guidance.page_cache import depends_on
+
 from .city_directory import city_directory, latest
 from .models import City, FormerCityName, Office
 from .qr import qr_png, qr_svg
@@ -31,6 +33,7 @@ def city_page(view):
     return transaction.non_atomic_requests(with_city)
 
 
+@depends_on("directory")
 def city_list(request):
     cities = list(City.objects.listed())
     return render(
@@ -41,17 +44,20 @@ def city_list(request):
 
 
 @city_page
+@depends_on("directory", "guidance")
 def city_detail(request, city):
     return render(request, "offices/city_detail.html", city_directory(city).as_context())
 
 
 @city_page
+@depends_on("directory")
 def city_share(request, city):
     """For partners: the permanent link, QR code, a snippet for their website, messenger links."""
     return render(request, "offices/city_share.html", {"city": city, "share": share_kit(request, city)})
 
 
 @city_page
+@depends_on("directory", "guidance")
 def city_print(request, city):
     """One A4 sheet for a partner's wall, with a QR code back to the live page."""
     context = city_directory(city).as_context()
@@ -60,6 +66,7 @@ def city_print(request, city):
 
 
 @city_page
+@depends_on("directory")
 def city_qr_svg(request, city):
     url = permanent_url(request, city)
     title = gettext("QR code of %(url)s") % {"url": url}
@@ -67,12 +74,14 @@ def city_qr_svg(request, city):
 
 
 @city_page
+@depends_on("directory")
 def city_qr_png(request, city):
     response = HttpResponse(qr_png(permanent_url(request, city)), content_type="image/png")
     response["Content-Disposition"] = f'inline; filename="help-{city.slug}-{get_language()}-qr.png"'
     return response
 
 
+@depends_on("directory")
 def office_list(request):
     offices = list(Office.objects.current().directory())
     former = list(Office.objects.former().directory())
@@ -87,6 +96,7 @@ def office_list(request):
     )
 
 
+@depends_on("directory")
 def office_detail(request, slug):
     office = get_object_or_404(Office.objects.select_related("city"), slug=slug)
     return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.updated_at})

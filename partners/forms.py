@@ -4,15 +4,28 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+class RowChoiceField(forms.ChoiceField):
+    """A choice among rows read once: showing and checking it run no further query."""
+
+    def __init__(self, *, empty_label, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+        self.rows = {}
+
+    def set_rows(self, rows):
+        self.rows = {row.slug: row for row in rows}
+        self.choices = [("", self.empty_label), *((slug, str(row)) for slug, row in self.rows.items())]
+
+    def clean(self, value):
+        slug = super().clean(value)
+        return self.rows.get(slug)
+
+
 class PartnerFilterForm(forms.Form):
-    city = forms.ModelChoiceField(
-        queryset=None, required=False, to_field_name="slug", label=_("City"), empty_label=_("All cities")
-    )
-    service = forms.ModelChoiceField(
-        queryset=None, required=False, to_field_name="slug", label=_("Help with"), empty_label=_("Any kind of help")
-    )
+    city = RowChoiceField(label=_("City"), empty_label=_("All cities"))
+    service = RowChoiceField(label=_("Help with"), empty_label=_("Any kind of help"))
 
     def __init__(self, *args, cities, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = cities
-        self.fields["service"].queryset = services
+        self.fields["city"].set_rows(cities)
+        self.fields["service"].set_rows(services)

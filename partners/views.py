@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from offices.models import City
+from guidance.page_cache import depends_on
 from offices.views import latest
 
 from .forms import PartnerFilterForm
@@ -14,6 +15,7 @@ from .models import Branch, Partner, Service
 from .open_data import hsds_document
 
 
+@depends_on("directory")
 def partner_list(request):
     form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
     partners = Partner.objects.filter(is_active=True).directory()
@@ -40,6 +42,7 @@ def partner_list(request):
     )
 
 
+@depends_on("directory")
 def partner_detail(request, slug):
     partner = get_object_or_404(Partner.objects.filter(is_active=True).directory(), slug=slug)
     branches = list(partner.branches.all())

@@ -30,13 +30,13 @@ class LiveSite:
         self.workdir = tempfile.mkdtemp(prefix="help-site-live-")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = dict(
-            os.environ,
-            DATABASE_URL=database_url or f"sqlite:///{self.workdir}/db.sqlite3",
-            SECRET_KEY="browser-tests-only-" + "x" * 40,
-            ALLOWED_HOSTS="127.0.0.1,localhost",
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": database_url or f"sqlite:///{self.workdir}/db.sqlite3",
+            "SECRET_KEY": "browser-tests-only-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
             **(extra_env or {}),
-        )
+        }
         self.process = None
 
     def manage(self, *args):
@@ -49,7 +49,7 @@ class LiveSite:
             self.manage("load_content")
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.process = subprocess.Popen(
-            [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--log-level", "warning"],
+            [gunicorn, "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(f"{self.workdir}/gunicorn.log", "w"),
         )
         deadline = time.monotonic() + 30

@@ -1,6 +1,7 @@
 """The public pages of the URL contract, for tests that check every one of them."""
 
-PUBLIC_PATHS = [
+# Pages listed in the sitemap.
+INDEXED_PATHS = [
     "/{lang}/",
     "/{lang}/guidance/asylum-seekers/",
     "/{lang}/guidance/refugees/",
@@ -18,6 +19,8 @@ PUBLIC_PATHS = [
     "/{lang}/about/",
     "/{lang}/updates/",
 ]
+# Every public page type: the indexed ones, and those crawlers need not list.
+PUBLIC_PATHS = INDEXED_PATHS + ["/{lang}/offline/", "/{lang}/search/?q=asylum"]
 
 
 def public_paths(lang="en"):

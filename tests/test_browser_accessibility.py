@@ -1,0 +1,62 @@
+"""No serious or critical axe-core finding on any public page, left-to-right and right-to-left;
+a keyboard user can skip to the content and always sees where the focus is."""
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from .pages import public_paths
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+# Moderate in axe, but promised by the design: headings in order, landmarks, a way to skip.
+BLOCKING_RULES = {"heading-order", "landmark-one-main", "region", "page-has-heading-one", "bypass", "skip-link"}
+PATHS = public_paths("en") + public_paths("ar") + ["/en/partners/?city=nowhere", "/ar/no-such-page/"]
+
+
+def axe_findings(page):
+    page.evaluate(AXE_SCRIPT)  # axe-core from the installed package, never from a CDN
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + "; ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS or violation["id"] in BLOCKING_RULES
+    ]
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_has_no_serious_accessibility_finding(live_site, tab, path):
+    tab.goto(live_site.url + path)
+    assert axe_findings(tab) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_skip_link_comes_first_shows_and_moves_to_the_content(live_site, tab, lang):
+    tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
+    tab.keyboard.press("Tab")
+    focused = tab.locator(":focus")
+    assert focused.get_attribute("class") == "skip-link"
+    box = focused.bounding_box()
+    assert box["y"] >= 0 and 0 <= box["x"] <= 360 - box["width"], "the skip link is on screen when focused"
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "main"
+
+
+def test_keyboard_focus_is_always_visible(live_site, tab):
+    tab.goto(live_site.url + "/en/partners/")
+    for _step in range(12):
+        tab.keyboard.press("Tab")
+        outline = tab.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
+        assert outline[0] != "none" and outline[1] >= 2, tab.evaluate("document.activeElement.outerHTML")

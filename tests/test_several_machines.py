@@ -1,0 +1,136 @@
+"""Two gunicorn instances share one PostgreSQL and one Redis cache, as on several machines behind a
+load balancer: what staff change through one instance, readers of the other see at once."""
+
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+from http.cookiejar import CookieJar
+
+import pytest
+
+from .live_site import ROOT, LiveSite
+from .postgres_server import running_postgres
+from .redis_server import running_redis
+
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("several-machines")]  # one set of servers
+
+STAFF = {"STAFF_USERNAME": "amina", "STAFF_PASSWORD": "a long passphrase for the tests"}
+HOTLINE = "tel:+77017447238"
+
+
+@pytest.fixture(scope="module")
+def instances():
+    with running_postgres() as database_url, running_redis() as cache_url:
+        env = {"CACHE_URL": cache_url, "WEB_CONCURRENCY": "2", **STAFF}
+        first, second = LiveSite(env, database_url), LiveSite(env, database_url)
+        try:
+            first.start()  # migrates and loads the content into the shared database
+            first.manage("ensure_staff_user")
+            second.start(prepare=False)
+            yield first, second
+        finally:
+            first.stop()
+            second.stop()
+
+
+def read(url, opener=None, data=None):
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode() if data else None)
+    with (opener or urllib.request.build_opener()).open(request, timeout=15) as response:
+        return response.headers, response.read().decode()
+
+
+def python_on(site, code):
+    """Run Python in Django with the site's settings: the same database and cache, another process."""
+    result = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=site.env,
+                            capture_output=True, text=True, check=True, timeout=60)
+    return result.stdout.strip()
+
+
+class FormValues(HTMLParser):
+    """The values a browser would submit from the forms of a page."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.values, self._select, self._textarea = {}, None, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.values[name] = attrs.get("value", "on")
+            elif kind not in ("submit", "button", "file", "image"):
+                self.values[name] = attrs.get("value", "")
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.values[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data.removeprefix("\n") if not self.values[self._textarea] else data
+
+
+def staff_browser(site):
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    _headers, login_page = read(site.url + "/admin/login/", opener)
+    values = FormValues(login_page).values
+    values.update(username=STAFF["STAFF_USERNAME"], password=STAFF["STAFF_PASSWORD"], next="/admin/")
+    _headers, html = read(site.url + "/admin/login/", opener, values)
+    assert "logout" in html.lower(), "staff are logged in"
+    return opener
+
+
+def test_an_edit_in_the_admin_of_one_instance_is_served_at_once_by_the_other(instances):
+    first, second = instances
+    read(second.url + "/en/cities/almaty/")
+    headers, html = read(second.url + "/en/cities/almaty/")
+    assert headers["X-Page-Cache"] == "hit" and HOTLINE in html
+
+    staff = staff_browser(first)
+    hotline = python_on(first, "from offices.models import Office; print(Office.objects.get(slug='unhcr-hotline').pk)")
+    change_url = f"{first.url}/admin/offices/office/{hotline}/change/"
+    _headers, form = read(change_url, staff)
+    values = FormValues(form).values
+    values.update(phones="+77017000001", _save="Save")
+    _headers, after = read(change_url, staff, values)
+    assert "was changed successfully" in after
+
+    headers, html = read(second.url + "/en/cities/almaty/")
+    assert "tel:+77017000001" in html and HOTLINE not in html
+    assert headers["X-Page-Cache"] == "miss"
+    assert "tel:+77017000001" in read(second.url + "/ar/about/")[1]
+
+
+def test_a_publish_on_one_machine_is_seen_by_readers_of_the_other(instances):
+    first, second = instances
+    read(second.url + "/ru/guidance/refugees/")
+    headers, html = read(second.url + "/ru/guidance/refugees/")
+    assert headers["X-Page-Cache"] == "hit" and "Новое правило для беженцев" not in html
+
+    python_on(first, (
+        "from guidance.models import GuidancePage, Revision\n"
+        "from guidance.publishing import publish\n"
+        "page = GuidancePage.objects.get(slug='refugees')\n"
+        "publish(Revision.objects.create(page=page, title_en='Refugees', summary_en='Summary', body_en='Body',"
+        " body_ru='## Новое\\n\\nНовое правило для беженцев', change_note_en='New rule'))\n"
+    ))
+
+    headers, html = read(second.url + "/ru/guidance/refugees/")
+    assert "Новое правило для беженцев" in html
+    assert "New rule" in read(second.url + "/ru/guidance/refugees/history/")[1]
+    assert read(first.url + "/ru/guidance/refugees/")[1].count("Новое правило для беженцев") == 1
