@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language_from_request, override
@@ -13,6 +13,8 @@ from django.views.decorators.vary import vary_on_headers
 from offices.models import City
 from offices.views import latest
 
+from . import roles, translation_status
+from .language_fallback import localized
 from .models import GuidancePage, KeyFigure, Revision
 
 UPDATES_SHOWN = 30
@@ -49,6 +51,7 @@ def page(request, slug):
 def render_revision(request, guidance_page, revision, *, preview=False):
     """A revision exactly as a reader sees it; also used by the staff preview."""
     other_pages = [p for p in GuidancePage.objects.for_reading() if p.pk != guidance_page.pk]
+    shown_language = localized(revision, "body").language
     return render(
         request,
         "guidance/page.html",
@@ -58,8 +61,22 @@ def render_revision(request, guidance_page, revision, *, preview=False):
             "other_pages": other_pages,
             "preview": preview,
             "last_updated": guidance_page.last_major_update,
+            "outdated_translation": not preview
+            and translation_status.needs_immediate_update(guidance_page, shown_language),
         },
     )
+
+
+@never_cache
+@require_safe
+def preview(request, slug, revision_id):
+    """Any revision exactly as readers would see it, in any language; staff only (others get a 404)."""
+    if not roles.can_preview(request.user):
+        raise Http404
+    revision = get_object_or_404(Revision.objects.select_related("page"), pk=revision_id, page__slug=slug)
+    response = render_revision(request, revision.page, revision, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def history(request, slug):

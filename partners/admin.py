@@ -1,5 +1,7 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from guidance.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
+from offices.admin import VerifiedOnAdminMixin
 
 from .models import Branch, Partner, Service
 
@@ -27,8 +29,9 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Branch)
-class BranchAdmin(TabbedTranslationAdmin):
-    list_display = ["partner", "city", "verified_on"]
+class BranchAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+    list_display = ["partner", "city"]
     list_filter = ["city", "partner"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
+    list_select_related = ["partner", "city"]
