@@ -36,6 +36,11 @@ class RevisionForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str):
+                # Browsers send text areas with CRLF line ends; stored text uses LF, so an untouched
+                # language stays equal to the published one (diffs, translation status).
+                cleaned_data[name] = value.replace("\r\n", "\n")
         seen_version = cleaned_data.get("seen_version")
         if self.instance.pk and seen_version is not None:
             try:

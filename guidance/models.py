@@ -153,7 +153,8 @@ class Revision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.get_status_display()}, {self.created_at:%Y-%m-%d})" if self.created_at else self.title
+        moment = self.published_at or self.created_at
+        return f"{self.title} ({self.get_status_display()}, {moment:%Y-%m-%d})" if moment else self.title
 
     @property
     def is_published(self):

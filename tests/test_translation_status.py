@@ -1,12 +1,15 @@
 """Translation status: missing, up to date, needs update, immediate update needed (after Kitsune)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 
 from guidance import publishing
+from guidance.models import Revision
 from guidance.translation_status import TranslationState, statuses_for_pages
 
-from .staff import page
+from .staff import decide, page, review_url, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +137,16 @@ def test_notice_costs_no_query(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         html = client.get("/ru/guidance/refugees/").content.decode()
     assert 'class="outdated-notice"' in html
+
+
+def test_line_ends_sent_by_browsers_are_not_an_english_change(staff_client):
+    editor = staff_client("publisher")
+    draft = start_draft(editor, page())
+    english = page().current_revision.body_en
+    save_draft(editor, draft, body_en=english.replace("\n", "\r\n"), **RUSSIAN)
+    assert Revision.objects.get(pk=draft.pk).body_en == english
+    review = editor.get(review_url(draft)).content.decode()
+    changed = re.findall(r'<a href="\?lang=([\w-]+)"[^>]*>[^<]+</a> <span class="changed-mark">', review)
+    assert changed == ["ru"]
+    decide(editor, draft, "publish", significance="minor")
+    assert state("ru") == TranslationState.UP_TO_DATE
