@@ -156,7 +156,6 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         if not self.has_view_permission(request, revision):
             raise PermissionDenied
         language = chosen_language(request)
-        page_url = reverse("admin:guidance_guidancepage_change", args=[revision.page_id])
         form = None
         if request.method == "POST":
             if not roles.can_publish(request.user):
@@ -165,35 +164,19 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
                 messages.error(request, gettext("This revision is no longer a draft; nothing was changed."))
                 return HttpResponseRedirect(review_url(revision, language))
             form = ReviewForm(request.POST, revision=revision)
-            if form.is_valid():
-                try:
-                    decided = form.save(by=request.user)
-                except publishing.EditConflict as conflict:
-                    messages.error(request, conflict_message(conflict))
-                    return HttpResponseRedirect(review_url(revision, language))
-                except publishing.PublishingRefused as refused:
-                    form.add_error(None, refused)
-                else:
-                    messages.success(request, self._decision_message(decided))
-                    return HttpResponseRedirect(page_url)
+            done = self._carry_out(request, form, review_url(revision, language), self._decision_message)
+            if done:
+                return done
         elif revision.is_open:
             form = ReviewForm(revision=revision)
         compared_with = revision.page.current_revision if revision.is_open else revision.based_on
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Review: %(revision)s") % {"revision": revision},
-            "revision": revision,
-            "page": revision.page,
-            "page_url": page_url,
-            "form": form,
-            "can_publish": roles.can_publish(request.user),
-            "can_edit": self.has_change_permission(request, revision),
-            "can_restore": revision.is_published and revision.pk != revision.page.current_revision_id
+        return self._workflow_page(
+            request, "review.html", gettext("Review: %(revision)s"), revision, form, compared_with, language,
+            can_publish=roles.can_publish(request.user),
+            can_edit=self.has_change_permission(request, revision),
+            can_restore=revision.is_published and revision.pk != revision.page.current_revision_id
             and roles.can_publish(request.user),
-            **diff_context(compared_with, revision, language),
-        }
-        return TemplateResponse(request, "admin/guidance/revision/review.html", context)
+        )
 
     def revert_view(self, request, object_id):
         """Restore an earlier published text as a new published revision (publishers only)."""
@@ -201,36 +184,52 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         if not roles.can_publish(request.user):
             raise PermissionDenied
         language = chosen_language(request)
-        page_url = reverse("admin:guidance_guidancepage_change", args=[revision.page_id])
         if not revision.is_published or revision.pk == revision.page.current_revision_id:
             messages.error(request, gettext("Only an earlier published revision can be restored."))
             return HttpResponseRedirect(review_url(revision, language))
         if request.method == "POST":
             form = RevertForm(request.POST, revision=revision)
-            if form.is_valid():
-                try:
-                    form.save(by=request.user)
-                except publishing.EditConflict as conflict:
-                    messages.error(request, conflict_message(conflict))
-                    return HttpResponseRedirect(request.get_full_path())
-                except publishing.PublishingRefused as refused:
-                    form.add_error(None, refused)
-                else:
-                    messages.success(request, gettext("The earlier text is published again."))
-                    return HttpResponseRedirect(page_url)
+            done = self._carry_out(
+                request, form, request.get_full_path(), lambda restored: gettext("The earlier text is published again.")
+            )
+            if done:
+                return done
         else:
             form = RevertForm(revision=revision)
+        return self._workflow_page(
+            request, "revert.html", gettext("Restore: %(revision)s"), revision, form,
+            revision.page.current_revision, language,
+        )
+
+    @staticmethod
+    def _carry_out(request, form, conflict_url, success_message):
+        """Save a workflow form: a redirect when done or in conflict, None to show the form's refusal."""
+        if not form.is_valid():
+            return None
+        try:
+            done = form.save(by=request.user)
+        except publishing.EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return HttpResponseRedirect(conflict_url)
+        except publishing.PublishingRefused as refused:
+            form.add_error(None, refused)
+            return None
+        messages.success(request, success_message(done))
+        return HttpResponseRedirect(reverse("admin:guidance_guidancepage_change", args=[done.page_id]))
+
+    def _workflow_page(self, request, template, title, revision, form, compared_with, language, **extra):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": gettext("Restore: %(revision)s") % {"revision": revision},
+            "title": title % {"revision": revision},
             "revision": revision,
             "page": revision.page,
-            "page_url": page_url,
+            "page_url": reverse("admin:guidance_guidancepage_change", args=[revision.page_id]),
             "form": form,
-            **diff_context(revision.page.current_revision, revision, language),
+            **diff_context(compared_with, revision, language),
+            **extra,
         }
-        return TemplateResponse(request, "admin/guidance/revision/revert.html", context)
+        return TemplateResponse(request, f"admin/guidance/revision/{template}", context)
 
     @staticmethod
     def _decision_message(revision):

@@ -56,6 +56,13 @@ class ReviewedFields(forms.Form):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     seen_current = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if any(name in self.errors for name in ("seen_version", "seen_current", "action")):
+            # Hidden fields: their own errors would not show, so say it for the whole form.
+            raise forms.ValidationError(_("The form is incomplete or out of date. Reload the page and try again."))
+        return cleaned_data
+
     def reviewed(self):
         return publishing.Reviewed(self.cleaned_data["seen_version"], self.cleaned_data["seen_current"])
 

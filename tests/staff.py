@@ -50,6 +50,18 @@ def start_draft(client, guidance_page):
     return guidance_page.revisions.open().get()
 
 
+def edited_draft(client, slug="refugees", submit=False, **changes):
+    """A draft of the page started and saved by this client with these changes, as stored now."""
+    draft = start_draft(client, page(slug))
+    save_draft(client, draft, submit=submit, **changes)
+    return Revision.objects.get(pk=draft.pk)
+
+
+def appended(text, slug="refugees"):
+    """The page's published English body with `text` added: a real change to publish."""
+    return {"body_en": page(slug).current_revision.body_en + text}
+
+
 def form_data(revision, **changes):
     """What the draft's change form posts: every translated field, the significance and the version seen."""
     data = {

@@ -5,7 +5,7 @@ import pytest
 from guidance import publishing
 from guidance.models import Revision
 
-from .staff import decide, form_data, page, review_url, save_draft, start_draft
+from .staff import decide, edited_draft, form_data, page, review_url, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -30,29 +30,23 @@ def test_second_save_of_the_same_draft_is_refused_with_a_link_to_the_first(staff
 
 def test_saving_again_from_the_latest_version_works(staff_client):
     editor = staff_client("editor")
-    draft = start_draft(editor, page())
-    save_draft(editor, draft, body_en="First")
-    latest = Revision.objects.get(pk=draft.pk)
-    assert save_draft(editor, latest, body_en="Second").status_code == 302
+    draft = edited_draft(editor, body_en="First")
+    assert save_draft(editor, draft, body_en="Second").status_code == 302
     assert Revision.objects.get(pk=draft.pk).body_en == "Second"
 
 
 def test_saving_a_draft_that_was_published_meanwhile_is_refused(staff_client):
     editor, publisher = staff_client("editor"), staff_client("publisher")
-    draft = start_draft(editor, page())
-    save_draft(editor, draft, body_en="Ready text", submit=True)
-    opened = Revision.objects.get(pk=draft.pk)
+    draft = edited_draft(editor, body_en="Ready text", submit=True)
     decide(publisher, draft, "publish", significance="typo")
-    response = save_draft(editor, opened, body_en="Late edit")
+    response = save_draft(editor, draft, body_en="Late edit")
     assert response.status_code == 403  # a published revision cannot be edited at all
     assert Revision.objects.get(pk=draft.pk).body_en == "Ready text"
 
 
 def test_publishing_a_draft_changed_after_the_review_was_opened_is_refused(staff_client):
     editor, publisher = staff_client("editor"), staff_client("publisher")
-    draft = start_draft(editor, page())
-    save_draft(editor, draft, body_en="Reviewed text", submit=True)
-    seen = Revision.objects.get(pk=draft.pk)
+    draft = seen = edited_draft(editor, body_en="Reviewed text", submit=True)
     save_draft(editor, seen, body_en="Unreviewed text")
 
     response = publisher.post(review_url(draft), {
@@ -69,9 +63,7 @@ def test_publishing_a_draft_changed_after_the_review_was_opened_is_refused(staff
 def test_publishing_after_someone_else_published_the_page_is_refused(staff_client):
     editor, publisher = staff_client("editor"), staff_client("publisher")
     asylum = page("asylum-seekers")
-    draft = start_draft(editor, asylum)
-    save_draft(editor, draft, body_en="Draft text", submit=True)
-    seen = Revision.objects.get(pk=draft.pk)
+    draft = seen = edited_draft(editor, "asylum-seekers", body_en="Draft text", submit=True)
     old = asylum.revisions.published().order_by("published_at").first()
     restored = publishing.revert(old, by=publisher.user, change_note="Restored.")
 

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from guidance import publishing
-from guidance.models import PublishedRevisionIsFrozen, Revision, Significance
+from guidance.models import PublishedRevisionIsFrozen, Revision
 
-from .staff import decide, page, review_url, save_draft, start_draft
+from .staff import appended, decide, edited_draft, page, review_url, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +51,7 @@ def test_draft_then_publish_shows_new_text_to_readers_at_once(client, staff_clie
 
 def test_review_page_lists_pending_drafts_and_shows_a_side_by_side_diff(staff_client):
     editor, publisher = staff_client("editor"), staff_client("publisher")
-    draft = start_draft(editor, page())
-    save_draft(editor, draft, submit=True, body_ru="Привет, <b>мир</b>")
+    draft = edited_draft(editor, submit=True, body_ru="Привет, <b>мир</b>")
     queue = publisher.get("/admin/guidance/revision/?status__exact=review").content.decode()
     assert review_url(draft) in queue or f"/admin/guidance/revision/{draft.pk}/change/" in queue
 
@@ -78,8 +77,7 @@ def test_typo_and_minor_changes_need_no_note_and_stay_out_of_history(client, sta
     publisher = staff_client("publisher")
     refugees = page()
     before = refugees.last_major_update
-    draft = start_draft(publisher, refugees)
-    save_draft(publisher, draft, body_en=refugees.current_revision.body_en + "\n\nA clearer sentence.")
+    draft = edited_draft(publisher, **appended("\n\nA clearer sentence."))
     response = decide(publisher, draft, "publish", significance=significance, change_note="")
     assert response.status_code == 302
     refugees = page()
@@ -94,8 +92,7 @@ def test_typo_and_minor_changes_need_no_note_and_stay_out_of_history(client, sta
 def test_major_change_needs_a_change_note_and_moves_last_updated(client, staff_client):
     publisher = staff_client("publisher")
     refugees = page()
-    draft = start_draft(publisher, refugees)
-    save_draft(publisher, draft, body_en=refugees.current_revision.body_en + "\n\nNew deadline: 10 days.")
+    draft = edited_draft(publisher, **appended("\n\nNew deadline: 10 days."))
     response = decide(publisher, draft, "publish", significance="major", change_note="")
     assert response.status_code == 200
     assert "A major change needs a change note" in response.content.decode()
@@ -120,8 +117,7 @@ def test_publishing_an_unchanged_draft_is_refused(staff_client):
 
 def test_reject_keeps_the_draft_with_the_comment_and_readers_see_nothing(client, staff_client):
     editor, publisher = staff_client("editor"), staff_client("publisher")
-    draft = start_draft(editor, page())
-    save_draft(editor, draft, submit=True, body_en="Wrong facts.")
+    draft = edited_draft(editor, submit=True, body_en="Wrong facts.")
     response = decide(publisher, draft, "reject", comment="")
     assert "Say why the draft is rejected" in response.content.decode()
 
@@ -196,8 +192,7 @@ def test_rejected_revision_is_frozen_too(staff_client):
 def test_scheduled_publish_waits_for_its_time_then_the_command_publishes_it(client, staff_client):
     publisher = staff_client("publisher")
     refugees = page()
-    draft = start_draft(publisher, refugees)
-    save_draft(publisher, draft, body_en=refugees.current_revision.body_en + "\n\nFrom next week.")
+    draft = edited_draft(publisher, **appended("\n\nFrom next week."))
     later = timezone.localtime() + datetime.timedelta(days=2)
     response = decide(publisher, draft, "publish", significance="major", change_note="New rule.",
                       publish_at=later.strftime("%Y-%m-%dT%H:%M"))
@@ -235,9 +230,7 @@ def test_scheduled_revision_is_held_back_if_the_page_changed_after_approval(staf
 
 def test_scheduling_in_the_past_or_with_a_malformed_date_is_refused(staff_client):
     publisher = staff_client("publisher")
-    refugees = page()
-    draft = start_draft(publisher, refugees)
-    save_draft(publisher, draft, body_en=refugees.current_revision.body_en + " x")
+    draft = edited_draft(publisher, **appended(" x"))
     response = decide(publisher, draft, "publish", significance="typo", publish_at="2001-01-01T10:00")
     assert "must be in the future" in response.content.decode()
     response = decide(publisher, draft, "publish", significance="typo", publish_at="next tuesday")
@@ -250,8 +243,7 @@ def test_scheduling_in_the_past_or_with_a_malformed_date_is_refused(staff_client
 def test_cancelling_a_schedule_brings_the_draft_back_to_review(staff_client):
     publisher = staff_client("publisher")
     refugees = page()
-    draft = start_draft(publisher, refugees)
-    save_draft(publisher, draft, body_en=refugees.current_revision.body_en + " x")
+    draft = edited_draft(publisher, **appended(" x"))
     later = (timezone.localtime() + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     decide(publisher, draft, "publish", significance="typo", publish_at=later)
     assert "will be published on" in publisher.get(f"/admin/guidance/guidancepage/{refugees.pk}/edit/").content.decode()
@@ -261,12 +253,9 @@ def test_cancelling_a_schedule_brings_the_draft_back_to_review(staff_client):
 
 def test_publish_reject_and_restore_are_in_the_admin_log_with_who(staff_client):
     publisher = staff_client("publisher")
-    refugees = page()
-    draft = start_draft(publisher, refugees)
-    save_draft(publisher, draft, body_en=refugees.current_revision.body_en + " x")
+    draft = edited_draft(publisher, **appended(" x"))
     decide(publisher, draft, "publish", significance="typo")
-    other = start_draft(publisher, page())
-    save_draft(publisher, other, body_en="y")
+    other = edited_draft(publisher, body_en="y")
     decide(publisher, other, "reject", comment="Too short.")
     asylum = page("asylum-seekers")
     old = asylum.revisions.published().order_by("published_at").first()

@@ -6,15 +6,13 @@ from django.contrib.auth.models import Group
 from guidance.models import Revision
 from offices.models import Office
 
-from .staff import decide, edit_url, page, review_url, save_draft, start_draft
+from .staff import appended, decide, edit_url, edited_draft, page, review_url, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
 
 def ready_draft(client):
-    draft = start_draft(client, page())
-    save_draft(client, draft, submit=True, body_en=page().current_revision.body_en + "\n\nChanged.")
-    return Revision.objects.get(pk=draft.pk)
+    return edited_draft(client, submit=True, **appended("\n\nChanged."))
 
 
 def test_roles_exist_after_migrating():
