@@ -272,18 +272,12 @@ class RevisionHistoryInline(admin.TabularInline):
 
     @admin.display(description=_("actions"))
     def links(self, obj):
-        if obj.is_editable:
-            return format_html(
-                '<a href="{}">{}</a> · <a href="{}">{}</a>',
-                reverse("admin:guidance_revision_change", args=[obj.pk]), gettext("Edit"),
-                review_url(obj), gettext("Review"),
-            )
-        restore = ""
-        if obj.is_published and obj.pk != obj.page.current_revision_id:
-            restore = format_html(
-                ' · <a href="{}">{}</a>', reverse("admin:guidance_revision_revert", args=[obj.pk]), gettext("Restore")
-            )
-        return format_html('<a href="{}">{}</a>{}', review_url(obj), gettext("Changes"), restore)
+        # Restoring is offered on the revision's review page, which knows who may do it.
+        review = format_html('<a href="{}">{}</a>', review_url(obj), gettext("Review") if obj.is_open else gettext("Changes"))
+        if not obj.is_editable:
+            return review
+        edit_url = reverse("admin:guidance_revision_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a> · {}', edit_url, gettext("Edit"), review)
 
 
 @admin.register(GuidancePage)

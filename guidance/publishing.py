@@ -58,7 +58,7 @@ def same_text(one, other):
 @transaction.atomic
 def open_draft(page, *, by):
     """The page's open draft, or a new one copying the published text. Two people get the same draft."""
-    page = GuidancePage.objects.select_for_update().select_related("current_revision").get(pk=page.pk)
+    page = _locked_page(page.pk)
     existing = page.revisions.open().first()
     if existing is not None:
         return existing
@@ -73,7 +73,7 @@ def open_draft(page, *, by):
 
 def check_unchanged(revision, seen_version):
     """Refuse to act on a revision that changed after `seen_version` of it was read."""
-    latest = Revision.objects.select_for_update().select_related("updated_by").get(pk=revision.pk)
+    latest = Revision.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=revision.pk)
     if latest.version != seen_version:
         raise EditConflict(_conflict_message(latest), other=latest)
     return latest
@@ -233,7 +233,13 @@ def revert(revision, *, by, significance=Significance.MAJOR, change_note="", rev
 
 
 def _lock_page(revision):
-    return GuidancePage.objects.select_for_update().select_related("current_revision").get(pk=revision.page_id)
+    return _locked_page(revision.page_id)
+
+
+def _locked_page(page_id):
+    """The page, locked until the transaction ends, so publications of one page happen one at a time."""
+    # of=("self",): PostgreSQL cannot lock the nullable side of the join to current_revision.
+    return GuidancePage.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=page_id)
 
 
 def _check_reviewed(revision, page, reviewed):
