@@ -59,6 +59,7 @@ test-fast: install static
 messages: install
 	for lang in en ru kk ar prs zh_Hans ug uz uk; do \
 	  $(MANAGE) makemessages -l $$lang --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "benchmarks/*" -v0; done
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po  # English is the source
 	$(MANAGE) compilemessages -v0 -i .venv
 
 ## Benchmarks (not part of the tests): see README.

@@ -111,6 +111,7 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar", "prs", "ug", "fa", "he", "ur", "ps", "ckb"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # date formats for the languages Django lacks them for
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Almaty"

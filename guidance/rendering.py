@@ -1,5 +1,6 @@
 """Staff Markdown to safe HTML: headings get anchors for deep links, and nothing else gets through."""
 
+import html
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,12 +10,13 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "blockquote",
-    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "bdi", "span",
+    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "bdi", "span", "div",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
     "span": {"lang", "dir"}, "bdi": {"dir"},
+    "div": {"lang", "dir", "class"}, "p": {"class", "role"},
     "th": {"scope"},
 }
 ALLOWED_URL_SCHEMES = {"https", "http", "tel", "mailto"}
@@ -34,7 +36,12 @@ class RenderedBody:
 
 def _converter():
     return markdown.Markdown(
-        extensions=[TocExtension(slugify=slugify_unicode, toc_depth="2-3", permalink=False), "tables", "sane_lists"],
+        extensions=[
+            TocExtension(slugify=slugify_unicode, toc_depth="2-3", permalink=False),
+            "tables",
+            "sane_lists",
+            "md_in_html",  # lets a fallback section keep its Markdown inside a <div lang>
+        ],
         output_format="html",
     )
 
@@ -52,6 +59,8 @@ def render_markdown(text):
         link_rel="noreferrer",
     )
     headings = tuple(
-        Heading(anchor=token["id"], text=token["name"]) for token in converter.toc_tokens if token["level"] == 2
+        Heading(anchor=token["id"], text=html.unescape(token["name"]))
+        for token in converter.toc_tokens
+        if token["level"] == 2
     )
     return RenderedBody(html=safe_html, headings=headings)

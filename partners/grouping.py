@@ -4,9 +4,15 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class ServiceEntry:
+    branch: object
+    first_mention: bool  # later mentions link back to the first, full card
+
+
+@dataclass
 class ServiceGroup:
     service: object
-    branches: list = field(default_factory=list)
+    entries: list = field(default_factory=list)
 
 
 def branches_by_service(branches):
@@ -14,5 +20,13 @@ def branches_by_service(branches):
     groups = {}
     for branch in branches:
         for service in branch.services.all():
-            groups.setdefault(service.pk, ServiceGroup(service)).branches.append(branch)
-    return sorted(groups.values(), key=lambda group: (group.service.order, group.service.name))
+            groups.setdefault(service.pk, ServiceGroup(service)).entries.append(branch)
+    seen = set()
+    ordered = sorted(groups.values(), key=lambda group: (group.service.order, group.service.name))
+    for group in ordered:
+        entries = []
+        for branch in group.entries:
+            entries.append(ServiceEntry(branch, first_mention=branch.pk not in seen))
+            seen.add(branch.pk)
+        group.entries = entries
+    return ordered

@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
-def test_html_lang_and_dir(client, lang):
-    html = client.get(f"/{lang}/").content.decode()
+@pytest.mark.parametrize("path", ["/{lang}/", "/{lang}/guidance/asylum-seekers/", "/{lang}/cities/almaty/", "/{lang}/nowhere/"])
+def test_html_lang_and_dir(client, lang, path):
+    html = client.get(path.format(lang=lang)).content.decode()
     direction = "rtl" if lang in RTL_LANGUAGES else "ltr"
     assert f'<html lang="{lang}" dir="{direction}">' in html
 
