@@ -98,14 +98,19 @@ def save_draft(revision, *, by, seen_version, submit=False):
 def publish(revision, *, when=None, by=None, reviewed=None):
     """Make a revision the text readers see, at once and atomically.
 
-    Only a major change needs a change note, moves the "last updated" date and is listed in
-    the public history. `reviewed` (what the publisher saw) refuses a stale approval.
+    Only a major change moves the "last updated" date and is listed in the public history.
+    When a person publishes (`by`), the review rules apply too: a major change needs a change
+    note, and `reviewed` (what the publisher saw) refuses a stale approval. The content loader
+    publishes the recorded history as it is.
     """
     when = when or timezone.now()
     page = _lock_page(revision)
     if reviewed is not None:
         _check_reviewed(revision, page, reviewed)
-    _check_publishable(revision, page)
+    if not revision.is_open:
+        raise PublishingRefused(_("Only a draft can be published."))
+    if by is not None:
+        _check_publishable(revision, page)
     current = page.current_revision
     revision.status = Revision.Status.PUBLISHED
     revision.published_at = when

@@ -88,7 +88,10 @@ def test_editor_changes_russian_text_and_publisher_publishes_it(site, staff_tab,
     publisher.click("#result_list tbody tr th a")
     publisher.click("text=Review and publish")
     publisher.click(".diff-languages a[lang=ru]")
-    assert publisher.inner_text("table.diff ins >> nth=0") == RUSSIAN_TITLE  # the side-by-side diff, in Russian
+    # The side-by-side diff, in Russian: the published text on one side, the editor's on the other.
+    assert "Лица, ищущие убежище" in publisher.inner_text("table.diff >> nth=0 >> td >> nth=0")
+    assert RUSSIAN_TITLE in publisher.inner_text("table.diff >> nth=0 >> td >> nth=1")
+    assert publisher.locator("table.diff ins").count() > 0
     assert "Подайте заявление письменно" in publisher.inner_text("table.diff >> nth=2")
     publisher.check("input[name=significance][value=major]")
     publisher.fill("input[name=change_note]", "Russian translation added.")

@@ -37,7 +37,7 @@ def test_staff_see_the_draft_as_readers_would_in_any_language(staff_client, draf
     html = response.content.decode()
     assert '<html lang="ru"' in html
     assert '<h2 id="черновик">Черновик</h2>' in html
-    assert "Preview: readers do not see this version yet." in html
+    assert '<p class="preview-banner" role="status">' in html
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     arabic = staff_client(role).get(preview_url(draft, "ar")).content.decode()
     assert '<html lang="ar" dir="rtl"' in arabic and "نص المسودة" in arabic

@@ -57,7 +57,10 @@ def test_review_page_lists_pending_drafts_and_shows_a_side_by_side_diff(staff_cl
 
     html = publisher.get(review_url(draft) + "?lang=ru").content.decode()
     assert '<table class="diff">' in html
-    assert '<td lang="ru" dir="ltr"><ins>Привет, &lt;b&gt;мир&lt;/b&gt;</ins></td>' in html
+    # Side by side, word by word, and staff text is escaped.
+    assert '<td lang="ru" dir="ltr"><ins>Привет,</ins> <ins>&lt;b&gt;мир&lt;/b&gt;</ins></td>' in html
+    arabic = publisher.get(review_url(draft) + "?lang=ar").content.decode()
+    assert '<p class="diff-unchanged">No change.</p>' in arabic
     assert 'name="action" value="publish"' in html and 'name="action" value="reject"' in html
 
 

@@ -6,17 +6,26 @@ import pytest
 from django.contrib.auth.models import User
 
 from guidance import publishing
-from guidance.models import Revision
+from guidance.models import GuidancePage, Revision
 from guidance.translation_status import TranslationState, statuses_for_pages
 
 from .staff import decide, page, review_url, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
-RUSSIAN = {"title_ru": "Беженцы: ваши права", "summary_ru": "Кратко о правах.", "body_ru": "Русский текст страницы."}
+SLUG = "work-permits"
+RUSSIAN = {"title_ru": "Разрешение на работу", "summary_ru": "Кратко.", "body_ru": "Русский текст страницы."}
 
 
-def publish_change(significance, note="", slug="refugees", **fields):
+@pytest.fixture(autouse=True)
+def english_only_page():
+    """A page published in English only (the starting pages are translated into every language)."""
+    page = GuidancePage.objects.create(slug=SLUG, audience="refugee", order=9)
+    first = Revision.objects.create(page=page, title_en="Work permits", summary_en="Summary", body_en="English text.")
+    return publishing.publish(first)
+
+
+def publish_change(significance, note="", slug=SLUG, **fields):
     """Publish a new revision of the page with these field values (through the workflow)."""
     user = User.objects.get_or_create(username="publisher-for-tests")[0]
     draft = publishing.open_draft(page(slug), by=user)
@@ -27,12 +36,12 @@ def publish_change(significance, note="", slug="refugees", **fields):
     return publishing.publish(draft, by=user)
 
 
-def state(language, slug="refugees"):
+def state(language, slug=SLUG):
     return page(slug).translation_status[language]
 
 
 def english_body(extra):
-    return page().current_revision.body_en + "\n\n" + extra
+    return page(SLUG).current_revision.body_en + "\n\n" + extra
 
 
 def test_untranslated_languages_are_missing():
@@ -85,7 +94,7 @@ def test_change_made_in_english_and_translation_together_is_up_to_date():
 def test_status_explains_which_revisions_it_comes_from():
     translated = publish_change("minor", **RUSSIAN)
     major = publish_change("major", "New deadline.", body_en=english_body("The deadline changed."))
-    status = statuses_for_pages([page()])[page().pk]["ru"]
+    status = statuses_for_pages([page(SLUG)])[page(SLUG).pk]["ru"]
     assert status.translated_in.pk == translated.pk
     assert status.english_changed_in.pk == major.pk
     assert status.label == "Immediate update needed"
@@ -97,12 +106,13 @@ def test_dashboard_shows_pages_by_languages_with_links_to_edit(staff_client):
     response = staff_client("translator").get("/admin/guidance/guidancepage/translations/")
     assert response.status_code == 200
     html = response.content.decode()
-    refugees = page()
     assert '<th scope="col">Russian</th>' in html and '<th scope="col">Uyghur</th>' in html
-    edit = f'href="/admin/guidance/guidancepage/{refugees.pk}/edit/"'
+    edit = f'href="/admin/guidance/guidancepage/{page(SLUG).pk}/edit/"'
     assert f'<td class="state-immediate-update"><a {edit}>Immediate update needed</a>' in html
     assert f'<td class="state-missing"><a {edit}>Missing</a>' in html
     assert "English changed on" in html
+    translated = f'href="/admin/guidance/guidancepage/{page("refugees").pk}/edit/"'
+    assert f'<td class="state-up-to-date"><a {translated}>Up to date</a>' in html
 
 
 def test_dashboard_is_for_staff_only(client, staff_client):
@@ -113,36 +123,36 @@ def test_dashboard_is_for_staff_only(client, staff_client):
 def test_readers_of_an_outdated_translation_are_told_and_linked_to_english(client):
     publish_change("minor", **RUSSIAN)
     publish_change("major", "New deadline.", body_en=english_body("The deadline changed."))
-    html = client.get("/ru/guidance/refugees/").content.decode()
+    html = client.get("/ru/guidance/work-permits/").content.decode()
     assert 'class="outdated-notice"' in html
-    assert '<a href="/en/guidance/refugees/" hreflang="en">' in html
+    assert '<a href="/en/guidance/work-permits/" hreflang="en">' in html
     assert html.index("</h1>") < html.index("outdated-notice")
     # Kazakh readers see the Russian text (their fallback), so they are told too.
-    assert 'class="outdated-notice"' in client.get("/kk/guidance/refugees/").content.decode()
-    assert 'class="outdated-notice"' not in client.get("/en/guidance/refugees/").content.decode()
+    assert 'class="outdated-notice"' in client.get("/kk/guidance/work-permits/").content.decode()
+    assert 'class="outdated-notice"' not in client.get("/en/guidance/work-permits/").content.decode()
     # Arabic readers see English (no translation): nothing is outdated, the fallback notice says it.
-    assert 'class="outdated-notice"' not in client.get("/ar/guidance/refugees/").content.decode()
+    assert 'class="outdated-notice"' not in client.get("/ar/guidance/work-permits/").content.decode()
 
 
 def test_no_notice_for_a_minor_english_change(client):
     publish_change("minor", **RUSSIAN)
     publish_change("minor", body_en=english_body("Clearer wording."))
-    assert 'class="outdated-notice"' not in client.get("/ru/guidance/refugees/").content.decode()
+    assert 'class="outdated-notice"' not in client.get("/ru/guidance/work-permits/").content.decode()
 
 
 def test_notice_costs_no_query(client, django_assert_max_num_queries):
     publish_change("minor", **RUSSIAN)
     publish_change("major", "New deadline.", body_en=english_body("The deadline changed."))
-    client.get("/en/guidance/refugees/")
+    client.get("/en/guidance/work-permits/")
     with django_assert_max_num_queries(8):
-        html = client.get("/ru/guidance/refugees/").content.decode()
+        html = client.get("/ru/guidance/work-permits/").content.decode()
     assert 'class="outdated-notice"' in html
 
 
 def test_line_ends_sent_by_browsers_are_not_an_english_change(staff_client):
     editor = staff_client("publisher")
-    draft = start_draft(editor, page())
-    english = page().current_revision.body_en
+    draft = start_draft(editor, page(SLUG))
+    english = page(SLUG).current_revision.body_en
     save_draft(editor, draft, body_en=english.replace("\n", "\r\n"), **RUSSIAN)
     assert Revision.objects.get(pk=draft.pk).body_en == english
     review = editor.get(review_url(draft)).content.decode()
