@@ -60,7 +60,9 @@ def load_revision(page, date, files, import_key):
         values.update(localized_values("body", {language: body}))
         if language == settings.LANGUAGE_CODE:
             significance = header.get("significance", significance)
-    revision = Revision.objects.create(page=page, significance=significance, import_key=import_key, **values)
+    revision = Revision(page=page, significance=significance, import_key=import_key, **values)
+    revision.full_clean()  # SQLite would store an over-long field that PostgreSQL refuses
+    revision.save()
     noon = datetime.datetime.combine(datetime.date.fromisoformat(date), datetime.time(12), ZoneInfo(settings.TIME_ZONE))
     publish(revision, when=noon)
 

@@ -105,7 +105,7 @@ class Revision(models.Model):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences: what the reader must do and by when."))
     body = models.TextField(_("body"), help_text=_("Markdown. Start sections with “## ”; each gets a link anchor."))
     change_note = models.CharField(
-        _("change note"), max_length=300, blank=True,
+        _("change note"), max_length=500, blank=True,
         help_text=_("What changed, for readers. Needed for a major change."),
     )
     significance = models.CharField(_("significance"), max_length=10, choices=Significance.choices, default=Significance.MAJOR)

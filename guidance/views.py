@@ -1,9 +1,10 @@
 """Public pages of guidance: home, the guidance pages and their history, about, updates."""
 
 from django.conf import settings
-from django.db import connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.db import connection, transaction
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language_from_request, override
 from django.views.decorators.cache import never_cache
@@ -16,8 +17,7 @@ from offices.views import latest
 from . import roles, translation_status
 from .language_fallback import localized
 from .models import GuidancePage, KeyFigure, Revision
-
-UPDATES_SHOWN = 30
+from .updates import recent_updates
 
 
 @require_safe
@@ -102,13 +102,22 @@ def about(request):
     )
 
 
+@transaction.non_atomic_requests
 def updates(request):
-    revisions = list(Revision.objects.history().select_related("page")[:UPDATES_SHOWN])
+    """Major guidance changes and directory changes, newest first (the feed lists the same)."""
+    items = recent_updates()
     return render(
         request,
         "guidance/updates.html",
-        {"revisions": revisions, "last_updated": revisions[0].published_at if revisions else None},
+        {"updates": items, "last_updated": items[0].date if items else None},
     )
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read every public page; staff pages stay out. Points to the sitemap."""
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse(render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8")
 
 
 @never_cache

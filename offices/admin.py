@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from guidance.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
-from .models import City, FormerCityName, Office
+from .forms import DirectoryEntryForm
+from .models import City, DirectoryChange, FormerCityName, Office
 
 
 class FreshnessFilter(admin.SimpleListFilter):
@@ -122,8 +123,23 @@ class CityAdmin(TabbedTranslationAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+    form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]
     list_filter = ["kind", "is_current", "city"]
     search_fields = ["name", "address", "address_local", "phones"]
     readonly_fields = ["uuid", "updated_at"]
     list_select_related = ["city"]
+
+
+@admin.register(DirectoryChange)
+class DirectoryChangeAdmin(TabbedTranslationAdmin):
+    """Recorded automatically; staff may add a note, correct the date, or hide a mere correction."""
+
+    list_display = ["__str__", "kind", "changed_at", "is_public"]
+    list_filter = ["kind", "is_public"]
+    date_hierarchy = "changed_at"
+    fields = ["kind", "office", "branch", "changed_at", "change_note", "is_public", "address", "address_local", "phones", "uuid"]
+    readonly_fields = ["kind", "office", "branch", "address", "address_local", "phones", "uuid"]
+
+    def has_add_permission(self, request):
+        return False

@@ -9,7 +9,9 @@ class OfficesConfig(AppConfig):
 
     def ready(self):
         from .context_processors import forget_hotlines
+        from .directory_changes import watch
         from .models import Office
 
         post_save.connect(forget_hotlines, sender=Office, dispatch_uid="offices.forget_hotlines.save")
         post_delete.connect(forget_hotlines, sender=Office, dispatch_uid="offices.forget_hotlines.delete")
+        watch(Office)

@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
@@ -155,3 +156,84 @@ class Office(ContactPoint):
     def get_absolute_url(self):
         return reverse("offices:office", kwargs={"slug": self.slug})
 
+
+
+class DirectoryChangeQuerySet(models.QuerySet):
+    def listed(self):
+        """What readers are told about, newest first: never a change of a partner that is no longer listed."""
+        return (
+            self.filter(is_public=True)
+            .filter(models.Q(office__isnull=False) | models.Q(branch__partner__is_active=True))
+            .select_related("office__city", "branch__partner", "branch__city")
+            .order_by("-changed_at", "-pk")
+        )
+
+
+class DirectoryChange(models.Model):
+    """A change in the directory that readers must be told about: a new office, a move, new phones.
+
+    Recorded by offices/directory_changes.py when an office or a partner's branch is saved.
+    """
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("New office")
+        MOVED = "moved", _("New address")
+        PHONES = "phones", _("New phone numbers")
+        CLOSED = "closed", _("No longer does this work")
+
+    uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind of change"), max_length=10, choices=Kind.choices)
+    changed_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, null=True, blank=True, related_name="changes", verbose_name=_("office"),
+    )
+    branch = models.ForeignKey(
+        "partners.Branch", on_delete=models.CASCADE, null=True, blank=True, related_name="changes",
+        verbose_name=_("partner branch"),
+    )
+    # What the entry said right after the change, so the history stays true when it changes again.
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    address_local = models.CharField(_("address to show a driver"), max_length=250, blank=True)
+    address_local_language = models.CharField(
+        _("language of the address for a driver"), max_length=5, choices=LOCAL_LANGUAGES, default="ru"
+    )
+    phones = models.CharField(_("phones"), max_length=250, blank=True)
+    change_note = models.CharField(
+        _("change note"), max_length=300, blank=True,
+        help_text=_("Optional: anything else readers should know about this change."),
+    )
+    is_public = models.BooleanField(
+        _("listed in Updates"), default=True,
+        help_text=_("Untick to hide a change that was only a correction."),
+    )
+
+    objects = DirectoryChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("directory change")
+        verbose_name_plural = _("directory changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(office__isnull=False, branch__isnull=True)
+                | models.Q(office__isnull=True, branch__isnull=False),
+                name="directory_change_of_one_entry",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subject}: {self.get_kind_display()}"
+
+    @property
+    def subject(self):
+        """The office or branch that changed."""
+        return self.office if self.office_id else self.branch
+
+    @property
+    def phone_list(self):
+        return parse_phone_list(self.phones)
+
+    def get_absolute_url(self):
+        if self.office_id:
+            return self.office.get_absolute_url()
+        return self.branch.partner.get_absolute_url()

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import City, FormerCityName, Office
+from .models import City, DirectoryChange, FormerCityName, Office
 
 
 @register(City)
@@ -18,3 +18,8 @@ class FormerCityNameTranslationOptions(TranslationOptions):
 @register(Office)
 class OfficeTranslationOptions(TranslationOptions):
     fields = ("name", "address", "opening_hours", "notes")
+
+
+@register(DirectoryChange)
+class DirectoryChangeTranslationOptions(TranslationOptions):
+    fields = ("address", "change_note")

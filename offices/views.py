@@ -1,18 +1,34 @@
-"""Public pages of the directory: cities, and the offices in them."""
+"""Public pages of the directory: cities, their share kit and print sheet, and the offices in them.
 
-from django.db.models import Prefetch
+The pages only read, so they run outside a transaction (non_atomic_requests): nothing to commit.
+"""
+
+import functools
+
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
-from guidance.models import Audience, GuidancePage
-from partners.grouping import branches_by_service
-from partners.models import Branch, Partner
-
+from .city_directory import city_directory, latest
 from .models import City, FormerCityName, Office
+from .qr import qr_png, qr_svg
+from .share import permanent_url, share_kit
 
 
-def latest(*dates):
-    present = [d for d in dates if d]
-    return max(present) if present else None
+def city_page(view):
+    """Give the view its City; an old name of the city redirects permanently to the same page."""
+
+    @functools.wraps(view)
+    def with_city(request, slug):
+        city = City.objects.filter(slug=slug).first()
+        if city is None:
+            former = get_object_or_404(FormerCityName.objects.select_related("city"), slug=slug)
+            return redirect(request.resolver_match.view_name, slug=former.city.slug, permanent=True)
+        return view(request, city)
+
+    return transaction.non_atomic_requests(with_city)
 
 
 def city_list(request):
@@ -24,37 +40,37 @@ def city_list(request):
     )
 
 
-def city_detail(request, slug):
-    city = City.objects.filter(slug=slug).first()
-    if city is None:
-        former = get_object_or_404(FormerCityName.objects.select_related("city"), slug=slug)
-        return redirect("offices:city", slug=former.city.slug, permanent=True)
+@city_page
+def city_detail(request, city):
+    return render(request, "offices/city_detail.html", city_directory(city).as_context())
 
-    offices = list(Office.objects.current().filter(city=city).directory())
-    national_unhcr = list(Office.objects.current().filter(kind=Office.Kind.UNHCR).exclude(city=city).directory())
-    branches = list(
-        Branch.objects.filter(city=city, partner__is_active=True)
-        .select_related("partner")
-        .prefetch_related("services")
-        .order_by("partner__order")
-    )
-    countrywide_partners = list(
-        Partner.objects.filter(is_active=True, branches__isnull=True).prefetch_related("services")
-    )
-    asylum_page = GuidancePage.objects.for_reading().filter(audience=Audience.ASYLUM_SEEKER).first()
-    context = {
-        "city": city,
-        "apply_offices": [o for o in offices if o.kind == Office.Kind.ASYLUM_AUTHORITY],
-        "unhcr_offices": [o for o in offices if o.kind == Office.Kind.UNHCR] + national_unhcr,
-        "other_offices": [o for o in offices if o.kind not in (Office.Kind.ASYLUM_AUTHORITY, Office.Kind.UNHCR)],
-        "services": branches_by_service(branches),
-        "countrywide_partners": countrywide_partners,
-        "asylum_page": asylum_page,
-        "last_updated": latest(
-            city.updated_at, *(o.updated_at for o in offices), *(b.updated_at for b in branches)
-        ),
-    }
-    return render(request, "offices/city_detail.html", context)
+
+@city_page
+def city_share(request, city):
+    """For partners: the permanent link, QR code, a snippet for their website, messenger links."""
+    return render(request, "offices/city_share.html", {"city": city, "share": share_kit(request, city)})
+
+
+@city_page
+def city_print(request, city):
+    """One A4 sheet for a partner's wall, with a QR code back to the live page."""
+    context = city_directory(city).as_context()
+    context.update(permanent_url=permanent_url(request, city), printed_on=timezone.localdate())
+    return render(request, "offices/city_print.html", context)
+
+
+@city_page
+def city_qr_svg(request, city):
+    url = permanent_url(request, city)
+    title = gettext("QR code of %(url)s") % {"url": url}
+    return HttpResponse(qr_svg(url, title), content_type="image/svg+xml")
+
+
+@city_page
+def city_qr_png(request, city):
+    response = HttpResponse(qr_png(permanent_url(request, city)), content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="help-{city.slug}-{get_language()}-qr.png"'
+    return response
 
 
 def office_list(request):

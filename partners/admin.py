@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from guidance.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
 from offices.admin import VerifiedOnAdminMixin
+from offices.forms import DirectoryEntryForm
 
 from .models import Branch, Partner, Service
 
@@ -9,10 +10,12 @@ from .models import Branch, Partner, Service
 @admin.register(Service)
 class ServiceAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
+    readonly_fields = ["uuid"]
 
 
 class BranchInline(TranslationStackedInline):
     model = Branch
+    form = DirectoryEntryForm
     extra = 0
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
@@ -30,6 +33,7 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 @admin.register(Branch)
 class BranchAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+    form = DirectoryEntryForm
     list_display = ["partner", "city"]
     list_filter = ["city", "partner"]
     filter_horizontal = ["services"]

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners")
+
+    def ready(self):
+        from offices.directory_changes import watch
+
+        from .models import Branch
+
+        watch(Branch)

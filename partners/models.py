@@ -13,6 +13,7 @@ from offices.models import City, ContactPoint
 class Service(models.Model):
     """A kind of help a partner gives, such as legal counselling or medical assistance."""
 
+    uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.CharField(_("description"), max_length=250, blank=True)

@@ -1,13 +1,17 @@
 """Public pages of the partner directory."""
 
+from django.db import transaction
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
 from offices.models import City
 from offices.views import latest
 
 from .forms import PartnerFilterForm
 from .models import Branch, Partner, Service
+from .open_data import hsds_document
 
 
 def partner_list(request):
@@ -48,3 +52,12 @@ def partner_detail(request, slug):
             "last_updated": latest(partner.updated_at, *(b.updated_at for b in branches)),
         },
     )
+
+
+@transaction.non_atomic_requests
+def open_data_hsds(request):
+    """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
+    document = hsds_document(get_language(), request.build_absolute_uri)
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any website may read it
+    return response

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from guidance import content as guidance_content
 from offices import content as offices_content
+from offices.directory_changes import not_recorded
 from partners import content as partners_content
 
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
         def report(model, was_created):
             (created if was_created else kept)[model._meta.verbose_name_plural] += 1
 
-        for loader in (offices_content, partners_content, guidance_content):
-            loader.load(report)
+        with not_recorded():  # the starting content is not news for the Updates page
+            for loader in (offices_content, partners_content, guidance_content):
+                loader.load(report)
         for name in sorted(set(created) | set(kept)):
             self.stdout.write(f"{name}: {created[name]} added, {kept[name]} already there")

@@ -1,0 +1,204 @@
+"""The office and partner directory as Open Referral HSDS 3.0 JSON, one document per language.
+
+How our directory maps onto HSDS (also in the README):
+- each current Office is an organization (id: the office's uuid) with one service, and one
+  location where it has an address (the hotline has none: its phones are on its service);
+- each active Partner is an organization (id: the partner's uuid) with one service per kind of
+  help (Service) it gives; each of its Branches is a location (id: the branch's uuid), linked to
+  the services given there by service_at_location;
+- phones, addresses and schedules (opening hours, where known) hang off their location.
+Ids of the rows we derive are uuid5 of the uuid they belong to, so they never change either.
+Former offices and inactive partners are never exported.
+"""
+
+import uuid
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from guidance.language_fallback import localized
+from offices.models import Office
+
+from .models import Branch, Partner
+
+HSDS_VERSION = "3.0"
+COUNTRY = "KZ"
+
+
+def derived_id(owner_uuid, name):
+    """A permanent id for something that belongs to a row with a permanent uuid."""
+    return str(uuid.uuid5(owner_uuid, name))
+
+
+def text(obj, field, language):
+    return localized(obj, field, language).value
+
+
+def address_line(place, language):
+    """The address in the document's language; the driver's address is already Kazakh or Russian."""
+    value = localized(place, "address", language)
+    if place.address_local and place.address_local_language == language and value.language != language:
+        return place.address_local
+    return value.value or place.address_local
+
+
+def phones(place, owner, owner_id):
+    return [
+        {"id": derived_id(uuid.UUID(owner_id), f"phone:{phone.e164}"), owner: owner_id, "number": phone.e164, "type": "voice"}
+        for phone in place.phone_list
+    ]
+
+
+def location(place, location_id, organization_id, name, language):
+    """A place people go to, or None when we do not know its address."""
+    address = address_line(place, language)
+    if not address:
+        return None
+    entry = {
+        "id": location_id,
+        "location_type": "physical",
+        "organization_id": organization_id,
+        "name": name,
+        "addresses": [
+            {
+                "id": derived_id(uuid.UUID(location_id), "address"),
+                "location_id": location_id,
+                "address_1": address,
+                "city": text(place.city, "name", language) if place.city_id else "",
+                # HSDS requires these; our sources do not give them and we never invent them.
+                "state_province": "",
+                "postal_code": "",
+                "country": COUNTRY,
+                "address_type": "physical",
+            }
+        ],
+        "phones": phones(place, "location_id", location_id),
+        "schedules": [],
+    }
+    if place.latitude is not None and place.longitude is not None:
+        entry["latitude"] = float(place.latitude)
+        entry["longitude"] = float(place.longitude)
+    hours = text(place, "opening_hours", language)
+    if hours:
+        entry["schedules"].append(
+            {"id": derived_id(uuid.UUID(location_id), "schedule"), "location_id": location_id, "description": hours}
+        )
+    return entry
+
+
+def optional(**values):
+    return {key: value for key, value in values.items() if value}
+
+
+class HsdsDocument:
+    """Builds the document for one language; `absolute` turns a path into a full URL."""
+
+    def __init__(self, language, absolute):
+        self.language = language
+        self.absolute = absolute
+        self.organizations, self.services, self.locations, self.service_at_locations = [], [], [], []
+
+    def build(self):
+        for office in Office.objects.current().directory():
+            self.add_office(office)
+        partners = (
+            Partner.objects.filter(is_active=True)
+            .prefetch_related(
+                "services",
+                Prefetch("branches", queryset=Branch.objects.select_related("city").prefetch_related("services").order_by("city__order")),
+            )
+            .order_by("order", "name")
+        )
+        for partner in partners:
+            self.add_partner(partner)
+        return {
+            "hsds_version": HSDS_VERSION,
+            "language": self.language,
+            "description": gettext(
+                "Offices and partner organisations that help asylum-seekers, refugees and stateless people in Kazakhstan."
+            ),
+            "url": self.absolute(reverse("partners:open_data_hsds")),
+            "organizations": self.organizations,
+            "services": self.services,
+            "locations": self.locations,
+            "service_at_locations": self.service_at_locations,
+        }
+
+    def add_office(self, office):
+        organization_id = str(office.uuid)
+        name = text(office, "name", self.language)
+        notes = text(office, "notes", self.language)
+        page = self.absolute(office.get_absolute_url())
+        self.organizations.append(
+            {"id": organization_id, "name": name, "description": notes, **optional(email=office.email, website=office.website)}
+        )
+        service_id = derived_id(office.uuid, "service")
+        place = location(office, derived_id(office.uuid, "location"), organization_id, name, self.language)
+        service = {
+            "id": service_id,
+            "organization_id": organization_id,
+            "name": name,
+            "status": "active",
+            **optional(description=notes, url=page, email=office.email, assured_date=_date(office.verified_on)),
+        }
+        if place is None:
+            service["phones"] = phones(office, "service_id", service_id)
+        self.services.append(service)
+        if place is not None:
+            self.locations.append(place)
+            self.link(derived_id(office.uuid, "service_at_location"), service_id, place["id"])
+
+    def add_partner(self, partner):
+        organization_id = str(partner.uuid)
+        name = text(partner, "name", self.language)
+        page = self.absolute(partner.get_absolute_url())
+        self.organizations.append(
+            {
+                "id": organization_id,
+                "name": name,
+                "description": text(partner, "description", self.language),
+                **optional(
+                    alternate_name=text(partner, "short_name", self.language),
+                    email=partner.email,
+                    website=partner.website,
+                ),
+            }
+        )
+        branches = list(partner.branches.all())
+        kinds = {service.pk: service for service in partner.services.all()}
+        for branch in branches:
+            kinds.update((service.pk, service) for service in branch.services.all())
+        for kind in sorted(kinds.values(), key=lambda service: service.order):
+            self.services.append(
+                {
+                    "id": derived_id(partner.uuid, f"service:{kind.uuid}"),
+                    "organization_id": organization_id,
+                    "name": text(kind, "name", self.language),
+                    "status": "active",
+                    **optional(description=text(kind, "description", self.language), url=page, email=partner.email),
+                }
+            )
+        for branch in branches:
+            city = text(branch.city, "name", self.language)
+            place = location(branch, str(branch.uuid), organization_id, f"{name} — {city}", self.language)
+            if place is None:
+                continue
+            self.locations.append(place)
+            for kind in branch.services.all():
+                self.link(
+                    derived_id(branch.uuid, f"service:{kind.uuid}"),
+                    derived_id(partner.uuid, f"service:{kind.uuid}"),
+                    place["id"],
+                )
+
+    def link(self, link_id, service_id, location_id):
+        self.service_at_locations.append({"id": link_id, "service_id": service_id, "location_id": location_id})
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def hsds_document(language, absolute):
+    return HsdsDocument(language, absolute).build()

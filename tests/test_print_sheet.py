@@ -1,0 +1,103 @@
+"""The printable city sheet: where to apply and by when, addresses, phones, partners, hotline, QR, dates."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from offices.models import City, Office
+from partners.models import Branch, Partner, Service
+
+pytestmark = pytest.mark.django_db
+
+
+def sheet(client, path="/en/cities/almaty/print/"):
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_sheet_says_where_to_apply_and_by_when(client):
+    html = sheet(client)
+    assert "Where to apply for asylum, and by when" in html
+    assert "within 5 calendar days" in html
+    assert "Office for the Coordination of Employment and Social Programs of Almaty city" in html
+    assert "85 Dostyk Ave." in html
+    assert "пр. Достык, 85" in html  # for a taxi driver
+
+
+def test_sheet_has_the_citys_offices_and_the_hotline(client):
+    html = sheet(client)
+    assert "UNHCR Representation for Central Asia" in html
+    assert "UNHCR National Office Kazakhstan" in html
+    assert "+7 7172 69 65 45" in html
+    assert "In an emergency" in html
+    assert "+7 701 744 7238" in html  # the hotline
+    assert "109a Karasay Batyr St." not in html  # a former office is never printed
+
+
+def test_sheet_lists_partners_by_service(client):
+    html = sheet(client)
+    services = re.search(r'<dl class="partners-by-service">(.*?)</dl>', html, re.S).group(1)
+    legal = services.index("Legal counselling and help with appeals")
+    medical = services.index("Medical assistance")
+    assert services.index("BHR", legal) < medical
+    assert services.index("Red Crescent", medical) > medical
+    assert "Sana Sezim" in services  # a partner without an address here is still named, by service
+    assert "+7 7272 49 60 44" in html and "ул. Кунаева, 86, 1 этаж" in html
+
+
+def test_sheet_has_a_qr_code_and_the_address_of_the_live_page(client):
+    html = sheet(client, "/ru/cities/almaty/print/")
+    assert 'src="/ru/cities/almaty/qr.svg"' in html
+    assert "http://testserver/ru/cities/almaty/" in html
+
+
+def test_sheet_says_when_it_was_printed_and_last_checked(client):
+    today = timezone.localdate()
+    html = sheet(client)
+    assert f'Printed on <time datetime="{today:%Y-%m-%d}">' in html
+    assert "Information last updated on" in html  # nothing was checked yet
+
+    office = Office.objects.get(slug="employment-office-almaty")
+    office.verified_on = datetime.date(2026, 10, 1)
+    office.save()
+    html = sheet(client)
+    assert 'Information last checked on <time datetime="2026-10-01">' in html
+
+
+def test_sheet_uses_the_print_stylesheet_and_stays_out_of_search_results(client):
+    html = sheet(client)
+    assert re.search(r'<link rel="stylesheet" href="/static/css/print[^"]*\.css">', html)
+    assert '<meta name="robots" content="noindex">' in html
+    assert " style=" not in html and "<script" not in html
+
+
+def test_sheet_in_a_right_to_left_language_is_mirrored(client):
+    assert '<html lang="ar" dir="rtl">' in sheet(client, "/ar/cities/almaty/print/")
+
+
+def test_city_without_partners_says_whom_to_call(client):
+    html = sheet(client, "/en/cities/taldykorgan/print/")
+    assert "26 Kabanbai Batyr St." in html
+    assert "Sana Sezim" in html  # countrywide partner, by service
+
+
+def test_city_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    """However many offices and partners a city has, its page and sheet stay within 8 queries."""
+    almaty = City.objects.get(slug="almaty")
+    legal = Service.objects.get(slug="legal-counselling")
+    for number in range(5):
+        Office.objects.create(
+            slug=f"extra-{number}", kind=Office.Kind.OTHER, city=almaty, name_en=f"Extra office {number}",
+            address_en=f"{number} Abai Ave.",
+        )
+        partner = Partner.objects.create(slug=f"extra-partner-{number}", name_en=f"Extra partner {number}")
+        partner.services.add(legal)
+        Branch.objects.create(partner=partner, city=almaty, address_en=f"{number} Tole Bi St.").services.add(legal)
+        Partner.objects.create(slug=f"countrywide-{number}", name_en=f"Countrywide {number}").services.add(legal)
+    for path in ["/en/cities/almaty/", "/en/cities/almaty/print/"]:
+        with django_assert_max_num_queries(8):
+            html = client.get(path).content.decode()
+        assert "Extra partner 4" in html and "Countrywide 4" in html and "Extra office 4" in html
