@@ -80,7 +80,7 @@ class ReviewForm(ReviewedFields):
         label=_("How big is this change?"), choices=Significance.choices, widget=forms.RadioSelect, required=False,
     )
     change_note = forms.CharField(
-        label=_("Change note for readers (English)"), max_length=300, required=False,
+        label=_("Change note for readers (English)"), max_length=500, required=False,
         help_text=_("Needed for a major change. Shown in the page history and the updates feed."),
     )
     publish_at = forms.DateTimeField(
@@ -131,7 +131,7 @@ class RevertForm(ReviewedFields):
         initial=Significance.MAJOR,
     )
     change_note = forms.CharField(
-        label=_("Change note for readers (English)"), max_length=300, required=False,
+        label=_("Change note for readers (English)"), max_length=500, required=False,
         help_text=_("Needed for a major change. Shown in the page history and the updates feed."),
     )
 

@@ -65,11 +65,11 @@ def test_tampered_restore_form_is_refused_with_a_message(publisher):
 
 
 def test_overlong_change_note_is_a_form_error(publisher, draft):
-    data = {"action": "publish", "significance": "major", "change_note": "x" * 301,
+    data = {"action": "publish", "significance": "major", "change_note": "x" * 501,
             "seen_version": draft.version, "seen_current": draft.page.current_revision_id}
     response = publisher.post(review_url(draft), data)
     assert response.status_code == 200
-    assert "Ensure this value has at most 300 characters" in response.content.decode()
+    assert "Ensure this value has at most 500 characters" in response.content.decode()
 
 
 def test_deciding_on_a_revision_that_is_no_longer_a_draft(publisher, draft):

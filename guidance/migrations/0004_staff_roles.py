@@ -8,6 +8,8 @@ DIRECTORY = [
     for model in models
     for action in ("view", "add", "change")
 ]
+# Directory changes are recorded automatically; staff may annotate or hide a mere correction.
+DIRECTORY += ["offices.view_directorychange", "offices.change_directorychange"]
 READ_GUIDANCE = ["guidance.view_guidancepage", "guidance.view_revision"]
 EDITOR = [
     *READ_GUIDANCE,
@@ -50,8 +52,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("guidance", "0002_publishing_workflow"),
-        ("offices", "0001_initial"),
+        ("guidance", "0003_publishing_workflow"),
+        ("offices", "0002_directory_changes"),
         ("partners", "0001_initial"),
     ]
 
