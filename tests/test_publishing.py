@@ -80,6 +80,7 @@ def test_typo_and_minor_changes_need_no_note_and_stay_out_of_history(client, sta
     publisher = staff_client("publisher")
     refugees = page()
     before = refugees.last_major_update
+    feed_entries_before = client.get("/en/updates/feed/").content.decode().count("<entry>")
     draft = edited_draft(publisher, **appended("\n\nA clearer sentence."))
     response = decide(publisher, draft, "publish", significance=significance, change_note="")
     assert response.status_code == 302
@@ -90,6 +91,7 @@ def test_typo_and_minor_changes_need_no_note_and_stay_out_of_history(client, sta
     history = client.get("/en/guidance/refugees/history/").content.decode()
     assert history_entries(history) == 1
     assert "A clearer sentence" not in client.get("/en/updates/").content.decode()
+    assert client.get("/en/updates/feed/").content.decode().count("<entry>") == feed_entries_before
 
 
 def test_major_change_needs_a_change_note_and_moves_last_updated(client, staff_client):
@@ -109,6 +111,7 @@ def test_major_change_needs_a_change_note_and_moves_last_updated(client, staff_c
     assert f'This page was last updated on <time datetime="{today}">' in client.get("/en/guidance/refugees/").content.decode()
     assert "The deadline is now 10 days." in client.get("/en/guidance/refugees/history/").content.decode()
     assert "The deadline is now 10 days." in client.get("/en/updates/").content.decode()
+    assert "The deadline is now 10 days." in client.get("/en/updates/feed/").content.decode()
 
 
 def test_publishing_an_unchanged_draft_is_refused(staff_client):
