@@ -57,6 +57,7 @@ test-fast: install static
 
 ## Update the translation catalogs after changing interface text.
 messages: install
+	rm -f locale/en/LC_MESSAGES/django.po  # English is rebuilt from the source strings each time
 	for lang in en ru kk ar prs zh_Hans ug uz uk; do \
 	  $(MANAGE) makemessages -l $$lang --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "benchmarks/*" -v0; done
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po  # English is the source

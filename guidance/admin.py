@@ -375,3 +375,7 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
 @admin.register(KeyFigure)
 class KeyFigureAdmin(TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
+
+
+# "Was this page useful?" readout, kept in its own module (registered there).
+from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401

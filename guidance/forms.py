@@ -1,14 +1,16 @@
-"""Forms of the staff workflow: editing a draft, reviewing it, restoring an old revision."""
+"""Forms: what readers send ("Was this page useful?" and the reason for a "No"), and the staff
+workflow's (editing a draft, reviewing it, restoring an old revision)."""
 
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from . import publishing
-from .models import Revision, Significance
+from .models import FeedbackVote, Revision, Significance
 
 LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 ENGLISH_CHANGE_NOTE = build_localized_fieldname("change_note", publishing.SOURCE_LANGUAGE)
@@ -146,3 +148,36 @@ class RevertForm(ReviewedFields):
             self.revision, by=by, significance=data["significance"], change_note=data["change_note"],
             reviewed=self.reviewed(),
         )
+
+
+class VoteForm(forms.Form):
+    """Yes or No about the revision the reader read (hidden: it is the one the page showed)."""
+
+    YES, NO = "yes", "no"
+
+    revision = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    answer = forms.ChoiceField(
+        choices=[(YES, pgettext_lazy("was this page useful", "Yes")), (NO, pgettext_lazy("was this page useful", "No"))],
+        error_messages={"required": _("Please choose Yes or No."), "invalid_choice": _("Please choose Yes or No.")},
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any published revision of this page: a reader may have read the one before a publish.
+        self.fields["revision"].queryset = page.revisions.published()
+        self.fields["revision"].error_messages["invalid_choice"] = _(
+            "This version of the page cannot be rated. Please go back to the page and answer again."
+        )
+
+    @property
+    def useful(self):
+        return self.cleaned_data["answer"] == self.YES
+
+
+class ReasonForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What was the problem?"),
+        choices=FeedbackVote.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose one of the answers, or go back to the page.")},
+    )

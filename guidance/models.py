@@ -200,3 +200,87 @@ class KeyFigure(models.Model):
 
     def __str__(self):
         return f"{self.value} {self.label}"
+
+
+class SearchEntry(models.Model):
+    """One findable piece of published content (a page section, a city, an office…) as a reader of one language sees it.
+
+    Rows are rebuilt from the content by `guidance.search_index`; never edit them by hand.
+    """
+
+    class Kind(models.TextChoices):
+        GUIDANCE = "guidance", _("Guidance")
+        CITY = "city", _("City")
+        SERVICE = "service", _("Kind of help")
+        OFFICE = "office", _("Office")
+        PARTNER = "partner", _("Partner organisation")
+
+    language = models.CharField(_("language of the reader"), max_length=10)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    object_id = models.PositiveIntegerField(_("object id"))
+    position = models.PositiveSmallIntegerField(_("section"), default=0, help_text=_("0 is the top of the page."))
+    priority = models.PositiveSmallIntegerField(_("priority"), default=100)
+    path = models.CharField(_("address"), max_length=300)
+    anchor = models.TextField(_("section anchor"), blank=True)
+    # What the reader sees, and the language each part is really written in (fallbacks).
+    title = models.TextField(_("title"))
+    title_language = models.CharField(max_length=10)
+    heading = models.TextField(_("section heading"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    body_language = models.CharField(max_length=10)
+    # What is searched: the same text normalised (see guidance.search.normalise), plus the
+    # titles, names and headings in every other language (a Kazakh reader may type Russian).
+    config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
+    search_title = models.TextField(blank=True)
+    search_heading = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
+    search_other_languages = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["language", "priority", "kind", "object_id", "position"]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "kind", "object_id", "position"], name="unique_search_entry_per_section"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"], name="search_entry_source")]
+
+    def __str__(self):
+        return f"{self.title} — {self.heading}" if self.heading else self.title
+
+    @property
+    def url(self):
+        return f"{self.path}#{self.anchor}" if self.anchor else self.path
+
+
+class FeedbackVote(models.Model):
+    """One anonymous answer to "Was this page useful?" about the revision a reader read, in their language.
+
+    Holds no personal data on purpose: no IP address, user agent, user, session or free text,
+    and only the day, not the time.
+    """
+
+    class Reason(models.TextChoices):
+        HARD_TO_UNDERSTAND = "hard", _("It is hard to understand")
+        OUT_OF_DATE = "outdated", _("It is out of date or wrong")
+        NOT_IN_MY_LANGUAGE = "language", _("It is not in my language")
+        OTHER = "other", _("Something else")
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="feedback_votes", verbose_name=_("revision")
+    )
+    language = models.CharField(_("language"), max_length=10, help_text=_("The language of the page the person read."))
+    useful = models.BooleanField(_("useful"))
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices, blank=True)
+    created_on = models.DateField(_("day"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_on", "-pk"]
+        verbose_name = _("feedback vote")
+        verbose_name_plural = _("feedback votes")
+        indexes = [models.Index(fields=["revision", "language"], name="feedback_revision_language")]
+
+    def __str__(self):
+        return f"{self.revision_id} {self.language} {'+' if self.useful else '-'}{self.reason}"

@@ -1,22 +1,26 @@
-"""Public pages of guidance: home, the guidance pages and their history, about, updates."""
+"""Public pages of guidance: home, the guidance pages and their history, about, updates, search, feedback."""
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language_from_request, override
+from django.utils.translation import get_language, get_language_from_request, override
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from offices.models import City
 from offices.views import latest
 
+from . import feedback as feedback_votes
 from . import roles, translation_status
+from .forms import ReasonForm, VoteForm
 from .language_fallback import localized
 from .models import GuidancePage, KeyFigure, Revision
+from .search import find, parse_query
 from .updates import recent_updates
 
 
@@ -130,3 +134,68 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "take me out of rotation"
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@require_safe
+def search(request):
+    query = parse_query(request.GET.get("q", ""), get_language())
+    results = find(query)
+    context = {"search_query": query, "results": results, "last_updated": None}
+    if not results:
+        # Nothing found (or nothing asked): show the ways on that every page starts from.
+        context["pages"] = list(GuidancePage.objects.for_reading())
+        context["cities"] = list(City.objects.listed())
+    return render(request, "guidance/search.html", context)
+
+
+@csrf_exempt  # the form is on cached pages: see feedback.is_same_origin for the protection used instead
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback(request, slug):
+    """POST: a reader's Yes/No about a page. GET: thanks, and the optional reason after a No."""
+    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    status = 200
+    vote_form = VoteForm(page=guidance_page, initial={"revision": guidance_page.current_revision_id})
+    if request.method == "POST":
+        if not feedback_votes.is_same_origin(request):
+            return render(request, "guidance/feedback_refused.html", {"page": guidance_page}, status=403)
+        vote_form = VoteForm(request.POST, page=guidance_page)
+        if vote_form.is_valid():
+            feedback_votes.record_vote(
+                request.session, vote_form.cleaned_data["revision"], get_language(), vote_form.useful
+            )
+            return redirect("guidance:feedback", slug=slug)
+        status = 400
+    return _feedback_page(request, guidance_page, vote_form=vote_form, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback_reason(request, slug):
+    """The reason for a "No", from the uncached thank-you page (so Django's usual CSRF token works here)."""
+    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    if request.method != "POST":  # a bookmarked or reloaded address: the thank-you page has the form
+        return redirect("guidance:feedback", slug=slug)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        feedback_votes.add_reason(request.session, guidance_page, form.cleaned_data["reason"])
+    elif feedback_votes.vote_awaiting_reason(request.session, guidance_page):
+        return _feedback_page(request, guidance_page, reason_form=form, status=400)
+    return redirect("guidance:feedback", slug=slug)
+
+
+def _feedback_page(request, guidance_page, *, vote_form=None, reason_form=None, status=200):
+    answered = feedback_votes.has_answered(request.session, guidance_page)
+    awaiting_reason = feedback_votes.vote_awaiting_reason(request.session, guidance_page)
+    return render(
+        request,
+        "guidance/feedback.html",
+        {
+            "page": guidance_page,
+            "revision": guidance_page.current_revision,
+            "answered": answered,
+            "vote_form": vote_form,
+            "reason_form": (reason_form or ReasonForm()) if awaiting_reason else None,
+            "last_updated": None,
+        },
+        status=status,
+    )

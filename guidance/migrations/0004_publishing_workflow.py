@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0002_longer_change_notes'),
+        ('guidance', '0003_longer_change_notes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

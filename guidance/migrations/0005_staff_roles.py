@@ -15,6 +15,7 @@ EDITOR = [
     *READ_GUIDANCE,
     "guidance.change_revision",
     "guidance.view_keyfigure", "guidance.add_keyfigure", "guidance.change_keyfigure",
+    "guidance.view_feedbackvote",  # what readers said about the pages
     *DIRECTORY,
 ]
 ROLES = {
@@ -52,7 +53,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("guidance", "0003_publishing_workflow"),
+        ("guidance", "0004_publishing_workflow"),
         ("offices", "0002_directory_changes"),
         ("partners", "0001_initial"),
     ]

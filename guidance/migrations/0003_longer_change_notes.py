@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0001_initial'),
+        ('guidance', '0002_search_index_and_feedback_votes'),
     ]
 
     operations = [
