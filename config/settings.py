@@ -136,7 +136,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "uk": ("ru", "en"),
     "ug": ("ru", "en"),
 }
-MODELTRANSLATION_JQUERY_URL = False  # the admin bundles its own jQuery; nothing from a CDN
+# modeltranslation's tabbed admin uses the admin's own jQuery, and loads jQuery UI from Google's CDN
+# unless JQUERY_UI_URL (read without a prefix) names another file: we serve our copy, from static/vendor/.
+JQUERY_UI_URL = "vendor/jquery-ui-1.14.2/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -192,6 +194,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 LOGGING = {
     "version": 1,

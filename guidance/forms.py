@@ -1,10 +1,153 @@
-"""Forms readers send: the "Was this page useful?" answer and the optional reason for a "No"."""
+"""Forms: what readers send ("Was this page useful?" and the reason for a "No"), and the staff
+workflow's (editing a draft, reviewing it, restoring an old revision)."""
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
-from .models import FeedbackVote
+from . import publishing
+from .models import FeedbackVote, Revision, Significance
+
+LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+ENGLISH_CHANGE_NOTE = build_localized_fieldname("change_note", publishing.SOURCE_LANGUAGE)
+
+
+def conflict_message(conflict):
+    """The conflict's explanation with a link to the other person's change (safe HTML)."""
+    url = reverse("admin:guidance_revision_review", args=[conflict.other.pk])
+    return format_html('{} <a href="{}">{}</a>', " ".join(conflict.messages), url, gettext("See their change."))
+
+
+class RevisionForm(forms.ModelForm):
+    """A draft's text; remembers which version the person started from, to detect edit conflicts."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = Revision
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str):
+                # Browsers send text areas with CRLF line ends; stored text uses LF, so an untouched
+                # language stays equal to the published one (diffs, translation status).
+                cleaned_data[name] = value.replace("\r\n", "\n")
+        seen_version = cleaned_data.get("seen_version")
+        if self.instance.pk and seen_version is not None:
+            try:
+                publishing.check_unchanged(self.instance, seen_version)
+            except publishing.EditConflict as conflict:
+                raise forms.ValidationError(conflict_message(conflict), code="conflict") from conflict
+        return cleaned_data
+
+
+class ReviewedFields(forms.Form):
+    """What the reviewer saw: refused later if the draft or the published page changed since."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    seen_current = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if any(name in self.errors for name in ("seen_version", "seen_current", "action")):
+            # Hidden fields: their own errors would not show, so say it for the whole form.
+            raise forms.ValidationError(_("The form is incomplete or out of date. Reload the page and try again."))
+        return cleaned_data
+
+    def reviewed(self):
+        return publishing.Reviewed(self.cleaned_data["seen_version"], self.cleaned_data["seen_current"])
+
+
+class ReviewForm(ReviewedFields):
+    """A publisher's decision on a draft: publish (now or later), reject with a comment, or unschedule."""
+
+    PUBLISH, REJECT, UNSCHEDULE = "publish", "reject", "unschedule"
+
+    action = forms.ChoiceField(
+        choices=[(PUBLISH, _("Publish")), (REJECT, _("Reject")), (UNSCHEDULE, _("Cancel the schedule"))],
+        widget=forms.HiddenInput,
+    )
+    significance = forms.ChoiceField(
+        label=_("How big is this change?"), choices=Significance.choices, widget=forms.RadioSelect, required=False,
+    )
+    change_note = forms.CharField(
+        label=_("Change note for readers (English)"), max_length=500, required=False,
+        help_text=_("Needed for a major change. Shown in the page history and the updates feed."),
+    )
+    publish_at = forms.DateTimeField(
+        label=_("Publish later, at"), required=False, input_formats=[LOCAL_DATETIME_FORMAT],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME_FORMAT),
+        help_text=_("Leave empty to publish now."),
+    )
+    comment = forms.CharField(
+        label=_("Why is it rejected?"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The author sees this comment."),
+    )
+
+    def __init__(self, *args, revision, **kwargs):
+        initial = {
+            "seen_version": revision.version,
+            "seen_current": revision.page.current_revision_id,
+            "significance": revision.significance,
+            "change_note": getattr(revision, ENGLISH_CHANGE_NOTE) or "",
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.revision = revision
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("action") == self.PUBLISH and not cleaned_data.get("significance"):
+            self.add_error("significance", _("Choose how big the change is."))
+        return cleaned_data
+
+    def save(self, *, by):
+        """Carry out the decision through the publishing workflow; PublishingRefused says why not."""
+        data, revision = self.cleaned_data, self.revision
+        if data["action"] == self.REJECT:
+            return publishing.reject(revision, by=by, comment=data["comment"], reviewed=self.reviewed())
+        if data["action"] == self.UNSCHEDULE:
+            return publishing.unschedule(revision, by=by, reviewed=self.reviewed())
+        revision.significance = data["significance"]
+        setattr(revision, ENGLISH_CHANGE_NOTE, data["change_note"].strip())
+        if data["publish_at"]:
+            return publishing.schedule(revision, at=data["publish_at"], by=by, reviewed=self.reviewed())
+        return publishing.publish(revision, by=by, reviewed=self.reviewed())
+
+
+class RevertForm(ReviewedFields):
+    """Restore the text of an earlier published revision, as a new published revision."""
+
+    significance = forms.ChoiceField(
+        label=_("How big is this change?"), choices=Significance.choices, widget=forms.RadioSelect,
+        initial=Significance.MAJOR,
+    )
+    change_note = forms.CharField(
+        label=_("Change note for readers (English)"), max_length=500, required=False,
+        help_text=_("Needed for a major change. Shown in the page history and the updates feed."),
+    )
+
+    def __init__(self, *args, revision, **kwargs):
+        initial = {"seen_version": revision.version, "seen_current": revision.page.current_revision_id}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.revision = revision
+
+    def save(self, *, by):
+        data = self.cleaned_data
+        return publishing.revert(
+            self.revision, by=by, significance=data["significance"], change_note=data["change_note"],
+            reviewed=self.reviewed(),
+        )
 
 
 class VoteForm(forms.Form):

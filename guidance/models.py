@@ -40,6 +40,9 @@ class GuidancePage(models.Model):
         verbose_name=_("current revision"), editable=False,
     )
     last_major_update = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+    # {language: translation state}, worked out from the published revisions each time one is
+    # published (guidance/translation_status.py), so that readers' pages need no extra query.
+    translation_status = models.JSONField(_("translation status"), default=dict, blank=True, editable=False)
 
     objects = GuidancePageQuerySet.as_manager()
 
@@ -59,6 +62,17 @@ class RevisionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Revision.Status.PUBLISHED)
 
+    def open(self):
+        """Drafts not yet published or rejected; a page has at most one."""
+        return self.filter(status__in=Revision.OPEN_STATUSES)
+
+    def awaiting_review(self):
+        return self.filter(status=Revision.Status.REVIEW)
+
+    def due(self, now):
+        """Scheduled revisions whose publishing time has come."""
+        return self.filter(status=Revision.Status.SCHEDULED, publish_at__lte=now).order_by("publish_at", "pk")
+
     def major(self):
         return self.filter(significance=Significance.MAJOR)
 
@@ -76,8 +90,15 @@ class Revision(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Waiting for review")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected")
+
+    OPEN_STATUSES = (Status.DRAFT, Status.REVIEW, Status.SCHEDULED)
+    EDITABLE_STATUSES = (Status.DRAFT, Status.REVIEW)
+    FROZEN_STATUSES = (Status.PUBLISHED, Status.REJECTED)
+    TEXT_FIELDS = ("title", "summary", "body")  # the page itself; the change note is about the change
 
     page = models.ForeignKey(GuidancePage, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("page"))
     title = models.CharField(_("title"), max_length=200)
@@ -96,7 +117,26 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("author"),
     )
+    restores = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("restores"),
+        help_text=_("Set when this revision was made by restoring an earlier one."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    # Goes up by one at every change, so a save based on an older version is refused (edit conflicts).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    submitted_at = models.DateTimeField(_("submitted for review at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+    publish_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     import_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
 
@@ -107,26 +147,38 @@ class Revision(models.Model):
         get_latest_by = "published_at"
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
+        permissions = [
+            ("publish_revision", _("Can publish, reject and restore revisions")),
+            ("translate_revision", _("Can edit the translations of drafts")),
+        ]
 
     def __str__(self):
-        return f"{self.title} ({self.get_status_display()}, {self.created_at:%Y-%m-%d})" if self.created_at else self.title
+        moment = self.published_at or self.created_at
+        return f"{self.title} ({self.get_status_display()}, {moment:%Y-%m-%d})" if moment else self.title
 
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
     def save(self, *args, **kwargs):
-        if self.pk and Revision.objects.filter(pk=self.pk, status=self.Status.PUBLISHED).exists():
+        # Published and rejected revisions are the record of what happened: never rewritten.
+        if self.pk and Revision.objects.filter(pk=self.pk, status__in=self.FROZEN_STATUSES).exists():
             raise PublishedRevisionIsFrozen(
-                _("A published revision cannot be changed. Edit the page to make a new revision."),
+                _("A published or rejected revision cannot be changed. Edit the page to make a new revision."),
                 code="frozen",
             )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self.is_published:
-            raise PublishedRevisionIsFrozen(_("A published revision cannot be deleted."), code="frozen")
-        return super().delete(*args, **kwargs)
+        raise PublishedRevisionIsFrozen(_("Revisions are never deleted: they are the page's history."), code="frozen")
 
 
 class KeyFigure(models.Model):

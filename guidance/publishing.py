@@ -1,27 +1,318 @@
-"""Publishing rules for guidance revisions: atomic, append-only, dated by significance."""
+"""The publishing workflow of guidance pages: drafts, review, publishing, rejection, restoring, scheduling.
 
+Everything that changes what readers see goes through publish() (revert() and publish_due()
+call it), so whatever must follow a publication has one home. Published and rejected revisions
+are never rewritten; a page has at most one open draft, which staff edit in place, and every
+change of a revision raises its `version`, so a save or a review based on an older version is
+refused as an edit conflict instead of overwriting someone else's work.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
+from . import translation_status
 from .models import GuidancePage, Revision, Significance
 from .search_index import refresh_guidance_page
 
+SOURCE_LANGUAGE = translation_status.SOURCE_LANGUAGE
+
+
+class PublishingRefused(ValidationError):
+    """A rule of the workflow refuses the action; the message says why, for staff."""
+
+
+class EditConflict(PublishingRefused):
+    """Someone else changed the revision (or published the page) after this person looked at it."""
+
+    def __init__(self, message, *, other):
+        super().__init__(message, code="conflict")
+        self.other = other  # the revision that holds the other person's change
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """What a publisher saw when deciding: the draft's version and the page's published revision."""
+
+    version: int
+    current_revision_id: int | None
+
+
+def copy_text(source, target):
+    """Copy the page's text (title, summary, body) in every language; not the change note."""
+    for fieldname in translation_status.TEXT_FIELDNAMES:
+        setattr(target, fieldname, getattr(source, fieldname))
+
+
+def same_text(one, other):
+    return all(
+        (getattr(one, name) or "") == (getattr(other, name) or "") for name in translation_status.TEXT_FIELDNAMES
+    )
+
 
 @transaction.atomic
-def publish(revision, *, when=None):
-    """Make a draft the text readers see. Only a major change moves the "last updated" date."""
+def open_draft(page, *, by):
+    """The page's open draft, or a new one copying the published text. Two people get the same draft."""
+    page = _locked_page(page.pk)
+    existing = page.revisions.open().first()
+    if existing is not None:
+        return existing
+    draft = Revision(page=page, author=by, updated_by=by, based_on=page.current_revision)
+    if page.current_revision is not None:
+        copy_text(page.current_revision, draft)
+        draft.significance = Significance.MINOR
+    draft.save()
+    _log(by, draft, _("Started a draft."), flag=ADDITION)
+    return draft
+
+
+def check_unchanged(revision, seen_version):
+    """Refuse to act on a revision that changed after `seen_version` of it was read."""
+    latest = Revision.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=revision.pk)
+    if latest.version != seen_version:
+        raise EditConflict(_conflict_message(latest), other=latest)
+    return latest
+
+
+@transaction.atomic
+def save_draft(revision, *, by, seen_version, submit=False):
+    """Save staff's edit of an open draft, unless someone changed it since they opened it."""
+    latest = check_unchanged(revision, seen_version)
+    if not latest.is_editable:
+        raise PublishingRefused(_("Only a draft can be edited. Edit the page to start a new draft."))
+    revision.status = latest.status
+    if submit and revision.status == Revision.Status.DRAFT:
+        revision.status = Revision.Status.REVIEW
+        revision.submitted_at = timezone.now()
+    _bump(revision, by)
+    revision.save()
+    return revision
+
+
+@transaction.atomic
+def publish(revision, *, when=None, by=None, reviewed=None):
+    """Make a revision the text readers see, at once and atomically.
+
+    Only a major change moves the "last updated" date and is listed in the public history.
+    When a person publishes (`by`), the review rules apply too: a major change needs a change
+    note, and `reviewed` (what the publisher saw) refuses a stale approval. The content loader
+    publishes the recorded history as it is.
+    """
     when = when or timezone.now()
-    page = GuidancePage.objects.select_for_update().get(pk=revision.page_id)
+    page = _lock_page(revision)
+    if reviewed is not None:
+        _check_reviewed(revision, page, reviewed)
+    if not revision.is_open:
+        raise PublishingRefused(_("Only a draft can be published."))
+    if by is not None:
+        _check_publishable(revision, page)
+    current = page.current_revision
     revision.status = Revision.Status.PUBLISHED
     revision.published_at = when
-    revision.save()
-    current = page.current_revision
+    revision.publish_at = None
+    if by is not None:
+        revision.reviewed_by, revision.reviewed_at = by, timezone.now()
     # A back-dated revision (loaded from history) never hides a newer one.
-    if current is None or current.published_at <= when:
+    becomes_current = current is None or current.published_at <= when
+    if becomes_current and current is not None:
+        revision.based_on = current  # what it replaced, and what the publisher compared it with
+    _bump(revision, by)
+    revision.save()
+    if becomes_current:
         page.current_revision = revision
         if revision.significance == Significance.MAJOR or page.last_major_update is None:
             page.last_major_update = when
-    page.save(update_fields=["current_revision", "last_major_update"])
-    if page.current_revision == revision:
+    page.translation_status = translation_status.stored_states(page)
+    page.save(update_fields=["current_revision", "last_major_update", "translation_status"])
+    if becomes_current:
         refresh_guidance_page(page)
+    _log(by, revision, _("Published (%(significance)s).") % {"significance": revision.get_significance_display()})
     return revision
+
+
+@transaction.atomic
+def schedule(revision, *, at, by, reviewed=None):
+    """Approve a draft now, to be published at `at` by the publish_scheduled command."""
+    if at <= timezone.now():
+        raise PublishingRefused(_("The publishing time must be in the future. Leave it empty to publish now."))
+    page = _lock_page(revision)
+    if reviewed is not None:
+        _check_reviewed(revision, page, reviewed)
+    _check_publishable(revision, page)
+    revision.status = Revision.Status.SCHEDULED
+    revision.publish_at = at
+    revision.based_on = page.current_revision  # what the publisher approved it against
+    revision.reviewed_by, revision.reviewed_at = by, timezone.now()
+    _bump(revision, by)
+    revision.save()
+    _log(by, revision, _("Scheduled for publishing on %(when)s.") % {"when": _format(at)})
+    return revision
+
+
+@transaction.atomic
+def unschedule(revision, *, by, reviewed=None):
+    """Take a scheduled revision back into review; it can be edited again."""
+    _lock_page(revision)
+    if reviewed is not None:
+        check_unchanged(revision, reviewed.version)
+    if revision.status != Revision.Status.SCHEDULED:
+        raise PublishingRefused(_("This revision is not scheduled."))
+    revision.status = Revision.Status.REVIEW
+    revision.publish_at = None
+    _bump(revision, by)
+    revision.save()
+    _log(by, revision, _("Schedule cancelled; back in review."))
+    return revision
+
+
+def publish_due(now=None):
+    """Publish the scheduled revisions whose time has come. Returns (published, held back)."""
+    now = now or timezone.now()
+    published, held = [], []
+    for revision in Revision.objects.due(now).select_related("reviewed_by"):
+        with transaction.atomic():
+            page = _lock_page(revision)
+            if revision.based_on_id != page.current_revision_id:
+                # The page changed after the publisher approved this text: do not undo that change.
+                revision.status = Revision.Status.REVIEW
+                revision.publish_at = None
+                revision.review_comment = _(
+                    "Not published as scheduled: the page was changed after this draft was approved. "
+                    "Review it again."
+                )
+                _bump(revision, None)
+                revision.save()
+                _log(revision.reviewed_by, revision, revision.review_comment)
+                held.append(revision)
+                continue
+            published.append(publish(revision, when=now, by=revision.reviewed_by))
+    return published, held
+
+
+@transaction.atomic
+def reject(revision, *, by, comment, reviewed=None):
+    """Send a draft back with a comment. The rejected revision is kept, unchanged, in the history."""
+    _lock_page(revision)
+    if reviewed is not None:
+        check_unchanged(revision, reviewed.version)
+    if not revision.is_open:
+        raise PublishingRefused(_("Only a draft can be rejected."))
+    comment = (comment or "").strip()
+    if not comment:
+        raise PublishingRefused(_("Say why the draft is rejected, so its author can fix it."))
+    revision.status = Revision.Status.REJECTED
+    revision.review_comment = comment
+    revision.publish_at = None
+    revision.reviewed_by, revision.reviewed_at = by, timezone.now()
+    _bump(revision, by)
+    revision.save()
+    _log(by, revision, _("Rejected: %(comment)s") % {"comment": comment})
+    return revision
+
+
+@transaction.atomic
+def revert(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None):
+    """Bring back the text of an earlier published revision, as a new published revision."""
+    page = _lock_page(revision)
+    if reviewed is not None and page.current_revision_id != reviewed.current_revision_id:
+        raise EditConflict(_published_conflict_message(page.current_revision), other=page.current_revision)
+    if not revision.is_published:
+        raise PublishingRefused(_("Only a published revision can be restored."))
+    if revision.pk == page.current_revision_id:
+        raise PublishingRefused(_("This revision is already the one readers see."))
+    restored = Revision(
+        page=page, author=by, updated_by=by, based_on=page.current_revision, restores=revision,
+        significance=significance, status=Revision.Status.REVIEW,
+    )
+    copy_text(revision, restored)
+    setattr(restored, build_localized_fieldname("change_note", SOURCE_LANGUAGE), change_note.strip())
+    restored.save()
+    publish(restored, by=by)
+    _log(by, restored, _("Restored the text published on %(date)s (revision %(id)s).") % {
+        "date": _format(revision.published_at), "id": revision.pk,
+    })
+    return restored
+
+
+def _lock_page(revision):
+    return _locked_page(revision.page_id)
+
+
+def _locked_page(page_id):
+    """The page, locked until the transaction ends, so publications of one page happen one at a time."""
+    # of=("self",): PostgreSQL cannot lock the nullable side of the join to current_revision.
+    return GuidancePage.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=page_id)
+
+
+def _check_reviewed(revision, page, reviewed):
+    check_unchanged(revision, reviewed.version)
+    if page.current_revision_id != reviewed.current_revision_id:
+        raise EditConflict(_published_conflict_message(page.current_revision), other=page.current_revision)
+
+
+def _check_publishable(revision, page):
+    if not revision.is_open:
+        raise PublishingRefused(_("Only a draft can be published."))
+    english = {field: getattr(revision, build_localized_fieldname(field, SOURCE_LANGUAGE)) for field in
+               Revision.TEXT_FIELDS}
+    if not all(english.values()):
+        raise PublishingRefused(_("The English title, summary and body are needed before publishing."))
+    current = page.current_revision
+    if current is not None and same_text(revision, current):
+        raise PublishingRefused(_("Nothing to publish: this draft has the same text as the published page."))
+    note = getattr(revision, build_localized_fieldname("change_note", SOURCE_LANGUAGE)) or ""
+    if revision.significance == Significance.MAJOR and current is not None and not note.strip():
+        raise PublishingRefused(_("A major change needs a change note in English: readers see it in the page history."))
+
+
+def _bump(revision, by):
+    revision.version += 1
+    if by is not None:
+        revision.updated_by = by
+
+
+def _conflict_message(latest):
+    who = _person(latest.updated_by)
+    when = _format(latest.updated_at)
+    messages = {
+        Revision.Status.PUBLISHED: _("%(who)s published this draft at %(when)s, after you opened it."),
+        Revision.Status.REJECTED: _("%(who)s rejected this draft at %(when)s, after you opened it."),
+        Revision.Status.SCHEDULED: _("%(who)s scheduled this draft at %(when)s, after you opened it."),
+    }
+    default = _("%(who)s saved a change to this draft at %(when)s, after you opened it.")
+    return messages.get(latest.status, default) % {"who": who, "when": when} + " " + _(
+        "Nothing was saved over their change. Your version is still in the form below: "
+        "copy what you need, then open their version and add it there."
+    )
+
+
+def _published_conflict_message(current):
+    who = _person(current.reviewed_by or current.updated_by) if current else _("Someone")
+    when = _format(current.published_at) if current else ""
+    return _(
+        "%(who)s published another change of this page at %(when)s, after you opened this draft. "
+        "Look at the differences again before you publish."
+    ) % {"who": who, "when": when}
+
+
+def _person(user):
+    if user is None:
+        return _("Someone")
+    return user.get_full_name() or user.get_username()
+
+
+def _format(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
+def _log(user, revision, message, flag=CHANGE):
+    """Write to the admin log who did what, and when (only for actions by a person)."""
+    if user is None:
+        return
+    LogEntry.objects.log_actions(user.pk, [revision], flag, change_message=message, single_object=True)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("guidance/<slug:slug>/", views.page, name="page"),
     path("guidance/<slug:slug>/history/", views.history, name="history"),
+    path("guidance/<slug:slug>/preview/<int:revision_id>/", views.preview, name="preview"),
     path("guidance/<slug:slug>/feedback/", views.feedback, name="feedback"),
     path("guidance/<slug:slug>/feedback/reason/", views.feedback_reason, name="feedback_reason"),
     path("about/", views.about, name="about"),

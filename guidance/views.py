@@ -21,8 +21,10 @@ from offices.models import City
 from offices.views import latest
 
 from . import feedback as feedback_votes
+from . import roles, translation_status
 from .forms import ReasonForm, VoteForm
-from .models import GuidancePage, KeyFigure
+from .language_fallback import localized
+from .models import GuidancePage, KeyFigure, Revision
 from .page_cache import declare, depends_on
 from .search import find, parse_query
 from .updates import recent_updates
@@ -66,6 +68,7 @@ def render_revision(request, guidance_page, revision, *, preview=False, reading_
     if reading_pages is None:
         reading_pages = GuidancePage.objects.for_reading()
     other_pages = [p for p in reading_pages if p.pk != guidance_page.pk]
+    shown_language = localized(revision, "body").language
     response = render(
         request,
         "guidance/page.html",
@@ -75,10 +78,24 @@ def render_revision(request, guidance_page, revision, *, preview=False, reading_
             "other_pages": other_pages,
             "preview": preview,
             "last_updated": guidance_page.last_major_update,
+            "outdated_translation": not preview
+            and translation_status.needs_immediate_update(guidance_page, shown_language),
         },
     )
     if preview:
         add_never_cache_headers(response)  # a draft is for the staff member who asked: never stored
+    return response
+
+
+@never_cache
+@require_safe
+def preview(request, slug, revision_id):
+    """Any revision exactly as readers would see it, in any language; staff only (others get a 404)."""
+    if not roles.can_preview(request.user):
+        raise Http404
+    revision = get_object_or_404(Revision.objects.select_related("page"), pk=revision_id, page__slug=slug)
+    response = render_revision(request, revision.page, revision, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from guidance.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
+from offices.admin import VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 
 from .models import Branch, Partner, Service
@@ -31,9 +32,10 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Branch)
-class BranchAdmin(TabbedTranslationAdmin):
+class BranchAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
     form = DirectoryEntryForm
-    list_display = ["partner", "city", "verified_on"]
+    list_display = ["partner", "city"]
     list_filter = ["city", "partner"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
+    list_select_related = ["partner", "city"]

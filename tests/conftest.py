@@ -57,3 +57,11 @@ def phone_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def staff_client(db):
+    """staff_client("editor") -> a test client logged in as a new staff member with that role."""
+    from .staff import staff_client as make
+
+    return make

@@ -64,7 +64,7 @@ def test_yes_is_counted_for_the_revision_and_language_read_and_thanked(client):
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
     assert '<html lang="ru"' in thanks.content.decode()
-    assert "Thank you for your answer" in thanks.content.decode()
+    assert "Спасибо за ответ" in thanks.content.decode()  # thanked in the language read
     assert 'name="reason"' not in thanks.content.decode()
 
 
