@@ -20,7 +20,12 @@ INDEXED_PATHS = [
     "/{lang}/updates/",
 ]
 # Every public page type: the indexed ones, and those crawlers need not list.
-PUBLIC_PATHS = INDEXED_PATHS + ["/{lang}/offline/", "/{lang}/search/?q=asylum"]
+PUBLIC_PATHS = INDEXED_PATHS + [
+    "/{lang}/offline/",
+    "/{lang}/search/?q=asylum",
+    "/{lang}/cities/almaty/share/",
+    "/{lang}/cities/almaty/print/",
+]
 
 
 def public_paths(lang="en"):
