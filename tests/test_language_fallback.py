@@ -77,3 +77,21 @@ def test_untranslated_directory_name_carries_its_own_language(client):
     html = client.get("/ar/cities/").content.decode()
     assert '<span lang="en" dir="ltr">Taldykorgan</span>' in html
     assert 'class="fallback-note"' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"])
+@pytest.mark.parametrize("slug", ["asylum-seekers", "refugees", "stateless"])
+def test_loaded_pages_show_a_notice_exactly_where_a_section_is_missing(client, lang, slug):
+    from modeltranslation.utils import build_localized_fieldname
+
+    from guidance.sections import split_sections
+
+    revision = GuidancePage.objects.get(slug=slug).current_revision
+    body = getattr(revision, build_localized_fieldname("body", lang))
+    missing = [s.heading for s in split_sections(body) if s.heading and not s.text]
+    html, rendered = body_of(client, f"/{lang}/guidance/{slug}/")
+    assert rendered.count('class="fallback-notice"') == len(missing)
+    for heading in missing:
+        section = rendered.split(heading.removeprefix("## ") + "</h2>", 1)[1].split("<h2", 1)[0]
+        assert 'class="fallback-notice"' in section and 'class="fallback-section"' in section
+    assert 'class="fallback-notice"' not in html.split('<div class="body"', 1)[0].split("<main", 1)[1]
