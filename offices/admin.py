@@ -1,6 +1,7 @@
 """Staff editing of cities and offices; entries not checked for 180 days come first, marked."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import HttpResponseRedirect
@@ -29,6 +30,10 @@ class FreshnessFilter(admin.SimpleListFilter):
         if self.value() in ("stale", "fresh"):
             return queryset.filter(needs_check=self.value() == "stale")
         return queryset
+
+
+# A website typed without a scheme is taken as https (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class VerifiedOnAdminMixin:
@@ -123,6 +128,7 @@ class CityAdmin(TabbedTranslationAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]
     list_filter = ["kind", "is_current", "city"]

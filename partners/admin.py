@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from guidance.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
-from offices.admin import VerifiedOnAdminMixin
+from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 
 from .models import Branch, Partner, Service
@@ -23,6 +23,7 @@ class BranchInline(TranslationStackedInline):
 
 @admin.register(Partner)
 class PartnerAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
     list_filter = ["is_active", "services"]
     search_fields = ["name", "short_name"]
