@@ -162,6 +162,11 @@ def content_changed(sender, instance, **kwargs):
         bump(*tags)
 
 
+def rows_updated(model):
+    """Rows of `model` were changed with QuerySet.update(), which sends no signal: refresh their pages."""
+    content_changed(model, None)
+
+
 def relation_changed(sender, instance, action, model, **kwargs):
     """A many-to-many link changed (a partner's services): both sides may show it."""
     if action.startswith("post_"):

@@ -5,6 +5,8 @@ import datetime
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
+from guidance import page_cache
+
 CHECK_EVERY = datetime.timedelta(days=180)
 
 
@@ -27,4 +29,6 @@ def with_freshness(queryset, today=None):
 
 def mark_verified(queryset, today=None):
     """Record that staff checked these entries today. Returns how many."""
-    return queryset.update(verified_on=today or timezone.localdate(), updated_at=timezone.now())
+    count = queryset.update(verified_on=today or timezone.localdate(), updated_at=timezone.now())
+    page_cache.rows_updated(queryset.model)  # readers see the date checked: an update() sends no signal
+    return count

@@ -83,3 +83,28 @@ def test_readers_see_when_the_information_was_checked(client, offices):
     html = client.get(f"/en/offices/{stale.slug}/").content.decode()
     checked = (TODAY - datetime.timedelta(days=200)).isoformat()
     assert f'Information checked on <time datetime="{checked}">' in html
+
+
+def test_readers_see_a_new_check_date_at_once_though_the_page_was_cached(client, staff_client, offices):
+    stale, _never = offices
+    checked_before = (TODAY - datetime.timedelta(days=200)).isoformat()
+    for path in (f"/en/offices/{stale.slug}/", "/en/cities/astana/"):
+        assert f'Information checked on <time datetime="{checked_before}">' in client.get(path).content.decode()
+        assert client.get(path)["X-Page-Cache"] == "hit"
+    editor = staff_client("editor")
+    editor.post("/admin/offices/office/verified/", {"verified": stale.pk})
+    for path in (f"/en/offices/{stale.slug}/", "/en/cities/astana/"):
+        html = client.get(path).content.decode()
+        assert f'Information checked on <time datetime="{TODAY.isoformat()}">' in html
+        assert checked_before not in html
+
+
+def test_bulk_verified_branches_show_the_new_date_on_the_cached_partner_page(client, staff_client):
+    branch = Branch.objects.select_related("partner").first()
+    Branch.objects.filter(pk=branch.pk).update(verified_on=TODAY - datetime.timedelta(days=300))
+    path = branch.partner.get_absolute_url()
+    client.get(path)
+    assert client.get(path)["X-Page-Cache"] == "hit"
+    editor = staff_client("editor")
+    editor.post("/admin/partners/branch/", {"action": "mark_verified_today", "_selected_action": [branch.pk]})
+    assert f'Information checked on <time datetime="{TODAY.isoformat()}">' in client.get(path).content.decode()
