@@ -158,7 +158,7 @@ def tags_for(model, instance=None):
 
 def content_changed(sender, instance, **kwargs):
     tags = tags_for(sender, instance)
-    if tags is not None:
+    if tags:  # None or (): no public page shows this change
         bump(*tags)
 
 

@@ -232,3 +232,19 @@ def test_cache_can_be_turned_off(client, settings):
     client = Client()
     get(client, "/en/")
     assert "X-Page-Cache" not in get(client, "/en/")
+
+
+def test_a_feedback_vote_leaves_every_stored_page_in_place(client):
+    pages = ["/en/search/?q=asylum", "/en/updates/feed/", "/en/guidance/refugees/", "/en/"]
+    for path in pages:
+        get(client, path)
+    voter = Client()
+    response = voter.post(
+        "/en/guidance/refugees/feedback/",
+        {"answer": "no", "revision": GuidancePage.objects.get(slug="refugees").current_revision_id},
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert response.status_code == 302
+    voter.post("/en/guidance/refugees/feedback/reason/", {"reason": "hard"})
+    for path in pages:
+        assert get(client, path)["X-Page-Cache"] == "hit", path
