@@ -43,6 +43,9 @@ _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _revision_tags(revision):
+    # Readers only ever see published revisions: a draft saved, scheduled or rejected changes no page.
+    if not revision.is_published:
+        return ()
     return ("guidance", f"guidance-page:{revision.page_id}")
 
 

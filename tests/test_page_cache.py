@@ -13,6 +13,8 @@ from guidance.publishing import publish
 from offices.models import City, FormerCityName, Office
 from partners.models import Partner, Service
 
+from .staff import decide, edited_draft
+
 pytestmark = pytest.mark.django_db
 
 
@@ -69,6 +71,19 @@ def test_a_draft_does_not_change_what_readers_see(client):
     get(client, "/en/guidance/refugees/")
     new_revision("refugees", "Unpublished")
     assert "Unpublished" not in get(client, "/en/guidance/refugees/").content.decode()
+
+
+def test_drafts_reviews_and_rejections_leave_stored_pages_in_place(client, staff_client):
+    paths = ["/en/", "/en/guidance/refugees/", "/en/guidance/refugees/history/", "/en/updates/", "/en/cities/almaty/"]
+    for path in paths:
+        get(client, path)
+    editor, publisher = staff_client("editor"), staff_client("publisher")
+    draft = edited_draft(editor, submit=True, body_en="Wrong facts.")
+    assert decide(publisher, draft, "reject", comment="Check the law.").status_code == 302
+    for path in paths:
+        response = get(client, path)
+        assert response["X-Page-Cache"] == "hit", path
+        assert "Wrong facts." not in response.content.decode()
 
 
 def test_invalidation_touches_only_what_changed(client):
