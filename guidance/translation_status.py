@@ -4,7 +4,8 @@ A revision holds every language, so "when was language L last updated" is read f
 published revisions themselves: L was updated by the latest published revision in which its
 title, summary or body differ from the revision published before it (or first appear). Any
 English change published after that makes the translation stale: a minor change means
-"needs update", a major one "immediate update needed"; a typo fix does not count.
+"needs update", a major one "immediate update needed"; a typo fix does not count, and neither
+does a change undone later (the English is again the text the translation was made from).
 """
 
 from dataclasses import dataclass
@@ -77,6 +78,8 @@ def page_statuses(published_revisions):
         since = last_changed[language]
         translated_in = published_revisions[since]
         later = [revision for index, revision in english_changes if index > since]
+        if texts(previous, SOURCE_LANGUAGE) == texts(translated_in, SOURCE_LANGUAGE):
+            later = []  # the English is back to the text translated (a restore): nothing is outdated
         state, changed_in = TranslationState.UP_TO_DATE, None
         for significance in (Significance.MAJOR, Significance.MINOR):
             matching = [revision for revision in later if revision.significance == significance]

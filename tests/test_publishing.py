@@ -275,3 +275,34 @@ def test_publish_reject_and_restore_are_in_the_admin_log_with_who(staff_client):
     assert any(message.startswith("Restored the text published on") for message in messages)
     log = publisher.get("/admin/guidance/revision/%d/history/" % draft.pk).content.decode()
     assert "Published (Typo" in log and publisher.user.username in log
+
+
+def test_scheduled_publish_and_restore_refresh_search_and_translation_status(client, staff_client):
+    """The command and the restore button both publish through publish(): readers find and are told at once."""
+    publisher = staff_client("publisher")
+    before = page().current_revision
+    found = '<a href="/en/guidance/refugees/'
+    for path in ("/en/search/?q=Xylophonequest", "/ru/guidance/refugees/"):
+        client.get(path)
+    assert found not in client.get("/en/search/?q=Xylophonequest").content.decode()
+
+    draft = edited_draft(publisher, **appended("\n\nThe Xylophonequest rule applies from next week."))
+    later = timezone.localtime() + datetime.timedelta(days=1)
+    decide(publisher, draft, "publish", significance="major", change_note="New rule.",
+           publish_at=later.strftime("%Y-%m-%dT%H:%M"))
+    Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    assert found in client.get("/en/search/?q=Xylophonequest").content.decode()
+    assert page().translation_status["ru"] == "immediate-update"
+    assert 'class="outdated-notice"' in client.get("/ru/guidance/refugees/").content.decode()
+
+    response = publisher.post(
+        f"/admin/guidance/revision/{before.pk}/restore/",
+        {"significance": "major", "change_note": "Back to the earlier text.", "seen_version": before.version,
+         "seen_current": draft.pk},
+    )
+    assert response.status_code == 302
+    assert found not in client.get("/en/search/?q=Xylophonequest").content.decode()
+    # The English is again the text the Russian was translated from: nothing is outdated.
+    assert page().translation_status["ru"] == "up-to-date"
+    assert 'class="outdated-notice"' not in client.get("/ru/guidance/refugees/").content.decode()

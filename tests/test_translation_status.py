@@ -86,6 +86,14 @@ def test_updating_the_translation_makes_it_up_to_date_again():
     assert state("ru") == TranslationState.UP_TO_DATE
 
 
+def test_english_change_undone_later_leaves_the_translation_up_to_date():
+    translated = publish_change("minor", **RUSSIAN)
+    publish_change("major", "New deadline.", body_en=english_body("The deadline changed."))
+    assert state("ru") == TranslationState.IMMEDIATE_UPDATE
+    publishing.revert(translated, by=User.objects.get(username="publisher-for-tests"), change_note="Undone.")
+    assert state("ru") == TranslationState.UP_TO_DATE
+
+
 def test_change_made_in_english_and_translation_together_is_up_to_date():
     publish_change("major", "Both at once.", body_en=english_body("New rule."), **RUSSIAN)
     assert state("ru") == TranslationState.UP_TO_DATE
