@@ -4,19 +4,21 @@ from pathlib import Path
 
 import pytest
 
+from .pages import PUBLIC_PATHS
+
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ar"])
-@pytest.mark.parametrize("path", ["/{lang}/", "/{lang}/cities/almaty/"])
+@pytest.mark.parametrize("path", [*PUBLIC_PATHS, "/{lang}/partners/?city=almaty&service=legal-counselling"])
 def test_page_fits_a_phone_screen(live_site, phone_page, lang, path):
     url = live_site.url + path.format(lang=lang)
     response = phone_page.goto(url)
     assert response.status == 200
     SCREENSHOTS.mkdir(exist_ok=True)
-    name = path.format(lang=lang).strip("/").replace("/", "_")
+    name = path.format(lang=lang).strip("/").replace("/", "_").replace("?", "_")
     phone_page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
