@@ -19,14 +19,14 @@ from .open_data import hsds_document
 def partner_list(request):
     form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
     partners = Partner.objects.filter(is_active=True).directory()
-    city = service = None
-    if form.is_valid():
-        city = form.cleaned_data.get("city")
-        service = form.cleaned_data.get("service")
-        if city:
-            partners = partners.filter(branches__city=city)
-        if service:
-            partners = partners.filter(services=service)
+    form.is_valid()  # reports a choice that is not valid; the valid one still filters
+    filters = getattr(form, "cleaned_data", {})  # absent when nothing was chosen
+    city, service = filters.get("city"), filters.get("service")
+    if city:
+        partners = partners.filter(branches__city=city)
+    if service:
+        partners = partners.filter(services=service)
+    if city or service:
         partners = partners.distinct()
     partners = list(partners)
     return render(

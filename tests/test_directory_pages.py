@@ -78,3 +78,10 @@ def test_about_page_has_promise_and_dated_figures(client):
     assert "confidential" in html and "free" in html
     assert "646" in html and "7,866" in html
     assert "As of January 1, 2025." in html or "As of Jan. 1, 2025." in html
+
+
+def test_one_bad_filter_value_keeps_the_good_one(client):
+    html = client.get("/en/partners/?city=shymkent&service=no-such-help").content.decode()
+    assert "Select a valid choice" in html
+    assert "Kazakhstan International Bureau" in html  # has a branch in Shymkent
+    assert "Kazakhstan Red Crescent Society" not in html  # only in Almaty
