@@ -172,27 +172,40 @@ def unschedule(revision, *, by, reviewed=None):
 
 
 def publish_due(now=None):
-    """Publish the scheduled revisions whose time has come. Returns (published, held back)."""
+    """Publish the scheduled revisions whose time has come. Returns (published, held back).
+
+    A revision that cannot be published goes back to review with the reason; the others still go out.
+    """
     now = now or timezone.now()
     published, held = [], []
     for revision in Revision.objects.due(now).select_related("reviewed_by"):
-        with transaction.atomic():
-            page = _lock_page(revision)
-            if revision.based_on_id != page.current_revision_id:
-                # The page changed after the publisher approved this text: do not undo that change.
-                revision.status = Revision.Status.REVIEW
-                revision.publish_at = None
-                revision.review_comment = _(
-                    "Not published as scheduled: the page was changed after this draft was approved. "
-                    "Review it again."
-                )
-                _bump(revision, None)
-                revision.save()
-                _log(revision.reviewed_by, revision, revision.review_comment)
-                held.append(revision)
-                continue
-            published.append(publish(revision, when=now, by=revision.reviewed_by))
+        try:
+            with transaction.atomic():
+                page = _lock_page(revision)
+                if revision.based_on_id != page.current_revision_id:
+                    # The page changed after the publisher approved this text: do not undo that change.
+                    raise PublishingRefused(
+                        _(
+                            "Not published as scheduled: the page was changed after this draft was approved. "
+                            "Review it again."
+                        )
+                    )
+                published.append(publish(revision, when=now, by=revision.reviewed_by))
+        except PublishingRefused as refusal:
+            held.append(_hold_back(revision, " ".join(refusal.messages)))
     return published, held
+
+
+@transaction.atomic
+def _hold_back(revision, reason):
+    revision = Revision.objects.get(pk=revision.pk)
+    revision.status = Revision.Status.REVIEW
+    revision.publish_at = None
+    revision.review_comment = reason
+    _bump(revision, None)
+    revision.save()
+    _log(revision.reviewed_by, revision, reason)
+    return revision
 
 
 @transaction.atomic

@@ -306,3 +306,24 @@ def test_scheduled_publish_and_restore_refresh_search_and_translation_status(cli
     # The English is again the text the Russian was translated from: nothing is outdated.
     assert page().translation_status["ru"] == "up-to-date"
     assert 'class="outdated-notice"' not in client.get("/ru/guidance/refugees/").content.decode()
+
+
+def test_a_scheduled_revision_that_is_refused_does_not_stop_the_others(staff_client):
+    publisher = staff_client("publisher")
+    first = start_draft(publisher, page("asylum-seekers"))
+    first.body_en += "\n\nFirst scheduled text."
+    first.change_note_en = "First."
+    publishing.schedule(first, at=timezone.now() + datetime.timedelta(hours=1), by=publisher.user)
+    second = start_draft(publisher, page("stateless"))
+    second.body_en += "\n\nSecond scheduled text."
+    second.change_note_en = "Second."
+    publishing.schedule(second, at=timezone.now() + datetime.timedelta(hours=1), by=publisher.user)
+    # The first one lost its English summary behind the workflow's back: it cannot go out.
+    Revision.objects.filter(pk=first.pk).update(summary_en="", publish_at=timezone.now() - datetime.timedelta(minutes=2))
+    Revision.objects.filter(pk=second.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
+    published, held = publishing.publish_due()
+    assert [r.pk for r in published] == [second.pk]
+    assert [r.pk for r in held] == [first.pk]
+    first.refresh_from_db()
+    assert first.status == Revision.Status.REVIEW and first.review_comment
+    assert page("stateless").current_revision_id == second.pk
