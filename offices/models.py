@@ -105,10 +105,6 @@ class OfficeQuerySet(models.QuerySet):
     def directory(self):
         return self.select_related("city").order_by("kind_order", "city__order", "order", "name")
 
-    def for_city_page(self, city):
-        """The current offices a city's page shows: those in the city, and UNHCR offices anywhere."""
-        return self.current().filter(models.Q(city=city) | models.Q(kind=Office.Kind.UNHCR)).directory()
-
     def hotlines(self):
         return self.current().filter(kind=Office.Kind.HOTLINE).order_by("order")
 

@@ -1,7 +1,6 @@
 """Public pages of the partner directory."""
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -11,7 +10,7 @@ from guidance.page_cache import depends_on
 from offices.views import latest
 
 from .forms import PartnerFilterForm
-from .models import Branch, Partner, Service
+from .models import Partner, Service
 from .open_data import hsds_document
 
 
