@@ -20,7 +20,7 @@ from . import publishing, roles, translation_status
 from .diff import changed_languages, revision_diff
 from .forms import ReviewForm, RevertForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
-from .translation_admin import TabbedTranslationAdmin, language_attributes
+from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [

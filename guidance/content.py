@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from .content_files import LANGUAGE_CODES, localized_values, read_front_matter, read_yaml, translated
+from config.content_files import LANGUAGE_CODES, localized_values, read_front_matter, read_yaml, translated
 from .models import GuidancePage, KeyFigure, Revision, Significance
 from .publishing import publish
 

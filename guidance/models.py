@@ -205,7 +205,7 @@ class KeyFigure(models.Model):
 class SearchEntry(models.Model):
     """One findable piece of published content (a page section, a city, an office…) as a reader of one language sees it.
 
-    Rows are rebuilt from the content by `guidance.search_index`; never edit them by hand.
+    Rows are rebuilt from the content by `config.site.search.index`; never edit them by hand.
     """
 
     class Kind(models.TextChoices):
@@ -228,7 +228,7 @@ class SearchEntry(models.Model):
     heading = models.TextField(_("section heading"), blank=True)
     body = models.TextField(_("text"), blank=True)
     body_language = models.CharField(max_length=10)
-    # What is searched: the same text normalised (see guidance.search.normalise), plus the
+    # What is searched: the same text normalised (see config.site.search.text.normalise), plus the
     # titles, names and headings in every other language (a Kazakh reader may type Russian).
     config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
     search_title = models.TextField(blank=True)

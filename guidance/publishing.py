@@ -19,7 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import translation_status
 from .models import GuidancePage, Revision, Significance
-from .search_index import refresh_guidance_page
+from .signals import page_published
 
 SOURCE_LANGUAGE = translation_status.SOURCE_LANGUAGE
 
@@ -131,7 +131,7 @@ def publish(revision, *, when=None, by=None, reviewed=None):
     page.translation_status = translation_status.stored_states(page)
     page.save(update_fields=["current_revision", "last_major_update", "translation_status"])
     if becomes_current:
-        refresh_guidance_page(page)
+        page_published.send(sender=GuidancePage, page=page, revision=revision)
     _log(by, revision, _("Published (%(significance)s).") % {"significance": revision.get_significance_display()})
     return revision
 

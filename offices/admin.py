@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from guidance.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
+from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
 from .forms import DirectoryEntryForm

@@ -37,7 +37,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("offices:city", kwargs={"slug": self.slug})
+        return reverse("site:city", kwargs={"slug": self.slug})
 
 
 class FormerCityName(models.Model):

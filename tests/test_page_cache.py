@@ -7,7 +7,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
-from guidance import page_cache
+from config import page_cache
 from guidance.models import GuidancePage, Revision, Significance
 from guidance.publishing import publish
 from offices.models import City, FormerCityName, Office

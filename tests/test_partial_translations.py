@@ -10,7 +10,7 @@ import pytest
 from django.utils.html import escape
 
 from guidance.content import CONTENT_DIR
-from guidance.content_files import read_front_matter
+from config.content_files import read_front_matter
 
 from .conftest import RTL_LANGUAGES
 

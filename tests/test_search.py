@@ -7,7 +7,8 @@ from django.db import connection
 
 from guidance.models import GuidancePage, Revision, SearchEntry
 from guidance.publishing import publish
-from guidance.search import PostgresSearch, SubstringSearch, backend_for, find, parse_query
+from config.site.search.query import PostgresSearch, SubstringSearch, backend_for, find
+from config.site.search.text import parse_query
 
 pytestmark = pytest.mark.django_db
 

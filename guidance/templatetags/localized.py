@@ -4,8 +4,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 
-from guidance.language_fallback import language_name
-from guidance.language_fallback import localized as resolve
+from config.language_fallback import language_name
+from config.language_fallback import localized as resolve
 
 register = template.Library()
 

@@ -8,12 +8,9 @@ from guidance.models import Audience, GuidancePage
 from partners.grouping import branches_by_service
 from partners.models import Branch, Partner
 
-from .models import Office
+from config.last_updated import latest
+from offices.models import Office
 
-
-def latest(*dates):
-    present = [d for d in dates if d]
-    return max(present) if present else None
 
 
 @dataclass

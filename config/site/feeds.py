@@ -19,7 +19,7 @@ class UpdatesFeed(Feed):
         return gettext("New and changed guidance, offices, addresses and phone numbers.")
 
     def link(self):
-        return reverse("guidance:updates")
+        return reverse("site:updates")
 
     def author_name(self):
         return gettext("UNHCR Kazakhstan")
@@ -32,7 +32,7 @@ class UpdatesFeed(Feed):
 
     def item_description(self, item):
         # Rendered without the request: the page's context processors are not needed for each entry.
-        return render_to_string("guidance/includes/update_description.html", {"update": item})
+        return render_to_string("site/includes/update_description.html", {"update": item})
 
     def item_link(self, item):
         return item.url

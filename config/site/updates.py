@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 
 from offices.models import DirectoryChange
 
-from .language_fallback import localized
-from .models import Revision
+from config.language_fallback import localized
+from guidance.models import Revision
 
 UPDATES_SHOWN = 30
 REVISION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "help-site:guidance-revision")

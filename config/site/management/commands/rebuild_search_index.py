@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from guidance.models import SearchEntry
-from guidance.search_index import rebuild
+from config.site.search.index import rebuild
 
 
 class Command(BaseCommand):

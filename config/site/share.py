@@ -6,7 +6,7 @@ from urllib.parse import quote, urlencode
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from guidance.language_fallback import localized
+from config.language_fallback import localized
 
 
 @dataclass(frozen=True)

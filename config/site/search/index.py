@@ -18,10 +18,12 @@ from django.utils.translation import gettext, override
 from offices.models import City, FormerCityName, Office
 from partners.models import Branch, Partner, Service
 
-from .language_fallback import Localized, localized
-from .models import GuidancePage, SearchEntry
-from .rendering import render_markdown
-from .search import POSTGRES_CONFIGS, index_text
+from config.language_fallback import Localized, localized
+from guidance import signals as guidance_signals
+from guidance.models import GuidancePage, SearchEntry
+from guidance.rendering import render_markdown
+from .query import POSTGRES_CONFIGS
+from .text import index_text
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 Kind = SearchEntry.Kind
@@ -303,7 +305,12 @@ def rebuild_if_empty(sender, using=DEFAULT_DB_ALIAS, **kwargs):
         rebuild()
 
 
-def connect_signals(app_config):
+def page_published(sender, page, revision, **kwargs):
+    refresh_guidance_page(page)
+
+
+def connect_signals(guidance_app):
+    guidance_signals.page_published.connect(page_published, dispatch_uid="search_index.page_published")
     for model in DEPENDENT_ROWS:
         name = model._meta.label_lower
         post_save.connect(_directory_changed, sender=model, dispatch_uid=f"search_index.{name}.save")
@@ -311,4 +318,4 @@ def connect_signals(app_config):
     m2m_changed.connect(
         _partner_services_changed, sender=Partner.services.through, dispatch_uid="search_index.partner_services"
     )
-    post_migrate.connect(rebuild_if_empty, sender=app_config, dispatch_uid="search_index.rebuild_if_empty")
+    post_migrate.connect(rebuild_if_empty, sender=guidance_app, dispatch_uid="search_index.rebuild_if_empty")
