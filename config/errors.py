@@ -1,8 +1,8 @@
 """Error pages that help a person on, in their language."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def not_found(request, exception=None):

@@ -16,11 +16,12 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.translation_admin import TabbedTranslationAdmin, language_attributes
+
 from . import publishing, roles, translation_status
 from .diff import changed_languages, revision_diff
-from .forms import ReviewForm, RevertForm, RevisionForm, conflict_message
+from .forms import RevertForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
-from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from config.content_files import LANGUAGE_CODES, localized_values, read_front_matter, read_yaml, translated
+
 from .models import GuidancePage, KeyFigure, Revision, Significance
 from .publishing import publish
 

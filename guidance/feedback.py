@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 
 from config.language_fallback import language_name
+
 from .models import FeedbackVote, GuidancePage, Revision
 
 SESSION_KEY = "guidance_feedback"  # {str(page pk): pk of a "No" vote awaiting its reason, or 0}

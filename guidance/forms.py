@@ -4,9 +4,8 @@ workflow's (editing a draft, reviewing it, restoring an old revision)."""
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from . import publishing
@@ -29,7 +28,7 @@ class RevisionForm(forms.ModelForm):
 
     class Meta:
         model = Revision
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin, not this form, says which fields are edited
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

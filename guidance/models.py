@@ -156,18 +156,6 @@ class Revision(models.Model):
         moment = self.published_at or self.created_at
         return f"{self.title} ({self.get_status_display()}, {moment:%Y-%m-%d})" if moment else self.title
 
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
-
-    @property
-    def is_editable(self):
-        return self.status in self.EDITABLE_STATUSES
-
-    @property
-    def is_open(self):
-        return self.status in self.OPEN_STATUSES
-
     def save(self, *args, **kwargs):
         # Published and rejected revisions are the record of what happened: never rewritten.
         if self.pk and Revision.objects.filter(pk=self.pk, status__in=self.FROZEN_STATUSES).exists():
@@ -179,6 +167,18 @@ class Revision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PublishedRevisionIsFrozen(_("Revisions are never deleted: they are the page's history."), code="frozen")
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
 
 
 class KeyFigure(models.Model):

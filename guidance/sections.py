@@ -27,7 +27,7 @@ def split_sections(markdown_text):
     starts = [m.start() for m in HEADING.finditer(markdown_text)]
     bounds = [0, *starts, len(markdown_text)]
     sections = []
-    for begin, end in zip(bounds, bounds[1:]):
+    for begin, end in zip(bounds, bounds[1:], strict=False):
         chunk = markdown_text[begin:end].strip("\n")
         if not chunk and begin == 0:
             continue

@@ -1,8 +1,8 @@
 """Staff editing of cities and offices; entries not checked for 180 days come first, marked."""
 
 from django.contrib import admin, messages
-from django.db import models
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse

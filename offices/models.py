@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
-
 from .phones import parse_phone_list, validate_phone_list
+
+LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
 
 
 class CityQuerySet(models.QuerySet):
@@ -224,6 +224,11 @@ class DirectoryChange(models.Model):
     def __str__(self):
         return f"{self.subject}: {self.get_kind_display()}"
 
+    def get_absolute_url(self):
+        if self.office_id:
+            return self.office.get_absolute_url()
+        return self.branch.partner.get_absolute_url()
+
     @property
     def subject(self):
         """The office or branch that changed."""
@@ -232,8 +237,3 @@ class DirectoryChange(models.Model):
     @property
     def phone_list(self):
         return parse_phone_list(self.phones)
-
-    def get_absolute_url(self):
-        if self.office_id:
-            return self.office.get_absolute_url()
-        return self.branch.partner.get_absolute_url()

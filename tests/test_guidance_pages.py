@@ -2,7 +2,7 @@
 
 import pytest
 
-from guidance.models import GuidancePage, Revision, Significance
+from guidance.models import GuidancePage, PublishedRevisionIsFrozen, Revision, Significance
 from guidance.publishing import publish
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_draft_is_not_shown_to_readers(client):
 def test_published_revision_never_changes_in_place():
     revision = GuidancePage.objects.get(slug="refugees").current_revision
     revision.body_en = "changed"
-    with pytest.raises(Exception):
+    with pytest.raises(PublishedRevisionIsFrozen):
         revision.save()
     assert Revision.objects.get(pk=revision.pk).body_en != "changed"
 

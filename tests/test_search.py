@@ -5,10 +5,10 @@ import re
 import pytest
 from django.db import connection
 
-from guidance.models import GuidancePage, Revision, SearchEntry
-from guidance.publishing import publish
 from config.site.search.query import PostgresSearch, SubstringSearch, backend_for, find
 from config.site.search.text import parse_query
+from guidance.models import GuidancePage, Revision, SearchEntry
+from guidance.publishing import publish
 
 pytestmark = pytest.mark.django_db
 

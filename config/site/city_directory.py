@@ -4,13 +4,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from config.last_updated import latest
 from guidance.models import Audience, GuidancePage
+from offices.models import Office
 from partners.grouping import branches_by_service
 from partners.models import Branch, Partner
-
-from config.last_updated import latest
-from offices.models import Office
-
 
 
 @dataclass

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from offices.models import DirectoryChange
-
 from config.language_fallback import localized
 from guidance.models import Revision
+from offices.models import DirectoryChange
 
 UPDATES_SHOWN = 30
 REVISION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "help-site:guidance-revision")

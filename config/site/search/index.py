@@ -15,13 +15,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.urls import reverse
 from django.utils.translation import gettext, override
 
-from offices.models import City, FormerCityName, Office
-from partners.models import Branch, Partner, Service
-
 from config.language_fallback import Localized, localized
 from guidance import signals as guidance_signals
 from guidance.models import GuidancePage, SearchEntry
 from guidance.rendering import render_markdown
+from offices.models import City, FormerCityName, Office
+from partners.models import Branch, Partner, Service
+
 from .query import POSTGRES_CONFIGS
 from .text import index_text
 
