@@ -101,6 +101,15 @@ def declare(request, *tags):
     request.cache_tags = getattr(request, "cache_tags", set()) | set(tags)
 
 
+def valid_until(request, moment):
+    """The page this request renders changes by itself at `moment` (an aware datetime), e.g. when a
+    notice starts or ends: it is not served from the cache from then on, with no save in between."""
+    if moment is None:
+        return
+    current = getattr(request, "cache_valid_until", None)
+    request.cache_valid_until = moment if current is None else min(current, moment)
+
+
 def page_tags(request):
     declared = getattr(request, "cache_tags", None)
     tags = {ANY_CONTENT} if declared is None else set(declared)
@@ -265,6 +274,8 @@ class PageCacheMiddleware:
         entry = cache.get(key)
         if entry is None:
             return None
+        if entry.get("valid_until") is not None and time.time() >= entry["valid_until"]:
+            return None  # the page changes by itself at that time (a notice starts or ends)
         versions = current_versions(entry["versions"])
         if versions != entry["versions"]:
             return None
@@ -299,8 +310,14 @@ class PageCacheMiddleware:
             "headers": list(response.items()),
             "content": response.content,
             "versions": versions,
+            "valid_until": None,
         }
-        cache.set(key, entry, self.timeout)
+        timeout = self.timeout
+        until = getattr(request, "cache_valid_until", None)
+        if until is not None:
+            entry["valid_until"] = until.timestamp()
+            timeout = min(timeout, max(1, int(entry["valid_until"] - time.time())))
+        cache.set(key, entry, timeout)
         self.add_validators(response, versions)
         response.headers["X-Page-Cache"] = "miss"
 
