@@ -143,11 +143,11 @@ def bump(*tags):
     so that a reader who rendered from the data before the commit cannot store its page under the
     new version.
     """
-    _bump(tags)
-    transaction.on_commit(partial(_bump, tags))
+    _write_new_versions(tags)
+    transaction.on_commit(partial(_write_new_versions, tags))
 
 
-def _bump(tags):
+def _write_new_versions(tags):
     version = new_version()
     try:
         # The generation first: a render that sees any new tag version also sees a new generation.
@@ -197,7 +197,7 @@ def connect_signals():
 
 
 @lru_cache(maxsize=1)
-def release():
+def code_fingerprint():
     """A fingerprint of this release's code, templates, translations and static files.
 
     Part of every page key, so pages stored by an older release are never served after a deploy.
@@ -267,7 +267,7 @@ class PageCacheMiddleware:
 
     def key(self, request):
         gzip = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-        raw = f"{release()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}|{gzip}"
+        raw = f"{code_fingerprint()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}|{gzip}"
         return PAGE_KEY % hashlib.sha1(raw.encode()).hexdigest()
 
     def cached_response(self, key):

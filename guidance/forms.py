@@ -124,7 +124,7 @@ class ReviewForm(ReviewedFields):
         return publishing.publish(revision, by=by, reviewed=self.reviewed())
 
 
-class RevertForm(ReviewedFields):
+class RestoreForm(ReviewedFields):
     """Restore the text of an earlier published revision, as a new published revision."""
 
     significance = forms.ChoiceField(
@@ -143,7 +143,7 @@ class RevertForm(ReviewedFields):
 
     def save(self, *, by):
         data = self.cleaned_data
-        return publishing.revert(
+        return publishing.restore(
             self.revision, by=by, significance=data["significance"], change_note=data["change_note"],
             reviewed=self.reviewed(),
         )

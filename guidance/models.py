@@ -230,7 +230,7 @@ class SearchEntry(models.Model):
     body_language = models.CharField(max_length=10)
     # What is searched: the same text normalised (see config.site.search.text.normalise), plus the
     # titles, names and headings in every other language (a Kazakh reader may type Russian).
-    config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
+    text_search_config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
     search_title = models.TextField(blank=True)
     search_heading = models.TextField(blank=True)
     search_body = models.TextField(blank=True)

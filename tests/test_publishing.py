@@ -167,7 +167,7 @@ def test_restoring_the_current_revision_or_a_draft_is_refused(staff_client):
     response = publisher.get(f"/admin/guidance/revision/{current.pk}/restore/", follow=True)
     assert "Only an earlier published revision can be restored." in response.content.decode()
     with pytest.raises(publishing.PublishingRefused):
-        publishing.revert(start_draft(publisher, page()), by=publisher.user, change_note="x")
+        publishing.restore(start_draft(publisher, page()), by=publisher.user, change_note="x")
 
 
 def test_published_text_never_changes_in_place_and_nothing_is_deleted(staff_client):
@@ -225,7 +225,7 @@ def test_scheduled_revision_is_held_back_if_the_page_changed_after_approval(staf
     draft.change_note_en = "Scheduled."
     publishing.schedule(draft, at=timezone.now() + datetime.timedelta(hours=1), by=publisher.user)
     old = asylum.revisions.published().order_by("published_at").first()
-    publishing.revert(old, by=publisher.user, change_note="Urgent restore.")
+    publishing.restore(old, by=publisher.user, change_note="Urgent restore.")
     Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
     published, held = publishing.publish_due()
     assert published == [] and [r.pk for r in held] == [draft.pk]

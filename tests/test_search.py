@@ -351,7 +351,7 @@ def test_postgresql_uses_full_text_search_with_the_language_configuration():
         find(parse_query("убежище", "ru"))
     sql = captured.captured_queries[0]["sql"]
     assert "to_tsquery" in sql and "to_tsvector" in sql
-    assert SearchEntry.objects.filter(language="ru", body_language="ru").exclude(config="russian").count() == 0
+    assert SearchEntry.objects.filter(language="ru", body_language="ru").exclude(text_search_config="russian").count() == 0
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")

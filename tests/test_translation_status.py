@@ -90,7 +90,7 @@ def test_english_change_undone_later_leaves_the_translation_up_to_date():
     translated = publish_change("minor", **RUSSIAN)
     publish_change("major", "New deadline.", body_en=english_body("The deadline changed."))
     assert state("ru") == TranslationState.IMMEDIATE_UPDATE
-    publishing.revert(translated, by=User.objects.get(username="publisher-for-tests"), change_note="Undone.")
+    publishing.restore(translated, by=User.objects.get(username="publisher-for-tests"), change_note="Undone.")
     assert state("ru") == TranslationState.UP_TO_DATE
 
 
