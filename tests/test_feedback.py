@@ -6,7 +6,7 @@ import pytest
 from django.db import models
 
 from guidance.models import FeedbackVote, GuidancePage, Revision
-from guidance.publishing import publish
+from tests.factories import QUERY_BUDGET, draft_revision, published_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_staff_preview_has_no_question(admin_client):
     from guidance.views import render_revision
 
     page = GuidancePage.objects.get(slug="refugees")
-    draft = Revision.objects.create(page=page, title_en="Draft", summary_en="S", body_en="B")
+    draft = draft_revision(page, title_en="Draft")
     request = admin_client.get("/en/").wsgi_request
     html = render_revision(request, page, draft, preview=True).content.decode()
     assert 'class="feedback"' not in html
@@ -122,7 +122,7 @@ def test_votes_are_counted_per_revision_and_language(client):
     old = page_revision()
     for language, answer in [("en", "yes"), ("ru", "no"), ("kk", "yes")]:
         vote(client.__class__(), answer, language=language)
-    new = publish(Revision.objects.create(page=old.page, title_en="Refugees", summary_en="S", body_en="B"))
+    new = published_revision(old.page, title_en="Refugees")
     vote(client.__class__(), "no", language="ru", revision=new)
     vote(client.__class__(), "yes", language="ru", revision=old)  # read just before the publish
     counts = {
@@ -205,7 +205,7 @@ def test_bad_answers_get_a_clear_page_not_an_error(client, data):
 
 def test_only_published_revisions_of_that_page_can_be_rated(client):
     page = GuidancePage.objects.get(slug="refugees")
-    draft = Revision.objects.create(page=page, title_en="Draft", summary_en="S", body_en="B")
+    draft = draft_revision(page, title_en="Draft")
     assert vote(client, "yes", revision=draft).status_code == 400
     assert vote(client, "yes", revision=page_revision("stateless")).status_code == 400
     assert FeedbackVote.objects.count() == 0
@@ -228,7 +228,7 @@ def test_feedback_page_without_an_answer_asks_the_question(client):
 
 
 def test_guidance_page_with_the_form_runs_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert 'class="feedback"' in client.get("/en/guidance/asylum-seekers/").content.decode()
 
 
@@ -241,6 +241,6 @@ def test_voting_runs_few_queries(client, django_assert_max_num_queries):
         vote(client, "no", revision=revision)
     # Savepoints come from the test's own transaction; a real request commits without them.
     statements = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
-    assert len(statements) <= 8, statements
-    with django_assert_max_num_queries(8):
+    assert len(statements) <= QUERY_BUDGET, statements
+    with django_assert_max_num_queries(QUERY_BUDGET):
         client.get("/en/guidance/refugees/feedback/")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from guidance.models import FeedbackVote, GuidancePage, Revision
-from guidance.publishing import publish
+from tests.factories import published_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_counts_per_language_for_current_and_previous_revision(admin_client):
     previous = page.current_revision
     answers(previous, "en", useful=3, outdated=2)
     answers(previous, "ru", useful=1, hard=1, not_in_language=1, no_reason=1)
-    current = publish(Revision.objects.create(page=page, title_en="Refugees", summary_en="S", body_en="B"))
+    current = published_revision(page, title_en="Refugees")
     answers(current, "ru", useful=4)
 
     response = admin_client.get(READOUT)
@@ -57,7 +57,7 @@ def test_older_revisions_are_left_out(admin_client):
     page = GuidancePage.objects.get(slug="asylum-seekers")  # has two published revisions already
     oldest = Revision.objects.published().filter(page=page).order_by("published_at").first()
     answers(oldest, "en", useful=7)
-    publish(Revision.objects.create(page=page, title_en="Asylum", summary_en="S", body_en="B"))
+    published_revision(page, title_en="Asylum")
     html = page_section(admin_client.get(READOUT).content.decode(), "asylum-seekers")
     assert ">7<" not in html
     assert html.count("<caption>") == 2

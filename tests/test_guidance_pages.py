@@ -4,6 +4,7 @@ import pytest
 
 from guidance.models import GuidancePage, PublishedRevisionIsFrozen, Revision, Significance
 from guidance.publishing import publish
+from tests.factories import draft_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_external_links_do_not_leak_the_page_read(client):
 
 def test_draft_is_not_shown_to_readers(client):
     page = GuidancePage.objects.get(slug="refugees")
-    Revision.objects.create(page=page, title_en="Draft title", summary_en="Draft", body_en="Secret draft")
+    draft_revision(page, title_en="Draft title", body_en="Secret draft")
     html = client.get("/en/guidance/refugees/").content.decode()
     assert "Secret draft" not in html
 
@@ -57,10 +58,7 @@ def test_published_revision_never_changes_in_place():
 def test_minor_change_does_not_move_last_updated(client):
     page = GuidancePage.objects.get(slug="refugees")
     before = page.last_major_update
-    draft = Revision.objects.create(
-        page=page, title_en="Refugees: your rights in Kazakhstan", summary_en="S", body_en="B",
-        significance=Significance.TYPO,
-    )
+    draft = draft_revision(page, title_en="Refugees: your rights in Kazakhstan", significance=Significance.TYPO)
     publish(draft)
     page.refresh_from_db()
     assert page.current_revision == draft

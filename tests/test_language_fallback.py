@@ -2,9 +2,9 @@
 
 import pytest
 
-from guidance.models import GuidancePage, Revision
-from guidance.publishing import publish
+from guidance.models import GuidancePage
 from offices.models import City
+from tests.factories import published_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -12,9 +12,7 @@ ENGLISH_BODY = "## Where to apply\n\nGo to the office.\n\n## Deadlines\n\nApply 
 
 
 def publish_page(slug="refugees", **fields):
-    page = GuidancePage.objects.get(slug=slug)
-    values = {"title_en": "Title", "summary_en": "Summary", "body_en": ENGLISH_BODY, **fields}
-    return publish(Revision.objects.create(page=page, **values))
+    return published_revision(slug, **{"body_en": ENGLISH_BODY, **fields})
 
 
 def body_of(client, path):

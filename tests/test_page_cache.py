@@ -8,10 +8,11 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from config import page_cache
-from guidance.models import GuidancePage, Revision, Significance
+from guidance.models import GuidancePage, Significance
 from guidance.publishing import publish
 from offices.models import City, FormerCityName, Office
 from partners.models import Partner, Service
+from tests.factories import draft_revision
 
 from .staff import decide, edited_draft
 
@@ -23,9 +24,8 @@ def get(client, path, **headers):
 
 
 def new_revision(slug, text, significance=Significance.MAJOR):
-    page = GuidancePage.objects.get(slug=slug)
-    return Revision.objects.create(
-        page=page, title_en=f"{slug} title {text}", summary_en=f"Summary {text}", body_en=f"## New\n\n{text}",
+    return draft_revision(
+        slug, title_en=f"{slug} title {text}", summary_en=f"Summary {text}", body_en=f"## New\n\n{text}",
         change_note_en=f"Note {text}", significance=significance,
     )
 

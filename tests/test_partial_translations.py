@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from config.content_files import read_front_matter
 from guidance.content import CONTENT_DIR
+from tests.factories import QUERY_BUDGET
 
 from .conftest import RTL_LANGUAGES
 
@@ -97,5 +98,5 @@ def test_no_markdown_leaks_into_the_page(client, slug, lang):
 
 
 def test_translated_page_stays_within_the_query_budget(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get("/ug/guidance/refugees/").status_code == 200

@@ -13,12 +13,12 @@ from guidance.models import GuidancePage, KeyFigure, Revision
 from guidance.publishing import publish
 from offices.models import City, Office
 from partners.models import Partner, Service
+from tests.factories import QUERY_BUDGET
 
 from .pages import public_paths
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 8
 LANGUAGE_FIELDS = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 PATHS = public_paths("en") + public_paths("ar") + [
     "/kk/cities/almaty/",  # read with fallbacks kk → ru → en

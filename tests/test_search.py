@@ -7,8 +7,8 @@ from django.db import connection
 
 from config.site.search.query import PostgresSearch, SubstringSearch, backend_for, find
 from config.site.search.text import parse_query
-from guidance.models import GuidancePage, Revision, SearchEntry
-from guidance.publishing import publish
+from guidance.models import GuidancePage, SearchEntry
+from tests.factories import QUERY_BUDGET, draft_revision, published_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +59,7 @@ KEY_TERMS = [
 
 def publish_text(slug, **fields):
     """Publish a new revision of the page: its current text plus the given fields (title_ru=…)."""
-    page = GuidancePage.objects.get(slug=slug)
-    current = page.current_revision
-    values = {f"{name}_en": getattr(current, f"{name}_en") for name in ("title", "summary", "body")}
-    values.update(fields)
-    return publish(Revision.objects.create(page=page, change_note_en="Test", **values))
+    return published_revision(slug, keep_current_text=True, **{"change_note_en": "Test", **fields})
 
 
 @pytest.fixture
@@ -236,7 +232,7 @@ def test_renamed_kind_of_help_is_found_with_the_partners_that_give_it(client):
 
 def test_only_published_text_is_found(client):
     page = GuidancePage.objects.get(slug="refugees")
-    Revision.objects.create(page=page, title_en="Draft", summary_en="Draft", body_en="Secret wombat plan")
+    draft_revision(page, title_en="Draft", body_en="Secret wombat plan")
     assert result_urls(client.get("/en/search/", {"q": "wombat"}).content.decode()) == []
     publish_text("refugees", body_en="## Old\n\nMarmoset")
     publish_text("refugees", body_en="## New\n\nNothing here")
@@ -309,9 +305,9 @@ def test_text_from_the_content_is_escaped_in_excerpts(client):
 
 
 def test_search_page_runs_few_queries(client, django_assert_max_num_queries, translated_pages):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert result_urls(client.get("/en/search/", {"q": "asylum refugees stateless Almaty"}).content.decode())
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get("/kk/search/", {"q": "zzxqv"}).status_code == 200
 
 

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
+from tests.factories import QUERY_BUDGET
+
 from .conftest import LANGUAGE_CODES
 from .qr_codes import decode_qr
 
@@ -98,5 +100,5 @@ def test_unknown_city_is_a_clear_not_found_page(client, suffix):
 
 @pytest.mark.parametrize("path", ["/en/cities/almaty/share/", "/en/cities/almaty/qr.svg", "/en/cities/almaty/qr.png"])
 def test_share_kit_runs_few_queries(client, django_assert_max_num_queries, path):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get(path).status_code == 200

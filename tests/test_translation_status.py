@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from guidance import publishing
-from guidance.models import GuidancePage, Revision
+from guidance.models import Revision
 from guidance.translation_status import TranslationState, statuses_for_pages
+from tests.factories import QUERY_BUDGET, new_guidance_page
 
 from .staff import decide, page, review_url, save_draft, start_draft
 
@@ -20,9 +21,7 @@ RUSSIAN = {"title_ru": "Разрешение на работу", "summary_ru": "
 @pytest.fixture(autouse=True)
 def english_only_page():
     """A page published in English only (the starting pages are translated into every language)."""
-    page = GuidancePage.objects.create(slug=SLUG, audience="refugee", order=9)
-    first = Revision.objects.create(page=page, title_en="Work permits", summary_en="Summary", body_en="English text.")
-    return publishing.publish(first)
+    return new_guidance_page(SLUG, title_en="Work permits", body_en="English text.").current_revision
 
 
 def publish_change(significance, note="", slug=SLUG, **fields):
@@ -152,7 +151,7 @@ def test_notice_costs_no_query(client, django_assert_max_num_queries):
     publish_change("minor", **RUSSIAN)
     publish_change("major", "New deadline.", body_en=english_body("The deadline changed."))
     client.get("/en/guidance/work-permits/")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         html = client.get("/ru/guidance/work-permits/").content.decode()
     assert 'class="outdated-notice"' in html
 

@@ -5,10 +5,10 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from guidance.models import GuidancePage, Revision, Significance
-from guidance.publishing import publish
+from guidance.models import Significance
 from offices.models import City, Office
 from partners.models import Branch, Partner
+from tests.factories import QUERY_BUDGET, published_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +16,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def publish_revision(significance, note, title="Refugees: your rights in Kazakhstan"):
-    page = GuidancePage.objects.get(slug="refugees")
-    revision = Revision.objects.create(
-        page=page, title_en=title, summary_en="Summary", body_en="Body", change_note_en=note,
-        significance=significance,
-    )
-    return publish(revision)
+    return published_revision("refugees", title_en=title, change_note_en=note, significance=significance)
 
 
 def read_feed(client, lang="en"):
@@ -129,5 +124,5 @@ def test_updates_run_few_queries(client, django_assert_max_num_queries, path):
         office = Office.objects.get(slug="employment-office-astana")
         office.address_en = f"{number} Kunaev St."
         office.save()
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get(path).status_code == 200
