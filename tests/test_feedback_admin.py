@@ -6,6 +6,7 @@ import pytest
 
 from guidance.models import FeedbackVote, GuidancePage, Revision
 from tests.factories import published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +59,13 @@ def test_older_revisions_are_left_out(admin_client):
     oldest = Revision.objects.published().filter(page=page).order_by("published_at").first()
     answers(oldest, "en", useful=7)
     published_revision(page, title_en="Asylum")
-    html = page_section(admin_client.get(READOUT).content.decode(), "asylum-seekers")
+    html = page_section(page_html(admin_client, READOUT), "asylum-seekers")
     assert ">7<" not in html
     assert html.count("<caption>") == 2
 
 
 def test_pages_without_answers_say_so(admin_client):
-    html = admin_client.get(READOUT).content.decode()
+    html = page_html(admin_client, READOUT)
     assert "No answers yet." in html
 
 

@@ -5,6 +5,7 @@ import pytest
 from guidance.models import GuidancePage
 from offices.models import City
 from tests.factories import published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def publish_page(slug="refugees", **fields):
 
 
 def body_of(client, path):
-    html = client.get(path).content.decode()
+    html = page_html(client, path)
     return html, html.split('<div class="body"', 1)[1].split("</article>", 1)[0]
 
 
@@ -63,7 +64,7 @@ def test_fully_translated_page_has_no_fallback_notice(client):
         title_ru="Заголовок", summary_ru="Кратко",
         body_ru="## Куда обращаться\n\nИдите.\n\n## Сроки\n\n5 дней.",
     )
-    html = client.get("/ru/guidance/refugees/").content.decode()
+    html = page_html(client, "/ru/guidance/refugees/")
     assert "fallback-notice" not in html
     assert "fallback-section" not in html
 
@@ -72,7 +73,7 @@ def test_untranslated_directory_name_carries_its_own_language(client):
     city = City.objects.get(slug="taldykorgan")
     city.name_ar = ""
     city.save()
-    html = client.get("/ar/cities/").content.decode()
+    html = page_html(client, "/ar/cities/")
     assert '<span lang="en" dir="ltr">Taldykorgan</span>' in html
     assert 'class="fallback-note"' in html
 

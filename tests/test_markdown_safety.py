@@ -4,6 +4,7 @@ import pytest
 
 from guidance.models import GuidancePage
 from tests.factories import published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ HOSTILE_BODY = """## Hello
 def test_stored_script_does_not_reach_the_page(client):
     page = GuidancePage.objects.get(slug="stateless")
     published_revision(page, body_en=HOSTILE_BODY)
-    html = client.get("/en/guidance/stateless/").content.decode()
+    html = page_html(client, "/en/guidance/stateless/")
     body = html.split('<div class="body"', 1)[1]
     for forbidden in ["<script", "onerror", "javascript:", "onclick", "<iframe", "<style", "<img"]:
         assert forbidden not in body
@@ -31,6 +32,6 @@ def test_stored_script_does_not_reach_the_page(client):
 def test_script_in_a_title_is_escaped(client):
     page = GuidancePage.objects.get(slug="stateless")
     published_revision(page, title_en="<script>alert(1)</script>")
-    html = client.get("/en/guidance/stateless/").content.decode()
+    html = page_html(client, "/en/guidance/stateless/")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

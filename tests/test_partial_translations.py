@@ -12,6 +12,7 @@ from django.utils.html import escape
 from config.content_files import read_front_matter
 from guidance.content import CONTENT_DIR
 from tests.factories import QUERY_BUDGET
+from tests.pages import page_html
 
 from .conftest import RTL_LANGUAGES
 
@@ -37,7 +38,7 @@ def translation(slug, lang):
 
 
 def article(client, slug, lang):
-    html = client.get(f"/{lang}/guidance/{slug}/").content.decode()
+    html = page_html(client, f"/{lang}/guidance/{slug}/")
     return html, re.search(r"<article.*?</article>", html, re.S).group(0)
 
 
