@@ -1,7 +1,9 @@
-"""Reader pages that draw on several apps: home, about, updates, search, and the offline page."""
+"""Reader pages that draw on several apps: home, about, updates, notices, search, and the offline page."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -10,6 +12,7 @@ from config.page_cache import depends_on
 from guidance.models import GuidancePage, KeyFigure
 from offices.models import City
 
+from .notices import NOTICES, board, follow, notices_where, where_it_applies
 from .search.query import find
 from .search.text import parse_query
 from .updates import recent_updates
@@ -45,15 +48,25 @@ def about(request):
 
 
 @transaction.non_atomic_requests
-@depends_on("guidance", "directory")
+@depends_on("guidance", "directory", NOTICES)
 def updates(request):
-    """Major guidance changes and directory changes, newest first (the feed lists the same)."""
-    items = recent_updates()
+    """Major guidance changes, directory changes and notices, newest first (the feed lists the same)."""
+    items = recent_updates(request=request)
     return render(
         request,
         "site/updates.html",
         {"updates": items, "last_updated": items[0].date if items else None},
     )
+
+
+@transaction.non_atomic_requests
+@depends_on(NOTICES, "directory", "guidance")  # and the names of the places each notice applies to
+def notices(request):
+    """The notices in effect now, newest first, each with its dates and where it applies."""
+    now = timezone.now()
+    current = board(notices_where(Q(), now, where_it_applies()), now)
+    follow(request, current)
+    return render(request, "site/notices.html", {"notice_list": current.current, "last_updated": current.last_change})
 
 
 @require_safe
