@@ -12,11 +12,22 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from config.translation_admin import TabbedTranslationAdmin
+from guidance.models import GuidancePage
+from offices.models import City, Office
+from partners.models import Branch
 
 from .models import TARGETS, Notice
 
 PUBLISH_NOTICES = "site.publish_notice"
 RECORD_FIELDS = ["uuid", "version", "created_at", "updated_by", "updated_at", "published_by", "published_at"]
+# The places a notice can apply to, named as the choice lists show them (the directory admins order
+# their own lists by freshness, an annotation these querysets do not have).
+TARGET_CHOICES = {
+    "cities": lambda: City.objects.listed(),
+    "offices": lambda: Office.objects.current().select_related("city").order_by("city__order", "kind_order", "name"),
+    "branches": lambda: Branch.objects.select_related("partner", "city").order_by("partner__order", "city__order"),
+    "pages": lambda: GuidancePage.objects.select_related("current_revision").order_by("order"),
+}
 
 
 def can_publish(user):
@@ -102,6 +113,11 @@ class NoticeAdmin(TabbedTranslationAdmin):
         if obj is not None and self.has_change_permission(request, obj):
             return fieldsets
         return [(name, {**options, "fields": [f for f in options["fields"] if f != "seen_version"]}) for name, options in fieldsets]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in TARGET_CHOICES:
+            kwargs["queryset"] = TARGET_CHOICES[db_field.name]()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         # Editors write drafts; once published, a notice is changed (or withdrawn) by a publisher.
