@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from .live_site import LiveSite
+from .test_browser_accessibility import axe_findings
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,10 @@ notice = Notice.objects.create(
     text_kk="Әзірге өтінішті Алматыдағы кеңсеге беріңіз немесе БҰҰ БЖКБ жедел желісіне қоңырау шалыңыз.",
 )
 notice.cities.add(City.objects.get(slug="astana"))
+Notice.objects.create(
+    status="published", level="information", starts_at=now - timedelta(hours=2),
+    title_en="Bring your identity documents to the interview", title_ar="أحضر وثائق هويتك إلى المقابلة",
+).offices.add(office)
 Notice.objects.create(
     status="published", level="urgent", site_wide=True, starts_at=now - timedelta(hours=1),
     title_en="The hotline answers day and night during the holidays",
@@ -77,3 +82,14 @@ def test_screenshot_of_the_astana_page_in_kazakh_with_an_urgent_notice(site_with
     small_phone.screenshot(path=ARTIFACTS / "notice-kk-astana-full.png", full_page=True)
     assert "жөндеуге байланысты жабық" in small_phone.locator(".notices-urgent").inner_text()
     assert small_phone.locator(".closure.closed-now").count() == 1
+
+
+@pytest.mark.parametrize("path", ["/kk/cities/astana/", "/ar/cities/astana/", "/ar/offices/employment-office-astana/", "/en/notices/"])
+def test_pages_with_notices_have_no_serious_accessibility_finding(site_with_notices, browser, path):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, service_workers="block")  # axe needs scripts
+    tab = context.new_page()
+    tab.goto(site_with_notices.url + path)
+    assert tab.locator(".notice").count() >= 2
+    findings = axe_findings(tab)
+    context.close()
+    assert findings == []
