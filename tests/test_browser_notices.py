@@ -93,3 +93,18 @@ def test_pages_with_notices_have_no_serious_accessibility_finding(site_with_noti
     findings = axe_findings(tab)
     context.close()
     assert findings == []
+
+
+def test_the_print_sheet_with_notices_and_a_closure_still_fits_one_a4_page(site_with_notices, browser):
+    import io
+
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    page = context.new_page()
+    for lang in ("kk", "en", "ar"):
+        page.goto(f"{site_with_notices.url}/{lang}/cities/astana/print/")
+        pdf = page.pdf(format="A4")
+        (ARTIFACTS / f"print-{lang}-astana-with-notices.pdf").write_bytes(pdf)
+        assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, lang
+    context.close()
