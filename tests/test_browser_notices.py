@@ -1,9 +1,12 @@
 """In real Chromium on a 360 × 640 phone: an urgent notice starts within the first screen, before the
-page title, as text; the Astana city page in Kazakh with one is saved as a screenshot to look at."""
+page title, as text; the Astana city page in Kazakh with one is saved as a screenshot to look at;
+pages with notices pass axe, and the print sheet with notices and a closure still fits one A4 page."""
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from .live_site import LiveSite
 from .test_browser_accessibility import axe_findings
@@ -96,10 +99,6 @@ def test_pages_with_notices_have_no_serious_accessibility_finding(site_with_noti
 
 
 def test_the_print_sheet_with_notices_and_a_closure_still_fits_one_a4_page(site_with_notices, browser):
-    import io
-
-    from pypdf import PdfReader
-
     context = browser.new_context()
     page = context.new_page()
     for lang in ("kk", "en", "ar"):
