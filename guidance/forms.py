@@ -30,6 +30,7 @@ class RevisionForm(forms.ModelForm):
     class Meta:
         model = Revision
         fields = "__all__"
+        widgets = {"sources": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
