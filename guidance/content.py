@@ -58,11 +58,11 @@ def record_sources(revision, header, path):
     keys = [str(key) for key in header.get("sources") or []]
     if not keys:
         raise ValueError(f"{path}: name the revision's sources (keys of sources.yaml)")
-    if revision.sources.exists():
-        return  # staff may have corrected them in the admin
     sources = list(Source.objects.filter(key__in=keys))
     if len(sources) != len(set(keys)):
         raise ValueError(f"{path}: unknown source(s) {sorted(set(keys) - {s.key for s in sources})}")
+    if revision.sources.exists():
+        return  # staff may have corrected them in the admin
     revision.sources.set(sources)
     if header.get("dated_by_source") and not revision.dated_by_source:
         # Only how the history dates it; the text of a published revision stays frozen (update()
