@@ -4,9 +4,9 @@ import gzip
 import time
 
 import pytest
-from pytest_django.asserts import assertNotContains
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from pytest_django.asserts import assertNotContains
 
 from config import page_cache
 from guidance.models import GuidancePage, Significance
