@@ -36,9 +36,12 @@ def directory_texts(path):
         city = City.objects.get(slug=slug)
         offices = Office.objects.current().filter(city=city)
         branches = Branch.objects.filter(city=city, partner__is_active=True).select_related("partner")
-        return [(city, ["name"])] + [(office, ["name", "address"]) for office in offices] + [
-            (branch, ["address"]) for branch in branches
-        ] + [(branch.partner, ["name"]) for branch in branches]
+        return (
+            [(city, ["name"])]
+            + [(office, ["name", "address"]) for office in offices]
+            + [(branch, ["address"]) for branch in branches]
+            + [(branch.partner, ["name"]) for branch in branches]
+        )
     if kind == "offices":
         return [(office, ["name"]) for office in Office.objects.current()]
     if kind == "partners":

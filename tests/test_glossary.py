@@ -52,10 +52,9 @@ def directory_values(node, language):
             yield from directory_values(item, language)
     elif isinstance(node, dict):
         for key, value in node.items():
-            if key == language and isinstance(value, str | int):
-                yield str(value)
-            elif key == "address_local" and language == "ru":
-                yield str(value)
+            written_in = "ru" if key == "address_local" else key
+            if written_in == language and isinstance(value, str):
+                yield value
             else:
                 yield from directory_values(value, language)
 
@@ -63,7 +62,7 @@ def directory_values(node, language):
 def directory_texts(language):
     for name in DIRECTORY_FILES:
         data = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
-        yield from ((f"{name}", text) for text in directory_values(data, language))
+        yield from ((name, text) for text in directory_values(data, language))
 
 
 def catalog_texts(language):
@@ -103,7 +102,9 @@ def test_a_translated_page_uses_the_glossary_term(language, slug, concept):
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_no_text_uses_a_variant_the_glossary_replaced(language):
-    avoided = [(concept, variant) for concept, entries in GLOSSARY.items() for variant in entries[language].get("avoid", [])]
+    avoided = [
+        (concept, variant) for concept, entries in GLOSSARY.items() for variant in entries[language].get("avoid", [])
+    ]
     texts = [*page_texts(language), *directory_texts(language), *catalog_texts(language)]
     found = [
         (where, concept, variant)
