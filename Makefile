@@ -3,19 +3,34 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+PROJECT_HASH := $(shell $(PYTHON) -c "import hashlib;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+STAMP := $(VENV)/.installed-$(PROJECT_HASH)
+TEST_STAMP := $(VENV)/.installed-test-$(PROJECT_HASH)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run dev test test-fast test-sqlite test-postgres system-packages static content messages bench clean
+.PHONY: install install-test lint run dev test test-fast test-sqlite test-postgres system-packages static content messages bench clean
 
+# Serving needs only the runtime dependencies; the test tools come with `make test`.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	rm -f $(VENV)/.installed-test-*
+	touch $(TEST_STAMP)
+
 install: $(STAMP)
+
+install-test: $(TEST_STAMP)
+
+## Lint: ruff (pyflakes, pycodestyle, isort, bugbear, Django rules) and the import contracts of pyproject.toml.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 static: install
 	$(MANAGE) collectstatic --noinput -v0
@@ -43,7 +58,7 @@ system-packages:
 	fi
 
 ## The whole suite: on SQLite (with the browser tests), then again on a real PostgreSQL server.
-test: install system-packages static test-sqlite test-postgres
+test: install-test system-packages static lint test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
@@ -52,11 +67,11 @@ test-postgres:
 	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser and not server"
 
 ## The fast tests alone (no browser, no servers started), for quick checks while developing.
-test-fast: install static
+test-fast: install-test static
 	$(BIN)/pytest -n 2 -m "not browser and not server"
 
 ## Update the translation catalogs after changing interface text.
-messages: install
+messages: install-test
 	rm -f locale/en/LC_MESSAGES/django.po  # English is rebuilt from the source strings each time
 	for lang in en ru kk ar prs zh_Hans ug uz uk; do \
 	  $(MANAGE) makemessages -l $$lang --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "benchmarks/*" -v0; done
@@ -64,7 +79,7 @@ messages: install
 	$(MANAGE) compilemessages -v0 -i .venv
 
 ## Benchmarks (not part of the tests): see README. Uses wrk from Debian when it can install it.
-bench: install static
+bench: install-test static
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null) || true
 	$(BIN)/python benchmarks/run.py
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "offices",
     "partners",
     "guidance",
+    "config.site",
 ]
 
 MIDDLEWARE = [
@@ -41,10 +42,10 @@ MIDDLEWARE = [
     # ETag/Last-Modified → 304, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above the page cache: the language cookie is set on cached pages too, and never stored.
-    "guidance.middleware.RememberLanguageMiddleware",
-    "guidance.page_cache.PageCacheMiddleware",
+    "config.middleware.RememberLanguageMiddleware",
+    "config.page_cache.PageCacheMiddleware",
     # Below the page cache, which so stores compressed pages; never compresses a CSRF token (BREACH).
-    "guidance.middleware.GZipWithoutSecretsMiddleware",
+    "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,7 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "offices.context_processors.hotline",
-                "guidance.context_processors.languages",
+                "config.context_processors.languages",
             ],
         },
     },

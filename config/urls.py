@@ -6,27 +6,29 @@ from django.contrib.sitemaps.views import sitemap
 from django.db import transaction
 from django.urls import include, path
 
-from guidance import views as guidance_views
+from config import views
+from config.site.sitemaps import sitemaps as site_sitemaps
 from guidance.sitemaps import sitemaps as guidance_sitemaps
 from offices.sitemaps import sitemaps as offices_sitemaps
 from partners.sitemaps import sitemaps as partners_sitemaps
 
-SITEMAPS = {**guidance_sitemaps, **offices_sitemaps, **partners_sitemaps}
+SITEMAPS = {**site_sitemaps, **guidance_sitemaps, **offices_sitemaps, **partners_sitemaps}
 
 urlpatterns = [
-    path("", guidance_views.language_redirect, name="root"),
-    path("healthz", guidance_views.healthz, name="healthz"),
+    path("", views.language_redirect, name="root"),
+    path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", transaction.non_atomic_requests(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", guidance_views.robots_txt, name="robots"),
-    path("sw.js", guidance_views.service_worker, name="service_worker"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("config.site.urls")),
     path("", include("guidance.urls")),
     path("", include("offices.urls")),
     path("", include("partners.urls")),
 )
 
-handler404 = "guidance.errors.not_found"
-handler500 = "guidance.errors.server_error"
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"

@@ -16,11 +16,12 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.translation_admin import TabbedTranslationAdmin, language_attributes
+
 from . import publishing, roles, translation_status
 from .diff import changed_languages, revision_diff
-from .forms import ReviewForm, RevertForm, RevisionForm, conflict_message
+from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
-from .translation_admin import TabbedTranslationAdmin, language_attributes
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [
@@ -137,8 +138,8 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         return [
             path("<int:object_id>/review/", self.admin_site.admin_view(self.review_view),
                  name="guidance_revision_review"),
-            path("<int:object_id>/restore/", self.admin_site.admin_view(self.revert_view),
-                 name="guidance_revision_revert"),
+            path("<int:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
+                 name="guidance_revision_restore"),
             *super().get_urls(),
         ]
 
@@ -178,7 +179,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             and roles.can_publish(request.user),
         )
 
-    def revert_view(self, request, object_id):
+    def restore_view(self, request, object_id):
         """Restore an earlier published text as a new published revision (publishers only)."""
         revision = self._get_revision(object_id)
         if not roles.can_publish(request.user):
@@ -188,16 +189,16 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             messages.error(request, gettext("Only an earlier published revision can be restored."))
             return HttpResponseRedirect(review_url(revision, language))
         if request.method == "POST":
-            form = RevertForm(request.POST, revision=revision)
+            form = RestoreForm(request.POST, revision=revision)
             done = self._carry_out(
                 request, form, request.get_full_path(), lambda restored: gettext("The earlier text is published again.")
             )
             if done:
                 return done
         else:
-            form = RevertForm(revision=revision)
+            form = RestoreForm(revision=revision)
         return self._workflow_page(
-            request, "revert.html", gettext("Restore: %(revision)s"), revision, form,
+            request, "restore.html", gettext("Restore: %(revision)s"), revision, form,
             revision.page.current_revision, language,
         )
 

@@ -5,12 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class GuidanceConfig(AppConfig):
     name = "guidance"
     verbose_name = _("Guidance")
-
-    def ready(self):
-        from .search_index import connect_signals
-
-        connect_signals(self)
-
-        from . import page_cache
-
-        page_cache.connect_signals()

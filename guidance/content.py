@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from .content_files import LANGUAGE_CODES, localized_values, read_front_matter, read_yaml, translated
+from config.content_files import LANGUAGE_CODES, localized_values, read_front_matter, read_yaml, translated
+
 from .models import GuidancePage, KeyFigure, Revision, Significance, Source
 from .publishing import publish
 

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Count, Q
 
-from .language_fallback import language_name
+from config.language_fallback import language_name
+
 from .models import FeedbackVote, GuidancePage, Revision
 
 SESSION_KEY = "guidance_feedback"  # {str(page pk): pk of a "No" vote awaiting its reason, or 0}

@@ -4,9 +4,8 @@ workflow's (editing a draft, reviewing it, restoring an old revision)."""
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from . import publishing
@@ -29,7 +28,7 @@ class RevisionForm(forms.ModelForm):
 
     class Meta:
         model = Revision
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin, not this form, says which fields are edited
         widgets = {"sources": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -126,7 +125,7 @@ class ReviewForm(ReviewedFields):
         return publishing.publish(revision, by=by, reviewed=self.reviewed())
 
 
-class RevertForm(ReviewedFields):
+class RestoreForm(ReviewedFields):
     """Restore the text of an earlier published revision, as a new published revision."""
 
     significance = forms.ChoiceField(
@@ -145,7 +144,7 @@ class RevertForm(ReviewedFields):
 
     def save(self, *, by):
         data = self.cleaned_data
-        return publishing.revert(
+        return publishing.restore(
             self.revision, by=by, significance=data["significance"], change_note=data["change_note"],
             reviewed=self.reviewed(),
         )

@@ -181,18 +181,6 @@ class Revision(models.Model):
         moment = self.published_at or self.created_at
         return f"{self.title} ({self.get_status_display()}, {moment:%Y-%m-%d})" if moment else self.title
 
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
-
-    @property
-    def is_editable(self):
-        return self.status in self.EDITABLE_STATUSES
-
-    @property
-    def is_open(self):
-        return self.status in self.OPEN_STATUSES
-
     def save(self, *args, **kwargs):
         # Published and rejected revisions are the record of what happened: never rewritten.
         if self.pk and Revision.objects.filter(pk=self.pk, status__in=self.FROZEN_STATUSES).exists():
@@ -204,6 +192,18 @@ class Revision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PublishedRevisionIsFrozen(_("Revisions are never deleted: they are the page's history."), code="frozen")
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
 
 
 class KeyFigure(models.Model):
@@ -231,7 +231,7 @@ class KeyFigure(models.Model):
 class SearchEntry(models.Model):
     """One findable piece of published content (a page section, a city, an office…) as a reader of one language sees it.
 
-    Rows are rebuilt from the content by `guidance.search_index`; never edit them by hand.
+    Rows are rebuilt from the content by `config.site.search.index`; never edit them by hand.
     """
 
     class Kind(models.TextChoices):
@@ -254,9 +254,9 @@ class SearchEntry(models.Model):
     heading = models.TextField(_("section heading"), blank=True)
     body = models.TextField(_("text"), blank=True)
     body_language = models.CharField(max_length=10)
-    # What is searched: the same text normalised (see guidance.search.normalise), plus the
+    # What is searched: the same text normalised (see config.site.search.text.normalise), plus the
     # titles, names and headings in every other language (a Kazakh reader may type Russian).
-    config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
+    text_search_config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
     search_title = models.TextField(blank=True)
     search_heading = models.TextField(blank=True)
     search_body = models.TextField(blank=True)

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from .language_fallback import Localized, language_name
+from config.language_fallback import Localized, language_name, localized
 
 HEADING = re.compile(r"^## ", re.M)
 
@@ -27,7 +27,7 @@ def split_sections(markdown_text):
     starts = [m.start() for m in HEADING.finditer(markdown_text)]
     bounds = [0, *starts, len(markdown_text)]
     sections = []
-    for begin, end in zip(bounds, bounds[1:]):
+    for begin, end in zip(bounds, bounds[1:], strict=False):
         chunk = markdown_text[begin:end].strip("\n")
         if not chunk and begin == 0:
             continue
@@ -78,8 +78,6 @@ def fill_empty_sections(body, fallback_body, fallback_language, direction):
 
 def body_for_reader(revision, language):
     """The revision's body as Markdown for a reader of `language`, empty sections filled in."""
-    from .language_fallback import localized
-
     body = localized(revision, "body", language)
     if body.is_fallback or not has_empty_sections(body.value):
         return body

@@ -5,8 +5,9 @@ Imported (and so registered) from guidance/admin.py; a revision's sources are ch
 
 from django.contrib import admin
 
+from config.translation_admin import TabbedTranslationAdmin
+
 from .models import Source
-from .translation_admin import TabbedTranslationAdmin
 
 
 @admin.register(Source)

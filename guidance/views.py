@@ -1,57 +1,20 @@
-"""Public pages of guidance: home, the guidance pages and their history, about, updates, search, feedback."""
+"""Public pages of guidance: the guidance pages, their history, the staff preview, and feedback."""
 
-from functools import lru_cache
-from pathlib import Path
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.db import connection, transaction
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import get_language, get_language_from_request, override
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from offices.models import City
-from offices.views import latest
+from config.language_fallback import localized
+from config.page_cache import declare, depends_on
 
 from . import feedback as feedback_votes
 from . import roles, translation_status
 from .forms import ReasonForm, VoteForm
-from .language_fallback import localized
-from .models import GuidancePage, KeyFigure, Revision
-from .page_cache import declare, depends_on
-from .search import find, parse_query
-from .updates import recent_updates
-
-
-@require_safe
-@vary_on_headers("Accept-Language", "Cookie")
-def language_redirect(request):
-    """`/` sends a person to the language they chose before, or the best one their browser asks for."""
-    language = get_language_from_request(request) or settings.LANGUAGE_CODE
-    with override(language):
-        return HttpResponseRedirect(reverse("guidance:home"))
-
-
-@depends_on("guidance", "directory")
-def home(request):
-    pages = list(GuidancePage.objects.for_reading())
-    cities = list(City.objects.listed())
-    return render(
-        request,
-        "guidance/home.html",
-        {
-            "pages": pages,
-            "cities": cities,
-            "last_updated": latest(*(p.last_major_update for p in pages)),
-        },
-    )
+from .models import GuidancePage, Revision
 
 
 @depends_on("guidance")
@@ -108,82 +71,6 @@ def history(request, slug):
         "guidance/history.html",
         {"page": guidance_page, "revisions": revisions, "last_updated": guidance_page.last_major_update},
     )
-
-
-@depends_on("figures")
-def about(request):
-    figures = list(KeyFigure.objects.all())
-    return render(
-        request,
-        "guidance/about.html",
-        {
-            "current_figures": [f for f in figures if f.is_current],
-            "earlier_figures": [f for f in figures if not f.is_current],
-            "last_updated": latest(*(f.updated_at for f in figures)),
-        },
-    )
-
-
-@transaction.non_atomic_requests
-@depends_on("guidance", "directory")
-def updates(request):
-    """Major guidance changes and directory changes, newest first (the feed lists the same)."""
-    items = recent_updates()
-    return render(
-        request,
-        "guidance/updates.html",
-        {"updates": items, "last_updated": items[0].date if items else None},
-    )
-
-
-@require_safe
-def robots_txt(request):
-    """Crawlers may read every public page; staff pages stay out. Points to the sitemap."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    return HttpResponse(render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8")
-
-
-@depends_on()
-def offline(request):
-    """What the service worker shows for a page that is not saved on the device."""
-    return render(request, "guidance/offline.html", {"last_updated": None})
-
-
-@lru_cache(maxsize=1)
-def _service_worker_source():
-    return Path(finders.find("js/sw.js")).read_bytes()
-
-
-@require_safe
-def service_worker(request):
-    """The offline service worker, served from the root so that it may look after every page."""
-    response = HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")
-    patch_cache_control(response, no_cache=True)  # a new release's worker is picked up at once
-    return response
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """For load balancers: 200 when this instance can reach its database."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means "take me out of rotation"
-        return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
-
-
-@require_safe
-def search(request):
-    query = parse_query(request.GET.get("q", ""), get_language())
-    results = find(query)
-    context = {"search_query": query, "results": results, "last_updated": None}
-    if not results:
-        # Nothing found (or nothing asked): show the ways on that every page starts from.
-        context["pages"] = list(GuidancePage.objects.for_reading())
-        context["cities"] = list(City.objects.listed())
-    return render(request, "guidance/search.html", context)
 
 
 @csrf_exempt  # the form is on cached pages: see feedback.is_same_origin for the protection used instead

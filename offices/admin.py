@@ -1,8 +1,8 @@
 """Staff editing of cities and offices; entries not checked for 180 days come first, marked."""
 
 from django.contrib import admin, messages
-from django.db import models
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from guidance.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
+from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
 from .forms import DirectoryEntryForm

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
-from guidance.page_cache import HOTLINE, current_versions
+from config.page_cache import HOTLINE, current_versions
 
 from .models import Office
 

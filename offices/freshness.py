@@ -5,7 +5,7 @@ import datetime
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
-from guidance import page_cache
+from config import page_cache
 
 CHECK_EVERY = datetime.timedelta(days=180)
 

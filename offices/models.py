@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
-
 from .phones import parse_phone_list, validate_phone_list
+
+LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
 
 
 class CityQuerySet(models.QuerySet):
@@ -37,7 +37,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("offices:city", kwargs={"slug": self.slug})
+        return reverse("site:city", kwargs={"slug": self.slug})
 
 
 class FormerCityName(models.Model):
@@ -90,8 +90,11 @@ class ContactPoint(models.Model):
         """A plain link to OpenStreetMap; nothing is embedded in our pages."""
         if self.latitude is not None and self.longitude is not None:
             return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        address = self.address_local or self.address_en
         city = self.city.name_ru or self.city.name_en if self.city_id else ""
-        query = ", ".join(part for part in (self.address_local or self.address_en, city, "Kazakhstan") if part)
+        if city in address:  # a driver's address already names the city
+            city = ""
+        query = ", ".join(part for part in (address, city, "Kazakhstan") if part)
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
 
 
@@ -224,6 +227,11 @@ class DirectoryChange(models.Model):
     def __str__(self):
         return f"{self.subject}: {self.get_kind_display()}"
 
+    def get_absolute_url(self):
+        if self.office_id:
+            return self.office.get_absolute_url()
+        return self.branch.partner.get_absolute_url()
+
     @property
     def subject(self):
         """The office or branch that changed."""
@@ -232,8 +240,3 @@ class DirectoryChange(models.Model):
     @property
     def phone_list(self):
         return parse_phone_list(self.phones)
-
-    def get_absolute_url(self):
-        if self.office_id:
-            return self.office.get_absolute_url()
-        return self.branch.partner.get_absolute_url()

@@ -1,20 +1,12 @@
-"""Sitemap of the city and office pages (former offices are history: not offered to search engines)."""
+"""Sitemap of the city list and the office pages (former offices are history: not offered to search engines)."""
 
-from guidance.sitemaps import LanguageSitemap, NamedPagesSitemap
+from config.sitemaps import LanguageSitemap, NamedPagesSitemap
 
-from .models import City, Office
+from .models import Office
 
 
 class OfficesStaticSitemap(NamedPagesSitemap):
     names = ("offices:cities", "offices:offices")
-
-
-class CitySitemap(LanguageSitemap):
-    def items(self):
-        return list(City.objects.listed())
-
-    def lastmod(self, city):
-        return city.updated_at
 
 
 class OfficeSitemap(LanguageSitemap):
@@ -25,4 +17,4 @@ class OfficeSitemap(LanguageSitemap):
         return office.updated_at
 
 
-sitemaps = {"offices-static": OfficesStaticSitemap, "cities": CitySitemap, "offices": OfficeSitemap}
+sitemaps = {"offices-static": OfficesStaticSitemap, "offices": OfficeSitemap}

@@ -1,36 +1,11 @@
-"""Public pages of the directory: cities, their share kit and print sheet, and the offices in them.
+"""Public pages of the directory: the list of cities, and the offices."""
 
-The pages only read, so they run outside a transaction (non_atomic_requests): nothing to commit.
-"""
+from django.shortcuts import get_object_or_404, render
 
-import functools
+from config.last_updated import latest
+from config.page_cache import depends_on
 
-from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.translation import get_language, gettext
-
-from guidance.page_cache import depends_on
-
-from .city_directory import city_directory, latest
-from .models import City, FormerCityName, Office
-from .qr import qr_png, qr_svg
-from .share import permanent_url, share_kit
-
-
-def city_page(view):
-    """Give the view its City; an old name of the city redirects permanently to the same page."""
-
-    @functools.wraps(view)
-    def with_city(request, slug):
-        city = City.objects.filter(slug=slug).first()
-        if city is None:
-            former = get_object_or_404(FormerCityName.objects.select_related("city"), slug=slug)
-            return redirect(request.resolver_match.view_name, slug=former.city.slug, permanent=True)
-        return view(request, city)
-
-    return transaction.non_atomic_requests(with_city)
+from .models import City, Office
 
 
 @depends_on("directory")
@@ -41,44 +16,6 @@ def city_list(request):
         "offices/city_list.html",
         {"cities": cities, "last_updated": latest(*(c.updated_at for c in cities))},
     )
-
-
-@city_page
-@depends_on("directory", "guidance")
-def city_detail(request, city):
-    return render(request, "offices/city_detail.html", city_directory(city).as_context())
-
-
-@city_page
-@depends_on("directory")
-def city_share(request, city):
-    """For partners: the permanent link, QR code, a snippet for their website, messenger links."""
-    return render(request, "offices/city_share.html", {"city": city, "share": share_kit(request, city)})
-
-
-@city_page
-@depends_on("directory", "guidance")
-def city_print(request, city):
-    """One A4 sheet for a partner's wall, with a QR code back to the live page."""
-    context = city_directory(city).as_context()
-    context.update(permanent_url=permanent_url(request, city), printed_on=timezone.localdate())
-    return render(request, "offices/city_print.html", context)
-
-
-@city_page
-@depends_on("directory")
-def city_qr_svg(request, city):
-    url = permanent_url(request, city)
-    title = gettext("QR code of %(url)s") % {"url": url}
-    return HttpResponse(qr_svg(url, title), content_type="image/svg+xml")
-
-
-@city_page
-@depends_on("directory")
-def city_qr_png(request, city):
-    response = HttpResponse(qr_png(permanent_url(request, city)), content_type="image/png")
-    response["Content-Disposition"] = f'inline; filename="help-{city.slug}-{get_language()}-qr.png"'
-    return response
 
 
 @depends_on("directory")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from guidance.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
+from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from guidance.content_files import read_yaml, translated
+from config.content_files import read_yaml, translated
 from offices.models import City
 
 from .models import Branch, Partner, Service

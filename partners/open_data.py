@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from guidance.language_fallback import localized
+from config.language_fallback import localized
 from offices.models import Office
 
 from .models import Branch, Partner

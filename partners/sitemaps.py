@@ -1,6 +1,6 @@
 """Sitemap of the partner directory: only partners that are listed."""
 
-from guidance.sitemaps import LanguageSitemap, NamedPagesSitemap
+from config.sitemaps import LanguageSitemap, NamedPagesSitemap
 
 from .models import Partner
 

@@ -5,9 +5,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from config.last_updated import latest
+from config.page_cache import depends_on
 from offices.models import City
-from guidance.page_cache import depends_on
-from offices.views import latest
 
 from .forms import PartnerFilterForm
 from .models import Partner, Service

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from guidance.content import CONTENT_DIR
-from guidance.content_files import read_front_matter
+from config.content_files import read_front_matter
 
 from .conftest import LANGUAGE_CODES
 

@@ -9,8 +9,10 @@ import re
 import pytest
 from django.utils.html import escape
 
+from config.content_files import read_front_matter
 from guidance.content import CONTENT_DIR
-from guidance.content_files import read_front_matter
+from tests.factories import QUERY_BUDGET
+from tests.pages import page_html
 
 from .conftest import RTL_LANGUAGES
 
@@ -32,11 +34,11 @@ def translation(slug, lang):
     """(front matter, [(heading, section text)]) of the data file of the page's current revision."""
     header, body = read_front_matter(CONTENT_DIR / "pages" / slug / f"{PAGES[slug]}.{lang}.md")
     parts = re.split(r"^## (.+)$", body, flags=re.M)
-    return header, list(zip(parts[1::2], (text.strip() for text in parts[2::2])))
+    return header, list(zip(parts[1::2], (text.strip() for text in parts[2::2]), strict=True))
 
 
 def article(client, slug, lang):
-    html = client.get(f"/{lang}/guidance/{slug}/").content.decode()
+    html = page_html(client, f"/{lang}/guidance/{slug}/")
     return html, re.search(r"<article.*?</article>", html, re.S).group(0)
 
 
@@ -82,7 +84,7 @@ def test_deadlines_and_where_to_go_are_translated_not_left_to_fall_back(slug, la
 def test_translated_sections_keep_the_same_bold_deadlines_and_links(slug, lang):
     _header, sections = translation(slug, lang)
     _en_header, english = translation(slug, "en")
-    for (heading, text), (english_heading, english_text) in zip(sections, english, strict=True):
+    for (_heading, text), (english_heading, english_text) in zip(sections, english, strict=True):
         if not text:
             continue
         assert text.count("**") == english_text.count("**"), f"{slug} {lang}: bold text in {english_heading!r}"
@@ -97,5 +99,5 @@ def test_no_markdown_leaks_into_the_page(client, slug, lang):
 
 
 def test_translated_page_stays_within_the_query_budget(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get("/ug/guidance/refugees/").status_code == 200

@@ -2,7 +2,8 @@
 
 import pytest
 
-from guidance.search import excerpt, highlight, light_stem, normalise, parse_query
+from config.site.search.excerpts import excerpt, highlight
+from config.site.search.text import light_stem, normalise, parse_query
 
 
 @pytest.mark.parametrize(

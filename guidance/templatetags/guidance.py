@@ -2,7 +2,7 @@
 
 from django import template
 
-from guidance.language_fallback import current_language
+from config.language_fallback import current_language
 from guidance.rendering import render_markdown
 from guidance.sections import body_for_reader
 

@@ -1,0 +1,93 @@
+"""Everything a city's pages show, in a fixed number of queries: the city page and its print sheet."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from config.last_updated import latest
+from guidance.models import Audience, GuidancePage
+from offices.models import Office
+from partners.grouping import branches_by_service
+from partners.models import Branch, Partner
+
+
+@dataclass
+class CityDirectory:
+    city: object
+    apply_offices: list = field(default_factory=list)
+    unhcr_offices: list = field(default_factory=list)
+    other_offices: list = field(default_factory=list)
+    hotlines: list = field(default_factory=list)
+    branches: list = field(default_factory=list)
+    countrywide_partners: list = field(default_factory=list)
+    asylum_page: object = None
+
+    @property
+    def services(self):
+        """The city's partner branches grouped by the help they give."""
+        return branches_by_service(self.branches)
+
+    @property
+    def help_by_service(self):
+        """Every partner's help in this city, by service, with the partners that have no address here."""
+        return branches_by_service(self.branches, self.countrywide_partners)
+
+    @property
+    def places(self):
+        return [*self.apply_offices, *self.unhcr_offices, *self.other_offices, *self.hotlines, *self.branches]
+
+    @property
+    def last_updated(self):
+        return latest(self.city.updated_at, *(place.updated_at for place in self.places))
+
+    def as_context(self):
+        """The names the city templates use."""
+        return {
+            "city": self.city,
+            "apply_offices": self.apply_offices,
+            "unhcr_offices": self.unhcr_offices,
+            "other_offices": self.other_offices,
+            "services": self.services,
+            "help_by_service": self.help_by_service,
+            "branches": self.branches,
+            "countrywide_partners": self.countrywide_partners,
+            "asylum_page": self.asylum_page,
+            "last_updated": self.last_updated,
+            "last_checked": self.last_checked,
+        }
+
+    @property
+    def last_checked(self):
+        """The most recent date staff checked an entry shown for this city, if they ever did."""
+        return latest(*(place.verified_on for place in self.places))
+
+
+def city_directory(city):
+    """Offices, partner branches and the asylum guidance for one city, in six queries."""
+    offices = list(
+        Office.objects.current()
+        .filter(Q(city=city) | Q(kind__in=[Office.Kind.UNHCR, Office.Kind.HOTLINE]))
+        .directory()
+    )
+    here = [o for o in offices if o.city_id == city.pk]
+    elsewhere = [o for o in offices if o.city_id != city.pk]
+    branches = list(
+        Branch.objects.filter(city=city, partner__is_active=True)
+        .select_related("partner", "city")
+        .prefetch_related("services")
+        .order_by("partner__order")
+    )
+    countrywide_partners = list(
+        Partner.objects.filter(is_active=True, branches__isnull=True).prefetch_related("services")
+    )
+    return CityDirectory(
+        city=city,
+        apply_offices=[o for o in here if o.kind == Office.Kind.ASYLUM_AUTHORITY],
+        unhcr_offices=[o for o in here if o.kind == Office.Kind.UNHCR]
+        + [o for o in elsewhere if o.kind == Office.Kind.UNHCR],
+        other_offices=[o for o in here if o.kind not in (Office.Kind.ASYLUM_AUTHORITY, Office.Kind.UNHCR, Office.Kind.HOTLINE)],
+        hotlines=[o for o in offices if o.kind == Office.Kind.HOTLINE],
+        branches=branches,
+        countrywide_partners=countrywide_partners,
+        asylum_page=GuidancePage.objects.for_reading().filter(audience=Audience.ASYLUM_SEEKER).first(),
+    )

@@ -1,0 +1,21 @@
+from django.db import transaction
+from django.urls import path
+
+from . import city_pages, views
+from .feeds import UpdatesFeed
+
+app_name = "site"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("updates/", views.updates, name="updates"),
+    path("updates/feed/", transaction.non_atomic_requests(UpdatesFeed()), name="updates_feed"),
+    path("search/", views.search, name="search"),
+    path("offline/", views.offline, name="offline"),
+    path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
+    path("cities/<slug:slug>/share/", city_pages.city_share, name="city_share"),
+    path("cities/<slug:slug>/print/", city_pages.city_print, name="city_print"),
+    path("cities/<slug:slug>/qr.svg", city_pages.city_qr_svg, name="city_qr_svg"),
+    path("cities/<slug:slug>/qr.png", city_pages.city_qr_png, name="city_qr_png"),
+]
