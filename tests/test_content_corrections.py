@@ -6,8 +6,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from guidance.content import CONTENT_DIR
 from config.content_files import read_front_matter
+from guidance.content import CONTENT_DIR
 
 from .conftest import LANGUAGE_CODES
 

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from guidance.content import CONTENT_DIR, record_sources
 from config.content_files import read_front_matter
+from guidance.content import CONTENT_DIR, record_sources
 from guidance.models import GuidancePage, Revision, Source
 from guidance.publishing import open_draft
 
