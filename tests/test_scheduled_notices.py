@@ -106,7 +106,7 @@ def test_print_sheet_carries_the_notice_inside_the_sheet_with_its_dates(client, 
         html = page_html(client, "/ar/cities/astana/print/")
         with translation.override("ar"):
             period = astana_notice.period
-    sheet = html[html.index('<article class="sheet"'):]
+    sheet = html[html.index('<article class="sheet'):]
     assert TITLES["ar"] in sheet and period in sheet
     assert 'dir="rtl"' in html
 

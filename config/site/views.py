@@ -92,6 +92,7 @@ def offline(request):
 
 @never_cache  # what a person typed about themselves: private, never stored, never kept offline
 @require_safe
+@transaction.non_atomic_requests  # it only reads: no savepoints to spend the query budget on
 def plan(request):
     """"What should I do now?": the person's steps with their own dates (a GET form, nothing stored)."""
     cities = list(City.objects.listed())
