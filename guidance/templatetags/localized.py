@@ -30,6 +30,12 @@ def text(context, obj, field):
     return value.value
 
 
+@register.simple_tag
+def plain(obj, field):
+    """obj.field as plain text, for a <title> or an attribute, where markup would show as text."""
+    return resolve(obj, field).value
+
+
 @register.simple_tag(takes_context=True)
 def fallback_summary(context):
     """At the end of a page: which languages some inline parts above were shown in."""
