@@ -6,9 +6,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
 from config.language_fallback import localized
+from config.middleware import serves
 from config.page_cache import declare, depends_on
 
 from . import feedback as feedback_votes
@@ -73,9 +74,9 @@ def history(request, slug):
     )
 
 
+@serves("POST")
 @csrf_exempt  # the form is on cached pages: see feedback.is_same_origin for the protection used instead
 @never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
 def feedback(request, slug):
     """POST: a reader's Yes/No about a page. GET: thanks, and the optional reason after a No."""
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
@@ -94,7 +95,7 @@ def feedback(request, slug):
     return _feedback_page(request, guidance_page, vote_form=vote_form, status=status)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@serves("POST")
 def feedback_reason(request, slug):
     """The reason for a "No", from the uncached thank-you page (so Django's usual CSRF token works here)."""
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
