@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "offices.context_processors.hotline",
                 "config.context_processors.languages",
+                "config.context_processors.quick_exit",
             ],
         },
     },
@@ -156,6 +157,9 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+
+# The quick exit on every page leaves for an ordinary, unrelated site: a weather forecast.
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.gismeteo.kz/")
 
 # Security. HTTPS=true on any real deployment turns on the settings that need TLS.
 HTTPS = env.bool("HTTPS", default=False)
