@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.urls import path
 
-from . import city_pages, views
+from . import city_pages, forget, views
 from .feeds import UpdatesFeed
 
 app_name = "site"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("updates/feed/", transaction.non_atomic_requests(UpdatesFeed()), name="updates_feed"),
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
+    path("forget/", forget.forget, name="forget"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
     path("cities/<slug:slug>/share/", city_pages.city_share, name="city_share"),
     path("cities/<slug:slug>/print/", city_pages.city_print, name="city_print"),
