@@ -34,6 +34,8 @@ class RememberLanguageMiddleware:
             language
             and response.status_code == 200
             and "Clear-Site-Data" not in response  # "forget this site" must not leave a new cookie
+            # A private page (the personal plan) leaves nothing on the phone, not even a cookie.
+            and "no-store" not in response.get("Cache-Control", "")
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
         ):
             response.set_cookie(
