@@ -38,6 +38,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.PrivacyHeadersMiddleware",  # wraps static files and cached pages too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified → 304, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -74,6 +76,7 @@ TEMPLATES = [
                 "offices.context_processors.hotline",
                 "config.site.notices.context",
                 "config.context_processors.languages",
+                "config.context_processors.quick_exit",
             ],
         },
     },
@@ -156,6 +159,9 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
+# The quick exit on every page leaves for an ordinary, unrelated site: a weather forecast.
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.gismeteo.kz/")
+
 # Security. HTTPS=true on any real deployment turns on the settings that need TLS.
 HTTPS = env.bool("HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
@@ -166,6 +172,9 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+# The reverse proxies whose X-Forwarded-For names the real client (config/client_address.py); the
+# same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py).
+TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -191,10 +200,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling on the admin (django-axes): lock out a client and username pair.
+# Login throttling on the admin (django-axes): lock out a client and username pair, so that a
+# stranger's wrong passwords never lock out a staff member who logs in from another address. The
+# address is the real client's, also behind the reverse proxy.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings name the account only
+# Failed attempts are kept only until their cool-off ends; successful log-ins are not logged with
+# their address and browser (the admin log says who changed what).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
