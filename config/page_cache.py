@@ -71,7 +71,7 @@ MODEL_TAGS = {
     "guidance.searchentry": (),
     "guidance.feedbackvote": (),
 }
-NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations"}
+NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations", "history"}
 
 
 def register_model(label, *tags):

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.humanize",
     "axes",
+    "config.history",
     "offices",
     "partners",
     "guidance",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.history.middleware.ActingUserMiddleware",  # the field history says who changed what
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -16,6 +16,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history.admin import TrackedEntryAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import publishing, roles, translation_status
@@ -374,7 +375,7 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TabbedTranslationAdmin):
+class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
 
 

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
+
 
 class Audience(models.TextChoices):
     ASYLUM_SEEKER = "asylum-seeker", _("Asylum-seekers")
@@ -181,7 +183,7 @@ class Revision(models.Model):
         return self.status in self.OPEN_STATUSES
 
 
-class KeyFigure(models.Model):
+class KeyFigure(TrackedEntry):
     """A number about people forced to flee in Kazakhstan, with its date and source."""
 
     value = models.PositiveIntegerField(_("value"))

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
+
 from .phones import parse_phone_list, validate_phone_list
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
@@ -18,7 +20,7 @@ class CityQuerySet(models.QuerySet):
         return self.order_by("order", "name")
 
 
-class City(models.Model):
+class City(TrackedEntry):
     """A city where people can apply for asylum or find help."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -40,7 +42,7 @@ class City(models.Model):
         return reverse("site:city", kwargs={"slug": self.slug})
 
 
-class FormerCityName(models.Model):
+class FormerCityName(TrackedEntry):
     """An old name of a city (Nur-Sultan for Astana); its address redirects to the city."""
 
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("city"))
@@ -56,7 +58,7 @@ class FormerCityName(models.Model):
         return self.name
 
 
-class ContactPoint(models.Model):
+class ContactPoint(TrackedEntry):
     """Where a person goes or calls: an address (also for a driver), phones and hours."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -82,6 +84,13 @@ class ContactPoint(models.Model):
         abstract = True
 
     @property
+    def driver_address(self):
+        """The address for a driver, unless it was written for an earlier address (then nothing: not a wrong door)."""
+        if "address_local" in (self.outdated_translations or {}):
+            return ""
+        return self.address_local
+
+    @property
     def phone_list(self):
         return parse_phone_list(self.phones)
 
@@ -91,7 +100,7 @@ class ContactPoint(models.Model):
         if self.latitude is not None and self.longitude is not None:
             return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
         city = self.city.name_ru or self.city.name_en if self.city_id else ""
-        query = ", ".join(part for part in (self.address_local or self.address_en, city, "Kazakhstan") if part)
+        query = ", ".join(part for part in (self.driver_address or self.address_en, city, "Kazakhstan") if part)
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
@@ -8,12 +9,12 @@ from .models import Branch, Partner, Service
 
 
 @admin.register(Service)
-class ServiceAdmin(TabbedTranslationAdmin):
+class ServiceAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     readonly_fields = ["uuid"]
 
 
-class BranchInline(TranslationStackedInline):
+class BranchInline(TrackedInline, TranslationStackedInline):
     model = Branch
     form = DirectoryEntryForm
     extra = 0
@@ -22,7 +23,7 @@ class BranchInline(TranslationStackedInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
     list_filter = ["is_active", "services"]
@@ -33,7 +34,7 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Branch)
-class BranchAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+class BranchAdmin(VerifiedOnAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
     form = DirectoryEntryForm
     list_display = ["partner", "city"]
     list_filter = ["city", "partner"]

@@ -6,10 +6,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
 from offices.models import City, ContactPoint
 
 
-class Service(models.Model):
+class Service(TrackedEntry):
     """A kind of help a partner gives, such as legal counselling or medical assistance."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -35,7 +36,7 @@ class PartnerQuerySet(models.QuerySet):
         ).order_by("order", "name")
 
 
-class Partner(models.Model):
+class Partner(TrackedEntry):
     """An organisation that works with UNHCR to help people forced to flee, for free."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
