@@ -16,6 +16,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history import translations as directory_translations
 from config.history.admin import TrackedEntryAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
@@ -370,6 +371,7 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
             ],
             "rows": rows,
             "states": translation_status.TranslationState,
+            "directory_entries": directory_translations.entries_needing_update(),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.history.models import TrackedEntry
+from config.language_fallback import localized
 
 from .phones import parse_phone_list, validate_phone_list
 
@@ -37,6 +38,11 @@ class City(TrackedEntry):
 
     def __str__(self):
         return self.name
+
+    @property
+    def current_name(self):
+        """The name in the reader's language, unless that translation was made for an earlier English name."""
+        return localized(self, "name").value
 
     def get_absolute_url(self):
         return reverse("site:city", kwargs={"slug": self.slug})

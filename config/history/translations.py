@@ -84,11 +84,21 @@ def outdated(entry):
 
 
 def entries_needing_update():
-    """Every tracked entry with a translation that needs an update, for the translation status view."""
+    """Every tracked entry with a translation that needs an update, for the translation status view:
+    [{"entry", "kind", "admin_url", "needs"}], one query per kind of entry."""
+    from django.urls import reverse
+
     from .models import TrackedEntry
 
-    entries = []
+    rows = []
     for model in apps.get_models():
-        if issubclass(model, TrackedEntry):
-            entries += model._base_manager.exclude(outdated_translations={}).order_by("pk")
-    return entries
+        if not issubclass(model, TrackedEntry):
+            continue
+        for entry in model._base_manager.exclude(outdated_translations={}).order_by("pk"):
+            rows.append({
+                "entry": entry,
+                "kind": model._meta.verbose_name,
+                "admin_url": reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[entry.pk]),
+                "needs": [label for _choice, label in outdated(entry)],
+            })
+    return rows
