@@ -36,7 +36,7 @@ def partner_list(request):
             "partners": partners,
             "city": city,
             "service": service,
-            "last_updated": latest(*(p.updated_at for p in partners)),
+            "last_updated": latest(*(p.last_changed for p in partners)),
         },
     )
 
@@ -51,7 +51,7 @@ def partner_detail(request, slug):
         {
             "partner": partner,
             "branches": branches,
-            "last_updated": latest(partner.updated_at, *(b.updated_at for b in branches)),
+            "last_updated": latest(partner.last_changed, *(b.last_changed for b in branches)),
         },
     )
 

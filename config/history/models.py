@@ -30,6 +30,14 @@ class TrackedEntry(models.Model):
         with recording.recorded_save(self):
             super().save(*args, **kwargs)
 
+    @property
+    def last_changed(self):
+        """The date what readers see of this entry last really changed; the source's own date (`as_of`,
+        where the model has one) for content nobody changed since it was loaded; None when unknown."""
+        if self.changed_at is not None:
+            return timezone.localdate(self.changed_at)
+        return getattr(self, "as_of", None)
+
 
 class FieldChangeQuerySet(models.QuerySet):
     def of(self, entry):

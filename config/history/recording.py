@@ -16,6 +16,8 @@ from .models import FieldChange
 
 # Bookkeeping, not content: never shown to readers, never restored.
 UNTRACKED = {"id", "uuid", "version", "changed_at", "outdated_translations", "updated_at"}
+# Recorded, but not a change of what the entry says: checking it does not make it "updated".
+NOT_CONTENT = {"verified_on"}
 CORRECTION_FLAG = "_history_correction_only"
 RESTORES_FLAG = "_history_restores"
 
@@ -102,7 +104,9 @@ def recorded_save(entry):
     if stored is None:
         entry.version, entry.changed_at = 1, now
     elif changed:
-        entry.version, entry.changed_at = stored["version"] + 1, now
+        entry.version = stored["version"] + 1
+        if any(f.name not in NOT_CONTENT for f in changed):
+            entry.changed_at = now
     else:
         entry.version = stored["version"]  # a save that changes nothing is not a new version
     translations.update_flags(
