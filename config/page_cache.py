@@ -63,6 +63,7 @@ MODEL_TAGS = {
     "partners.service": ("directory",),
     "partners.partner": ("directory",),
     "partners.branch": ("directory",),
+    "partners.formerpartnername": ("directory",),
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),

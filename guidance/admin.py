@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.history import translations as directory_translations
 from config.history.admin import TrackedEntryAdmin
+from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import publishing, roles, translation_status
@@ -284,7 +285,7 @@ class RevisionHistoryInline(admin.TabularInline):
 
 
 @admin.register(GuidancePage)
-class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
+class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
     list_display = ["slug", "title", "audience", "last_major_update", "draft"]
     fields = ["slug", "audience", "order", "current_revision", "last_major_update"]
     readonly_fields = ["current_revision", "last_major_update"]

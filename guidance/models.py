@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.history.models import TrackedEntry
+from config.permanent_addresses import PermanentSlug
 
 
 class Audience(models.TextChoices):
@@ -31,7 +32,7 @@ class GuidancePageQuerySet(models.QuerySet):
         return self.published().select_related("current_revision").order_by("order")
 
 
-class GuidancePage(models.Model):
+class GuidancePage(PermanentSlug, models.Model):
     """A page of guidance for one audience; readers see its current published revision."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address. Never change it."))

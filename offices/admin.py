@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
+from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
@@ -132,20 +133,20 @@ class VerifiedOnAdminMixin:
         return HttpResponseRedirect(back)
 
 
-class FormerCityNameInline(TrackedInline, TranslationTabularInline):
+class FormerCityNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabularInline):
     model = FormerCityName
     extra = 0
 
 
 @admin.register(City)
-class CityAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
+class CityAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     inlines = [FormerCityNameInline]
 
 
 @admin.register(Office)
-class OfficeAdmin(VerifiedOnAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class OfficeAdmin(VerifiedOnAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URLS
     form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.history.models import TrackedEntry
 from config.language_fallback import localized
+from config.permanent_addresses import PermanentSlug
 
 from .phones import parse_phone_list, validate_phone_list
 
@@ -21,7 +22,7 @@ class CityQuerySet(models.QuerySet):
         return self.order_by("order", "name")
 
 
-class City(TrackedEntry):
+class City(PermanentSlug, TrackedEntry):
     """A city where people can apply for asylum or find help."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -48,7 +49,7 @@ class City(TrackedEntry):
         return reverse("site:city", kwargs={"slug": self.slug})
 
 
-class FormerCityName(TrackedEntry):
+class FormerCityName(PermanentSlug, TrackedEntry):
     """An old name of a city (Nur-Sultan for Astana); its address redirects to the city."""
 
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("city"))
@@ -124,7 +125,7 @@ class OfficeQuerySet(models.QuerySet):
         return self.current().filter(kind=Office.Kind.HOTLINE).order_by("order")
 
 
-class Office(ContactPoint):
+class Office(PermanentSlug, ContactPoint):
     """A place or a line people contact: a government authority, a UNHCR office or a hotline."""
 
     class Kind(models.TextChoices):

@@ -1,15 +1,16 @@
 from django.contrib import admin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
-from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
+from config.permanent_addresses import PermanentSlugAdmin
+from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 
-from .models import Branch, Partner, Service
+from .models import Branch, FormerPartnerName, Partner, Service
 
 
 @admin.register(Service)
-class ServiceAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
+class ServiceAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     readonly_fields = ["uuid"]
 
@@ -22,15 +23,22 @@ class BranchInline(TrackedInline, TranslationStackedInline):
     readonly_fields = ["uuid", "updated_at"]
 
 
+class FormerPartnerNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabularInline):
+    """Earlier names whose page addresses still lead to the partner."""
+
+    model = FormerPartnerName
+    extra = 0
+
+
 @admin.register(Partner)
-class PartnerAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
+class PartnerAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
     list_filter = ["is_active", "services"]
     search_fields = ["name", "short_name"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
-    inlines = [BranchInline]
+    inlines = [BranchInline, FormerPartnerNameInline]
 
 
 @admin.register(Branch)

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from config.last_updated import latest
@@ -10,7 +10,7 @@ from config.page_cache import depends_on
 from offices.models import City
 
 from .forms import PartnerFilterForm
-from .models import Partner, Service
+from .models import FormerPartnerName, Partner, Service
 from .open_data import hsds_document
 
 
@@ -43,7 +43,10 @@ def partner_list(request):
 
 @depends_on("directory")
 def partner_detail(request, slug):
-    partner = get_object_or_404(Partner.objects.filter(is_active=True).directory(), slug=slug)
+    partner = Partner.objects.filter(is_active=True).directory().filter(slug=slug).first()
+    if partner is None:  # an earlier name's address leads to the partner's page, for good
+        former = get_object_or_404(FormerPartnerName.objects.select_related("partner"), slug=slug, partner__is_active=True)
+        return redirect("partners:partner", slug=former.partner.slug, permanent=True)
     branches = list(partner.branches.all())
     return render(
         request,
