@@ -12,7 +12,7 @@ from config.history.models import TrackedEntry
 from config.language_fallback import localized
 from config.permanent_addresses import PermanentSlug
 
-from .phones import parse_phone_list, validate_phone_list
+from .phones import normalize_phone_list, parse_phone_list, validate_phone_list
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
 
@@ -79,7 +79,7 @@ class ContactPoint(TrackedEntry):
     )
     phones = models.CharField(
         _("phones"), max_length=250, blank=True, validators=[validate_phone_list],
-        help_text=_("In international form, separated by commas: +77172696545, +77017447238"),
+        help_text=_("Separated by commas, written as you like: +7 7172 69 65 45, 8 701 744 7238. Stored as +77172696545."),
     )
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
@@ -89,6 +89,10 @@ class ContactPoint(TrackedEntry):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        self.phones = normalize_phone_list(self.phones)  # the validators accepted it as people write it
 
     @property
     def driver_address(self):
