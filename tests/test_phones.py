@@ -42,6 +42,7 @@ def test_a_number_that_cannot_be_read_is_named_in_a_localized_error(staff_client
     with translation.override("ru"):
         editor.cookies["django_language"] = "ru"
         response = send(editor, office_url(), open_form(editor, office_url()), phones="+77172696545, 12-34")
+    assert "Не удалось прочитать «12-34» как номер телефона" in response.content.decode()
     assert response.status_code == 200
     html = response.content.decode()
     assert "12-34" in html and "+7 727 249 60 44" in html
