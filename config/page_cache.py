@@ -67,6 +67,7 @@ MODEL_TAGS = {
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),
+    "guidance.source": ("guidance",),  # named in the page histories and the updates list
     "offices.directorychange": ("directory",),
     # Derived from content whose own save already bumped its tags; no page shows a vote.
     "guidance.searchentry": (),
@@ -144,11 +145,11 @@ def bump(*tags):
     so that a reader who rendered from the data before the commit cannot store its page under the
     new version.
     """
-    _bump(tags)
-    transaction.on_commit(partial(_bump, tags))
+    _write_new_versions(tags)
+    transaction.on_commit(partial(_write_new_versions, tags))
 
 
-def _bump(tags):
+def _write_new_versions(tags):
     version = new_version()
     try:
         # The generation first: a render that sees any new tag version also sees a new generation.
@@ -181,9 +182,13 @@ def rows_updated(model):
 
 
 def relation_changed(sender, instance, action, model, **kwargs):
-    """A many-to-many link changed (a partner's services): both sides may show it."""
-    if action.startswith("post_"):
-        tags = {*(tags_for(type(instance), instance) or ()), *(tags_for(model) or ())}
+    """A many-to-many link changed (a partner's services): both sides may show it.
+
+    A link of a row that no page shows (a draft's sources) changes no page either.
+    """
+    own_tags = tags_for(type(instance), instance)
+    if action.startswith("post_") and own_tags != ():
+        tags = {*(own_tags or ()), *(tags_for(model) or ())}
         if tags:
             bump(*tags)
 
@@ -198,7 +203,7 @@ def connect_signals():
 
 
 @lru_cache(maxsize=1)
-def release():
+def code_fingerprint():
     """A fingerprint of this release's code, templates, translations and static files.
 
     Part of every page key, so pages stored by an older release are never served after a deploy.
@@ -268,7 +273,7 @@ class PageCacheMiddleware:
 
     def key(self, request):
         gzip = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-        raw = f"{release()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}|{gzip}"
+        raw = f"{code_fingerprint()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}|{gzip}"
         return PAGE_KEY % hashlib.sha1(raw.encode()).hexdigest()
 
     def cached_response(self, key):

@@ -23,7 +23,7 @@ from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import publishing, roles, translation_status
 from .diff import changed_languages, revision_diff
-from .forms import RevertForm, ReviewForm, RevisionForm, conflict_message
+from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -32,7 +32,7 @@ ENGLISH_FIELDS = [
 ]
 RECORD_FIELDS = [
     "status", "author", "based_on", "restores", "created_at", "updated_by", "updated_at",
-    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at",
+    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
 ]
 
 
@@ -89,14 +89,14 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
     list_select_related = ["page__current_revision", "updated_by"]
     fieldsets = [
         (None, {"fields": ["page", "title", "summary", "body"]}),
-        (_("About this change"), {"fields": ["change_note", "significance", "seen_version"]}),
+        (_("About this change"), {"fields": ["change_note", "significance", "sources", "seen_version"]}),
         (_("Record"), {"fields": RECORD_FIELDS}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["page", *RECORD_FIELDS]
         if roles.translates_only(request.user):
-            readonly += [*ENGLISH_FIELDS, "significance"]
+            readonly += [*ENGLISH_FIELDS, "significance", "sources"]
         return readonly
 
     def get_fieldsets(self, request, obj=None):
@@ -141,8 +141,8 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         return [
             path("<int:object_id>/review/", self.admin_site.admin_view(self.review_view),
                  name="guidance_revision_review"),
-            path("<int:object_id>/restore/", self.admin_site.admin_view(self.revert_view),
-                 name="guidance_revision_revert"),
+            path("<int:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
+                 name="guidance_revision_restore"),
             *super().get_urls(),
         ]
 
@@ -182,7 +182,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             and roles.can_publish(request.user),
         )
 
-    def revert_view(self, request, object_id):
+    def restore_view(self, request, object_id):
         """Restore an earlier published text as a new published revision (publishers only)."""
         revision = self._get_revision(object_id)
         if not roles.can_publish(request.user):
@@ -192,16 +192,16 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             messages.error(request, gettext("Only an earlier published revision can be restored."))
             return HttpResponseRedirect(review_url(revision, language))
         if request.method == "POST":
-            form = RevertForm(request.POST, revision=revision)
+            form = RestoreForm(request.POST, revision=revision)
             done = self._carry_out(
                 request, form, request.get_full_path(), lambda restored: gettext("The earlier text is published again.")
             )
             if done:
                 return done
         else:
-            form = RevertForm(revision=revision)
+            form = RestoreForm(revision=revision)
         return self._workflow_page(
-            request, "revert.html", gettext("Restore: %(revision)s"), revision, form,
+            request, "restore.html", gettext("Restore: %(revision)s"), revision, form,
             revision.page.current_revision, language,
         )
 
@@ -384,3 +384,4 @@ class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
+from .sources_admin import SourceAdmin  # noqa: E402, F401

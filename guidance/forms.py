@@ -29,6 +29,7 @@ class RevisionForm(forms.ModelForm):
     class Meta:
         model = Revision
         fields = "__all__"  # noqa: DJ007 - the admin, not this form, says which fields are edited
+        widgets = {"sources": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,7 +125,7 @@ class ReviewForm(ReviewedFields):
         return publishing.publish(revision, by=by, reviewed=self.reviewed())
 
 
-class RevertForm(ReviewedFields):
+class RestoreForm(ReviewedFields):
     """Restore the text of an earlier published revision, as a new published revision."""
 
     significance = forms.ChoiceField(
@@ -143,7 +144,7 @@ class RevertForm(ReviewedFields):
 
     def save(self, *, by):
         data = self.cleaned_data
-        return publishing.revert(
+        return publishing.restore(
             self.revision, by=by, significance=data["significance"], change_note=data["change_note"],
             reviewed=self.reviewed(),
         )

@@ -1,6 +1,6 @@
 """The publishing workflow of guidance pages: drafts, review, publishing, rejection, restoring, scheduling.
 
-Everything that changes what readers see goes through publish() (revert() and publish_due()
+Everything that changes what readers see goes through publish() (restore() and publish_due()
 call it), so whatever must follow a publication has one home. Published and rejected revisions
 are never rewritten; a page has at most one open draft, which staff edit in place, and every
 change of a revision raises its `version`, so a save or a review based on an older version is
@@ -68,6 +68,8 @@ def open_draft(page, *, by):
         copy_text(page.current_revision, draft)
         draft.significance = Significance.MINOR
     draft.save()
+    if page.current_revision is not None:
+        draft.sources.set(page.current_revision.sources.all())  # the same documents, until staff say otherwise
     _log(by, draft, _("Started a draft."), flag=ADDITION)
     return draft
 
@@ -90,7 +92,7 @@ def save_draft(revision, *, by, seen_version, submit=False):
     if submit and revision.status == Revision.Status.DRAFT:
         revision.status = Revision.Status.REVIEW
         revision.submitted_at = timezone.now()
-    _bump(revision, by)
+    _record_edit(revision, by)
     revision.save()
     return revision
 
@@ -122,7 +124,7 @@ def publish(revision, *, when=None, by=None, reviewed=None):
     becomes_current = current is None or current.published_at <= when
     if becomes_current and current is not None:
         revision.based_on = current  # what it replaced, and what the publisher compared it with
-    _bump(revision, by)
+    _record_edit(revision, by)
     revision.save()
     if becomes_current:
         page.current_revision = revision
@@ -149,7 +151,7 @@ def schedule(revision, *, at, by, reviewed=None):
     revision.publish_at = at
     revision.based_on = page.current_revision  # what the publisher approved it against
     revision.reviewed_by, revision.reviewed_at = by, timezone.now()
-    _bump(revision, by)
+    _record_edit(revision, by)
     revision.save()
     _log(by, revision, _("Scheduled for publishing on %(when)s.") % {"when": _format(at)})
     return revision
@@ -165,7 +167,7 @@ def unschedule(revision, *, by, reviewed=None):
         raise PublishingRefused(_("This revision is not scheduled."))
     revision.status = Revision.Status.REVIEW
     revision.publish_at = None
-    _bump(revision, by)
+    _record_edit(revision, by)
     revision.save()
     _log(by, revision, _("Schedule cancelled; back in review."))
     return revision
@@ -202,7 +204,7 @@ def _hold_back(revision, reason):
     revision.status = Revision.Status.REVIEW
     revision.publish_at = None
     revision.review_comment = reason
-    _bump(revision, None)
+    _record_edit(revision, None)
     revision.save()
     _log(revision.reviewed_by, revision, reason)
     return revision
@@ -223,14 +225,14 @@ def reject(revision, *, by, comment, reviewed=None):
     revision.review_comment = comment
     revision.publish_at = None
     revision.reviewed_by, revision.reviewed_at = by, timezone.now()
-    _bump(revision, by)
+    _record_edit(revision, by)
     revision.save()
     _log(by, revision, _("Rejected: %(comment)s") % {"comment": comment})
     return revision
 
 
 @transaction.atomic
-def revert(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None):
+def restore(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None):
     """Bring back the text of an earlier published revision, as a new published revision."""
     page = _lock_page(revision)
     if reviewed is not None and page.current_revision_id != reviewed.current_revision_id:
@@ -246,6 +248,7 @@ def revert(revision, *, by, significance=Significance.MAJOR, change_note="", rev
     copy_text(revision, restored)
     setattr(restored, build_localized_fieldname("change_note", SOURCE_LANGUAGE), change_note.strip())
     restored.save()
+    restored.sources.set(revision.sources.all())
     publish(restored, by=by)
     _log(by, restored, _("Restored the text published on %(date)s (revision %(id)s).") % {
         "date": _format(revision.published_at), "id": revision.pk,
@@ -284,7 +287,7 @@ def _check_publishable(revision, page):
         raise PublishingRefused(_("A major change needs a change note in English: readers see it in the page history."))
 
 
-def _bump(revision, by):
+def _record_edit(revision, by):
     revision.version += 1
     if by is not None:
         revision.updated_by = by

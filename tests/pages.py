@@ -30,3 +30,11 @@ PUBLIC_PATHS = INDEXED_PATHS + [
 
 def public_paths(lang="en"):
     return [path.format(lang=lang) for path in PUBLIC_PATHS]
+
+
+def page_html(client, path, *args, status=200, **kwargs):
+    """The HTML of a page, once it answered `status`: a test of what a page shows (or does not show)
+    must fail when the page itself is gone."""
+    response = client.get(path, *args, **kwargs)
+    assert response.status_code == status, f"{path} answered {response.status_code}, not {status}"
+    return response.content.decode()

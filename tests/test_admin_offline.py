@@ -7,6 +7,7 @@ import pytest
 from guidance.models import KeyFigure
 from offices.models import City, Office
 from partners.models import Branch, Partner
+from tests.pages import page_html
 
 from .staff import page, start_draft
 
@@ -51,7 +52,7 @@ def test_admin_pages_load_nothing_from_another_origin(staff_client):
 def test_translation_tabs_use_our_own_jquery_ui(client, staff_client):
     superuser = staff_client(superuser=True)
     draft = start_draft(superuser, page())
-    html = superuser.get(f"/admin/guidance/revision/{draft.pk}/change/").content.decode()
+    html = page_html(superuser, f"/admin/guidance/revision/{draft.pk}/change/")
     scripts = re.findall(r'<script src="([^"]+)"', html)
     jquery_ui = [src for src in scripts if "jquery-ui" in src]
     assert jquery_ui and jquery_ui[0].startswith("/static/vendor/jquery-ui-1.14.2/")
@@ -68,12 +69,12 @@ def tag(html, name):
 def test_rtl_translations_are_edited_right_to_left(staff_client):
     superuser = staff_client(superuser=True)
     draft = start_draft(superuser, page())
-    html = superuser.get(f"/admin/guidance/revision/{draft.pk}/change/").content.decode()
+    html = page_html(superuser, f"/admin/guidance/revision/{draft.pk}/change/")
     for language in ("ar", "prs", "ug"):
         assert 'dir="rtl"' in tag(html, f"body_{language}")
         assert f'lang="{language}"' in tag(html, f"title_{language}")
     assert 'dir="ltr"' in tag(html, "body_ru")
     assert 'lang="zh-hans"' in tag(html, "body_zh_hans")
-    office = superuser.get(f"/admin/offices/office/{Office.objects.first().pk}/change/").content.decode()
+    office = page_html(superuser, f"/admin/offices/office/{Office.objects.first().pk}/change/")
     assert 'dir="rtl"' in tag(office, "address_ug")
     assert 'dir="ltr"' in tag(office, "address_kk")

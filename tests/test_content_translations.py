@@ -7,6 +7,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from offices.models import City, FormerCityName
 from partners.models import Service
+from tests.pages import page_html
 
 from .conftest import LANGUAGE_CODES
 
@@ -34,7 +35,7 @@ FULLY_TRANSLATED_DIRECTORY = ["/cities/almaty/", "/cities/shymkent/", "/offices/
 
 
 def guidance_body(client, lang, slug):
-    html = client.get(f"/{lang}/guidance/{slug}/").content.decode()
+    html = page_html(client, f"/{lang}/guidance/{slug}/")
     return html, re.search(r'<div class="body"[^>]*>(.*?)</div>', html, re.S).group(1)
 
 
@@ -63,7 +64,7 @@ def test_translation_has_the_same_sections_and_links_as_english(client, lang, sl
 @pytest.mark.parametrize("lang", list(GUIDANCE_TITLES))
 @pytest.mark.parametrize("path", FULLY_TRANSLATED_DIRECTORY)
 def test_directory_pages_need_no_fallback(client, lang, path):
-    html = client.get(f"/{lang}{path}").content.decode()
+    html = page_html(client, f"/{lang}{path}")
     assert no_fallback_shown(html)
 
 
@@ -85,7 +86,7 @@ def test_every_place_and_service_is_named_in_all_nine_languages(model):
 
 @pytest.mark.parametrize(("lang", "name"), [("ar", "ألماتي"), ("zh-hans", "阿拉木图"), ("uz", "Olmaota"), ("uk", "Алмати")])
 def test_city_page_shows_the_city_name_in_the_readers_language(client, lang, name):
-    html = client.get(f"/{lang}/cities/almaty/").content.decode()
+    html = page_html(client, f"/{lang}/cities/almaty/")
     heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
     assert name in heading
     assert "<span lang=" not in heading  # shown as the reader's own language, not a fallback

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from offices.models import Office
 from partners.models import Branch
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -44,13 +45,13 @@ def test_filter_lists_only_entries_that_need_checking(staff_client, offices):
 def test_one_click_verified_today(staff_client, offices):
     stale, _never = offices
     editor = staff_client("editor")
-    html = editor.get("/admin/offices/office/").content.decode()
+    html = page_html(editor, "/admin/offices/office/")
     button = f'<button type="submit" class="button" name="verified" value="{stale.pk}" formaction="/admin/offices/office/verified/">'
     assert button in html
     response = editor.post("/admin/offices/office/verified/", {"verified": stale.pk}, HTTP_REFERER="/admin/offices/office/?checked=stale")
     assert response.status_code == 302 and response["Location"] == "/admin/offices/office/?checked=stale"
     assert Office.objects.get(pk=stale.pk).verified_on == TODAY
-    assert "1 entry marked as checked today." in editor.get(response["Location"]).content.decode()
+    assert "1 entry marked as checked today." in page_html(editor, response["Location"])
 
 
 def test_verified_today_refuses_bad_input_clearly(staff_client, offices):
@@ -80,7 +81,7 @@ def test_bulk_action_marks_branches_verified(staff_client):
 
 def test_readers_see_when_the_information_was_checked(client, offices):
     stale, _never = offices
-    html = client.get(f"/en/offices/{stale.slug}/").content.decode()
+    html = page_html(client, f"/en/offices/{stale.slug}/")
     checked = (TODAY - datetime.timedelta(days=200)).isoformat()
     assert f'Information checked on <time datetime="{checked}">' in html
 
@@ -89,12 +90,12 @@ def test_readers_see_a_new_check_date_at_once_though_the_page_was_cached(client,
     stale, _never = offices
     checked_before = (TODAY - datetime.timedelta(days=200)).isoformat()
     for path in (f"/en/offices/{stale.slug}/", "/en/cities/astana/"):
-        assert f'Information checked on <time datetime="{checked_before}">' in client.get(path).content.decode()
+        assert f'Information checked on <time datetime="{checked_before}">' in page_html(client, path)
         assert client.get(path)["X-Page-Cache"] == "hit"
     editor = staff_client("editor")
     editor.post("/admin/offices/office/verified/", {"verified": stale.pk})
     for path in (f"/en/offices/{stale.slug}/", "/en/cities/astana/"):
-        html = client.get(path).content.decode()
+        html = page_html(client, path)
         assert f'Information checked on <time datetime="{TODAY.isoformat()}">' in html
         assert checked_before not in html
 
@@ -107,4 +108,4 @@ def test_bulk_verified_branches_show_the_new_date_on_the_cached_partner_page(cli
     assert client.get(path)["X-Page-Cache"] == "hit"
     editor = staff_client("editor")
     editor.post("/admin/partners/branch/", {"action": "mark_verified_today", "_selected_action": [branch.pk]})
-    assert f'Information checked on <time datetime="{TODAY.isoformat()}">' in client.get(path).content.decode()
+    assert f'Information checked on <time datetime="{TODAY.isoformat()}">' in page_html(client, path)

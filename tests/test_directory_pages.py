@@ -3,12 +3,13 @@
 import pytest
 
 from offices.models import Office
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_city_page_says_where_to_apply(client):
-    html = client.get("/en/cities/almaty/").content.decode()
+    html = page_html(client, "/en/cities/almaty/")
     assert "Where to apply for asylum" in html
     assert "85 Dostyk Ave." in html
     assert "пр. Достык, 85" in html  # for a taxi driver
@@ -16,7 +17,7 @@ def test_city_page_says_where_to_apply(client):
 
 
 def test_city_page_groups_partners_by_service(client):
-    html = client.get("/en/cities/almaty/").content.decode()
+    html = page_html(client, "/en/cities/almaty/")
     legal = html.index("Legal counselling and help with appeals")
     medical = html.index("Medical assistance")
     assert html.index("Kazakhstan International Bureau for Human Rights") > legal
@@ -25,24 +26,24 @@ def test_city_page_groups_partners_by_service(client):
 
 
 def test_city_page_shows_unhcr_contacts(client):
-    html = client.get("/en/cities/shymkent/").content.decode()
+    html = page_html(client, "/en/cities/shymkent/")
     assert "UNHCR National Office Kazakhstan" in html
     assert 'href="tel:+77172696545"' in html
     assert "mailto:kazas@unhcr.org" in html
 
 
 def test_addresses_link_to_a_map_search_not_an_embed(client):
-    html = client.get("/en/cities/astana/").content.decode()
+    html = page_html(client, "/en/cities/astana/")
     assert 'href="https://www.openstreetmap.org/search?query=' in html
     assert "<iframe" not in html
 
 
 def test_former_offices_are_history_not_current(client):
-    html = client.get("/en/cities/almaty/").content.decode()
+    html = page_html(client, "/en/cities/almaty/")
     assert "109a Karasay Batyr St." not in html
-    offices = client.get("/en/offices/").content.decode()
+    offices = page_html(client, "/en/offices/")
     assert "Former offices" in offices
-    detail = client.get("/en/offices/migration-service-almaty/").content.decode()
+    detail = page_html(client, "/en/offices/migration-service-almaty/")
     assert "Do not go there" in detail
 
 
@@ -50,12 +51,12 @@ def test_office_detail_shows_checked_date_when_known(client):
     office = Office.objects.get(slug="employment-office-astana")
     office.verified_on = "2026-11-01"
     office.save()
-    html = client.get("/en/offices/employment-office-astana/").content.decode()
+    html = page_html(client, "/en/offices/employment-office-astana/")
     assert 'Information checked on <time datetime="2026-11-01">' in html
 
 
 def test_partner_filter_by_city_and_service(client):
-    html = client.get("/en/partners/?city=almaty&service=medical-assistance").content.decode()
+    html = page_html(client, "/en/partners/?city=almaty&service=medical-assistance")
     assert "Kazakhstan Red Crescent Society" in html
     assert "Kazakhstan International Bureau" not in html
 
@@ -69,19 +70,19 @@ def test_partner_filter_with_unknown_values_explains_and_does_not_fail(client):
 
 
 def test_inactive_partner_is_not_listed(client):
-    assert "International Association of Social Projects" not in client.get("/en/partners/").content.decode()
+    assert "International Association of Social Projects" not in page_html(client, "/en/partners/")
     assert client.get("/en/partners/iasp/").status_code == 404
 
 
 def test_about_page_has_promise_and_dated_figures(client):
-    html = client.get("/en/about/").content.decode()
+    html = page_html(client, "/en/about/")
     assert "confidential" in html and "free" in html
     assert "646" in html and "7,866" in html
     assert "As of January 1, 2025." in html or "As of Jan. 1, 2025." in html
 
 
 def test_one_bad_filter_value_keeps_the_good_one(client):
-    html = client.get("/en/partners/?city=shymkent&service=no-such-help").content.decode()
+    html = page_html(client, "/en/partners/?city=shymkent&service=no-such-help")
     assert "Select a valid choice" in html
     assert "Kazakhstan International Bureau" in html  # has a branch in Shymkent
     assert "Kazakhstan Red Crescent Society" not in html  # only in Almaty

@@ -65,7 +65,7 @@ def test_publishing_after_someone_else_published_the_page_is_refused(staff_clien
     asylum = page("asylum-seekers")
     draft = seen = edited_draft(editor, "asylum-seekers", body_en="Draft text", submit=True)
     old = asylum.revisions.published().order_by("published_at").first()
-    restored = publishing.revert(old, by=publisher.user, change_note="Restored.")
+    restored = publishing.restore(old, by=publisher.user, change_note="Restored.")
 
     response = publisher.post(review_url(draft), {
         "action": "publish", "significance": "typo", "seen_version": seen.version,

@@ -6,7 +6,8 @@ import pytest
 from django.db import models
 
 from guidance.models import FeedbackVote, GuidancePage, Revision
-from guidance.publishing import publish
+from tests.factories import QUERY_BUDGET, draft_revision, published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def vote(client, answer, slug="refugees", language="en", revision=None, headers=
 
 @pytest.mark.parametrize("slug", ["asylum-seekers", "refugees", "stateless"])
 def test_every_guidance_page_ends_with_the_question_as_a_plain_form(client, slug):
-    html = client.get(f"/en/guidance/{slug}/").content.decode()
+    html = page_html(client, f"/en/guidance/{slug}/")
     form = re.search(r'<section class="feedback".*?</section>', html, re.S).group(0)
     assert "Was this page useful?" in form
     assert f'<form method="post" action="/en/guidance/{slug}/feedback/">' in form
@@ -49,7 +50,7 @@ def test_staff_preview_has_no_question(admin_client):
     from guidance.views import render_revision
 
     page = GuidancePage.objects.get(slug="refugees")
-    draft = Revision.objects.create(page=page, title_en="Draft", summary_en="S", body_en="B")
+    draft = draft_revision(page, title_en="Draft")
     request = admin_client.get("/en/").wsgi_request
     html = render_revision(request, page, draft, preview=True).content.decode()
     assert 'class="feedback"' not in html
@@ -70,7 +71,7 @@ def test_yes_is_counted_for_the_revision_and_language_read_and_thanked(client):
 
 def test_no_asks_for_an_optional_reason_and_keeps_it(client):
     response = vote(client, "no")
-    html = client.get(response["Location"]).content.decode()
+    html = page_html(client, response["Location"])
     assert "Thank you for your answer" in html
     assert "You do not have to answer" in html
     for value in ("hard", "outdated", "language", "other"):
@@ -81,7 +82,7 @@ def test_no_asks_for_an_optional_reason_and_keeps_it(client):
     assert response.status_code == 302
     answer = FeedbackVote.objects.get()
     assert (answer.useful, answer.reason) == (False, "outdated")
-    html = client.get("/en/guidance/refugees/feedback/").content.decode()
+    html = page_html(client, "/en/guidance/refugees/feedback/")
     assert "Thank you for your answer" in html and 'name="reason"' not in html
 
 
@@ -122,7 +123,7 @@ def test_votes_are_counted_per_revision_and_language(client):
     old = page_revision()
     for language, answer in [("en", "yes"), ("ru", "no"), ("kk", "yes")]:
         vote(client.__class__(), answer, language=language)
-    new = publish(Revision.objects.create(page=old.page, title_en="Refugees", summary_en="S", body_en="B"))
+    new = published_revision(old.page, title_en="Refugees")
     vote(client.__class__(), "no", language="ru", revision=new)
     vote(client.__class__(), "yes", language="ru", revision=old)  # read just before the publish
     counts = {
@@ -205,7 +206,7 @@ def test_bad_answers_get_a_clear_page_not_an_error(client, data):
 
 def test_only_published_revisions_of_that_page_can_be_rated(client):
     page = GuidancePage.objects.get(slug="refugees")
-    draft = Revision.objects.create(page=page, title_en="Draft", summary_en="S", body_en="B")
+    draft = draft_revision(page, title_en="Draft")
     assert vote(client, "yes", revision=draft).status_code == 400
     assert vote(client, "yes", revision=page_revision("stateless")).status_code == 400
     assert FeedbackVote.objects.count() == 0
@@ -223,13 +224,13 @@ def test_unknown_page_is_404(client):
 
 
 def test_feedback_page_without_an_answer_asks_the_question(client):
-    html = client.get("/kk/guidance/stateless/feedback/").content.decode()
+    html = page_html(client, "/kk/guidance/stateless/feedback/")
     assert '<form method="post" action="/kk/guidance/stateless/feedback/">' in html
 
 
 def test_guidance_page_with_the_form_runs_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
-        assert 'class="feedback"' in client.get("/en/guidance/asylum-seekers/").content.decode()
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        assert 'class="feedback"' in page_html(client, "/en/guidance/asylum-seekers/")
 
 
 def test_voting_runs_few_queries(client, django_assert_max_num_queries):
@@ -241,6 +242,6 @@ def test_voting_runs_few_queries(client, django_assert_max_num_queries):
         vote(client, "no", revision=revision)
     # Savepoints come from the test's own transaction; a real request commits without them.
     statements = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
-    assert len(statements) <= 8, statements
-    with django_assert_max_num_queries(8):
+    assert len(statements) <= QUERY_BUDGET, statements
+    with django_assert_max_num_queries(QUERY_BUDGET):
         client.get("/en/guidance/refugees/feedback/")

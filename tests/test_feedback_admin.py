@@ -5,7 +5,8 @@ import re
 import pytest
 
 from guidance.models import FeedbackVote, GuidancePage, Revision
-from guidance.publishing import publish
+from tests.factories import published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_counts_per_language_for_current_and_previous_revision(admin_client):
     previous = page.current_revision
     answers(previous, "en", useful=3, outdated=2)
     answers(previous, "ru", useful=1, hard=1, not_in_language=1, no_reason=1)
-    current = publish(Revision.objects.create(page=page, title_en="Refugees", summary_en="S", body_en="B"))
+    current = published_revision(page, title_en="Refugees")
     answers(current, "ru", useful=4)
 
     response = admin_client.get(READOUT)
@@ -57,14 +58,14 @@ def test_older_revisions_are_left_out(admin_client):
     page = GuidancePage.objects.get(slug="asylum-seekers")  # has two published revisions already
     oldest = Revision.objects.published().filter(page=page).order_by("published_at").first()
     answers(oldest, "en", useful=7)
-    publish(Revision.objects.create(page=page, title_en="Asylum", summary_en="S", body_en="B"))
-    html = page_section(admin_client.get(READOUT).content.decode(), "asylum-seekers")
+    published_revision(page, title_en="Asylum")
+    html = page_section(page_html(admin_client, READOUT), "asylum-seekers")
     assert ">7<" not in html
     assert html.count("<caption>") == 2
 
 
 def test_pages_without_answers_say_so(admin_client):
-    html = admin_client.get(READOUT).content.decode()
+    html = page_html(admin_client, READOUT)
     assert "No answers yet." in html
 
 

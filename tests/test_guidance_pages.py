@@ -4,45 +4,48 @@ import pytest
 
 from guidance.models import GuidancePage, PublishedRevisionIsFrozen, Revision, Significance
 from guidance.publishing import publish
+from tests.factories import draft_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_page_shows_current_revision_not_the_old_one(client):
-    html = client.get("/en/guidance/asylum-seekers/").content.decode()
+    html = page_html(client, "/en/guidance/asylum-seekers/")
     assert "Office for the Coordination of Employment and Social Programs" in html
     assert "within 5 calendar days" in html
     assert "within 24 hours" not in html
 
 
 def test_headings_have_anchors_and_a_table_of_contents(client):
-    html = client.get("/en/guidance/asylum-seekers/").content.decode()
+    html = page_html(client, "/en/guidance/asylum-seekers/")
     assert '<h2 id="if-your-application-is-rejected">If your application is rejected</h2>' in html
     assert '<a href="#if-your-application-is-rejected">If your application is rejected</a>' in html
     assert "On this page" in html
 
 
 def test_history_lists_published_major_changes_with_dates_and_notes(client):
-    html = client.get("/en/guidance/asylum-seekers/history/").content.decode()
-    assert '<time datetime="2022-09-17">' in html
-    assert '<time datetime="2018-07-01">' in html
+    html = page_html(client, "/en/guidance/asylum-seekers/history/")
+    assert '<time datetime="2026-12-01">' in html  # the correction, published on that day
+    assert '<span class="source-date">July 2018 · 2019–2022</span>' in html  # older texts: their sources' dates
+    assert '<span class="source-date">July 2018</span>' in html
     assert "not the Migration Service" in html
 
 
 def test_last_updated_date_is_shown(client):
-    html = client.get("/en/guidance/refugees/").content.decode()
-    assert 'This page was last updated on <time datetime="2025-03-31">' in html
+    html = page_html(client, "/en/guidance/refugees/")
+    assert 'This page was last updated on <time datetime="2026-12-01">' in html
 
 
 def test_external_links_do_not_leak_the_page_read(client):
-    html = client.get("/en/guidance/asylum-seekers/").content.decode()
+    html = page_html(client, "/en/guidance/asylum-seekers/")
     assert 'href="https://egov.kz/cms/en/articles/job_search/department_of_employment" rel="noreferrer"' in html
 
 
 def test_draft_is_not_shown_to_readers(client):
     page = GuidancePage.objects.get(slug="refugees")
-    Revision.objects.create(page=page, title_en="Draft title", summary_en="Draft", body_en="Secret draft")
-    html = client.get("/en/guidance/refugees/").content.decode()
+    draft_revision(page, title_en="Draft title", body_en="Secret draft")
+    html = page_html(client, "/en/guidance/refugees/")
     assert "Secret draft" not in html
 
 
@@ -57,10 +60,7 @@ def test_published_revision_never_changes_in_place():
 def test_minor_change_does_not_move_last_updated(client):
     page = GuidancePage.objects.get(slug="refugees")
     before = page.last_major_update
-    draft = Revision.objects.create(
-        page=page, title_en="Refugees: your rights in Kazakhstan", summary_en="S", body_en="B",
-        significance=Significance.TYPO,
-    )
+    draft = draft_revision(page, title_en="Refugees: your rights in Kazakhstan", significance=Significance.TYPO)
     publish(draft)
     page.refresh_from_db()
     assert page.current_revision == draft

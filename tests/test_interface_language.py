@@ -6,6 +6,8 @@ import polib
 import pytest
 from django.utils.translation import to_locale
 
+from tests.pages import page_html
+
 from .conftest import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
@@ -28,5 +30,5 @@ def english_leftovers(html, lang):
 @pytest.mark.parametrize("lang", [code for code in LANGUAGE_CODES if code != "en"])
 @pytest.mark.parametrize("path", ["/{lang}/", "/{lang}/guidance/asylum-seekers/", "/{lang}/cities/almaty/"])
 def test_no_interface_string_is_left_in_english(client, lang, path):
-    html = client.get(path.format(lang=lang)).content.decode()
+    html = page_html(client, path.format(lang=lang))
     assert english_leftovers(html, lang) == []

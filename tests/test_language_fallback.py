@@ -2,9 +2,10 @@
 
 import pytest
 
-from guidance.models import GuidancePage, Revision
-from guidance.publishing import publish
+from guidance.models import GuidancePage
 from offices.models import City
+from tests.factories import published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -12,13 +13,11 @@ ENGLISH_BODY = "## Where to apply\n\nGo to the office.\n\n## Deadlines\n\nApply 
 
 
 def publish_page(slug="refugees", **fields):
-    page = GuidancePage.objects.get(slug=slug)
-    values = {"title_en": "Title", "summary_en": "Summary", "body_en": ENGLISH_BODY, **fields}
-    return publish(Revision.objects.create(page=page, **values))
+    return published_revision(slug, **{"body_en": ENGLISH_BODY, **fields})
 
 
 def body_of(client, path):
-    html = client.get(path).content.decode()
+    html = page_html(client, path)
     return html, html.split('<div class="body"', 1)[1].split("</article>", 1)[0]
 
 
@@ -65,7 +64,7 @@ def test_fully_translated_page_has_no_fallback_notice(client):
         title_ru="Заголовок", summary_ru="Кратко",
         body_ru="## Куда обращаться\n\nИдите.\n\n## Сроки\n\n5 дней.",
     )
-    html = client.get("/ru/guidance/refugees/").content.decode()
+    html = page_html(client, "/ru/guidance/refugees/")
     assert "fallback-notice" not in html
     assert "fallback-section" not in html
 
@@ -74,7 +73,7 @@ def test_untranslated_directory_name_carries_its_own_language(client):
     city = City.objects.get(slug="taldykorgan")
     city.name_ar = ""
     city.save()
-    html = client.get("/ar/cities/").content.decode()
+    html = page_html(client, "/ar/cities/")
     assert '<span lang="en" dir="ltr">Taldykorgan</span>' in html
     assert 'class="fallback-note"' in html
 

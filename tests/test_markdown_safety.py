@@ -2,8 +2,9 @@
 
 import pytest
 
-from guidance.models import GuidancePage, Revision
-from guidance.publishing import publish
+from guidance.models import GuidancePage
+from tests.factories import published_revision
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,8 @@ HOSTILE_BODY = """## Hello
 
 def test_stored_script_does_not_reach_the_page(client):
     page = GuidancePage.objects.get(slug="stateless")
-    publish(Revision.objects.create(page=page, title_en="T", summary_en="S", body_en=HOSTILE_BODY))
-    html = client.get("/en/guidance/stateless/").content.decode()
+    published_revision(page, body_en=HOSTILE_BODY)
+    html = page_html(client, "/en/guidance/stateless/")
     body = html.split('<div class="body"', 1)[1]
     for forbidden in ["<script", "onerror", "javascript:", "onclick", "<iframe", "<style", "<img"]:
         assert forbidden not in body
@@ -30,7 +31,7 @@ def test_stored_script_does_not_reach_the_page(client):
 
 def test_script_in_a_title_is_escaped(client):
     page = GuidancePage.objects.get(slug="stateless")
-    publish(Revision.objects.create(page=page, title_en="<script>alert(1)</script>", summary_en="S", body_en="B"))
-    html = client.get("/en/guidance/stateless/").content.decode()
+    published_revision(page, title_en="<script>alert(1)</script>")
+    html = page_html(client, "/en/guidance/stateless/")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

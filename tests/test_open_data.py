@@ -7,6 +7,7 @@ import pytest
 
 from offices.models import Office
 from partners.models import Branch, Partner, Service
+from tests.factories import QUERY_BUDGET
 
 from .conftest import LANGUAGE_CODES
 
@@ -164,6 +165,6 @@ def test_any_website_may_read_the_open_data(client):
 
 
 def test_export_runs_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         client.get("/en/open-data/hsds.json")
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.pages import page_html
+
 from .staff import page, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
@@ -56,4 +58,4 @@ def test_preview_of_a_revision_under_another_page_or_unknown_is_404(staff_client
 
 
 def test_draft_text_reaches_readers_only_when_published(client, draft):
-    assert "Текст черновика" not in client.get("/ru/guidance/refugees/").content.decode()
+    assert "Текст черновика" not in page_html(client, "/ru/guidance/refugees/")

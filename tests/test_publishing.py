@@ -1,6 +1,7 @@
 """Publishing guidance: draft → review → publish, significance rules, reject, restore, schedule, and the log."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from guidance import publishing
 from guidance.models import PublishedRevisionIsFrozen, Revision
+from tests.pages import page_html
 
 from .staff import appended, decide, edited_draft, page, review_url, save_draft, start_draft
 
@@ -17,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def history_entries(html):
     listing = html.split('<ol class="history">', 1)[1].split("</ol>", 1)[0]
+    listing = re.sub(r'<ul class="sources">.*?</ul>', "", listing, flags=re.DOTALL)  # each entry's documents
     return listing.count("<li>")
 
 
@@ -39,27 +42,27 @@ def test_draft_then_publish_shows_new_text_to_readers_at_once(client, staff_clie
                           title_ru="Беженцы: ваши права", summary_ru="Кратко.")
     assert response.status_code == 302
     assert Revision.objects.get(pk=draft.pk).status == Revision.Status.REVIEW
-    assert "Новый текст" not in client.get("/ru/guidance/refugees/").content.decode()
+    assert "Новый текст" not in page_html(client, "/ru/guidance/refugees/")
 
     response = decide(publisher, draft, "publish", significance="major", change_note="Russian text added.")
     assert response.status_code == 302, response.content.decode()[-2000:]
-    html = client.get("/ru/guidance/refugees/").content.decode()
+    html = page_html(client, "/ru/guidance/refugees/")
     assert "Новый текст о правах беженцев." in html
-    assert "Russian text added." in client.get("/ru/guidance/refugees/history/").content.decode()
+    assert "Russian text added." in page_html(client, "/ru/guidance/refugees/history/")
     assert page().current_revision_id == draft.pk
 
 
 def test_review_page_lists_pending_drafts_and_shows_a_side_by_side_diff(staff_client):
     editor, publisher = staff_client("editor"), staff_client("publisher")
     draft = edited_draft(editor, submit=True, body_ru="Привет, <b>мир</b>")
-    queue = publisher.get("/admin/guidance/revision/?status__exact=review").content.decode()
+    queue = page_html(publisher, "/admin/guidance/revision/?status__exact=review")
     assert review_url(draft) in queue or f"/admin/guidance/revision/{draft.pk}/change/" in queue
 
-    html = publisher.get(review_url(draft) + "?lang=ru").content.decode()
+    html = page_html(publisher, review_url(draft) + "?lang=ru")
     assert '<table class="diff">' in html
     # Side by side, word by word, and staff text is escaped.
     assert '<td lang="ru" dir="ltr"><ins>Привет,</ins> <ins>&lt;b&gt;мир&lt;/b&gt;</ins></td>' in html
-    arabic = publisher.get(review_url(draft) + "?lang=ar").content.decode()
+    arabic = page_html(publisher, review_url(draft) + "?lang=ar")
     assert '<p class="diff-unchanged">No change.</p>' in arabic
     assert 'name="action" value="publish"' in html and 'name="action" value="reject"' in html
 
@@ -70,7 +73,7 @@ def test_diff_marks_changed_words_in_a_changed_line(staff_client):
     current = page().current_revision
     first_line = current.body_en.splitlines()[0]
     save_draft(publisher, draft, body_en=current.body_en.replace(first_line, first_line + " Updated", 1))
-    html = publisher.get(review_url(draft)).content.decode()
+    html = page_html(publisher, review_url(draft))
     assert "<ins> Updated</ins>" in html
     assert 'class="diff-changed"' in html
 
@@ -80,18 +83,19 @@ def test_typo_and_minor_changes_need_no_note_and_stay_out_of_history(client, sta
     publisher = staff_client("publisher")
     refugees = page()
     before = refugees.last_major_update
-    feed_entries_before = client.get("/en/updates/feed/").content.decode().count("<entry>")
+    feed_entries_before = page_html(client, "/en/updates/feed/").count("<entry>")
+    history_before = history_entries(page_html(client, "/en/guidance/refugees/history/"))
     draft = edited_draft(publisher, **appended("\n\nA clearer sentence."))
     response = decide(publisher, draft, "publish", significance=significance, change_note="")
     assert response.status_code == 302
     refugees = page()
     assert refugees.current_revision_id == draft.pk
     assert refugees.last_major_update == before
-    assert "A clearer sentence." in client.get("/en/guidance/refugees/").content.decode()
-    history = client.get("/en/guidance/refugees/history/").content.decode()
-    assert history_entries(history) == 1
-    assert "A clearer sentence" not in client.get("/en/updates/").content.decode()
-    assert client.get("/en/updates/feed/").content.decode().count("<entry>") == feed_entries_before
+    assert "A clearer sentence." in page_html(client, "/en/guidance/refugees/")
+    history = page_html(client, "/en/guidance/refugees/history/")
+    assert history_entries(history) == history_before
+    assert "A clearer sentence" not in page_html(client, "/en/updates/")
+    assert page_html(client, "/en/updates/feed/").count("<entry>") == feed_entries_before
 
 
 def test_major_change_needs_a_change_note_and_moves_last_updated(client, staff_client):
@@ -108,10 +112,10 @@ def test_major_change_needs_a_change_note_and_moves_last_updated(client, staff_c
     assert refugees.current_revision_id == draft.pk
     assert refugees.last_major_update == Revision.objects.get(pk=draft.pk).published_at
     today = timezone.localdate().isoformat()
-    assert f'This page was last updated on <time datetime="{today}">' in client.get("/en/guidance/refugees/").content.decode()
-    assert "The deadline is now 10 days." in client.get("/en/guidance/refugees/history/").content.decode()
-    assert "The deadline is now 10 days." in client.get("/en/updates/").content.decode()
-    assert "The deadline is now 10 days." in client.get("/en/updates/feed/").content.decode()
+    assert f'This page was last updated on <time datetime="{today}">' in page_html(client, "/en/guidance/refugees/")
+    assert "The deadline is now 10 days." in page_html(client, "/en/guidance/refugees/history/")
+    assert "The deadline is now 10 days." in page_html(client, "/en/updates/")
+    assert "The deadline is now 10 days." in page_html(client, "/en/updates/feed/")
 
 
 def test_publishing_an_unchanged_draft_is_refused(staff_client):
@@ -132,8 +136,8 @@ def test_reject_keeps_the_draft_with_the_comment_and_readers_see_nothing(client,
     rejected = Revision.objects.get(pk=draft.pk)
     assert rejected.status == Revision.Status.REJECTED
     assert rejected.body_en == "Wrong facts."
-    assert "Wrong facts." not in client.get("/en/guidance/refugees/").content.decode()
-    assert "The deadline is wrong; check the law." in editor.get(review_url(draft)).content.decode()
+    assert "Wrong facts." not in page_html(client, "/en/guidance/refugees/")
+    assert "The deadline is wrong; check the law." in page_html(editor, review_url(draft))
     # The next edit starts afresh from the published text.
     assert start_draft(editor, page()).pk != draft.pk
 
@@ -157,8 +161,8 @@ def test_restore_creates_a_new_revision_copying_the_old_one(client, staff_client
     assert restored.restores == old and restored.based_on == newest
     assert restored.body_en == old.body_en
     assert Revision.objects.get(pk=newest.pk).body_en == newest.body_en  # kept, unchanged
-    assert "within 24 hours" in client.get("/en/guidance/asylum-seekers/").content.decode()
-    assert "Back to the 2018 text." in client.get("/en/guidance/asylum-seekers/history/").content.decode()
+    assert "within 24 hours" in page_html(client, "/en/guidance/asylum-seekers/")
+    assert "Back to the 2018 text." in page_html(client, "/en/guidance/asylum-seekers/history/")
 
 
 def test_restoring_the_current_revision_or_a_draft_is_refused(staff_client):
@@ -167,7 +171,7 @@ def test_restoring_the_current_revision_or_a_draft_is_refused(staff_client):
     response = publisher.get(f"/admin/guidance/revision/{current.pk}/restore/", follow=True)
     assert "Only an earlier published revision can be restored." in response.content.decode()
     with pytest.raises(publishing.PublishingRefused):
-        publishing.revert(start_draft(publisher, page()), by=publisher.user, change_note="x")
+        publishing.restore(start_draft(publisher, page()), by=publisher.user, change_note="x")
 
 
 def test_published_text_never_changes_in_place_and_nothing_is_deleted(staff_client):
@@ -176,7 +180,7 @@ def test_published_text_never_changes_in_place_and_nothing_is_deleted(staff_clie
     response = superuser.post(f"/admin/guidance/revision/{current.pk}/change/", {"body_en": "Overwritten"})
     assert response.status_code == 403
     assert superuser.post(f"/admin/guidance/revision/{current.pk}/delete/", {"post": "yes"}).status_code == 403
-    assert "delete_selected" not in superuser.get("/admin/guidance/revision/").content.decode()
+    assert "delete_selected" not in page_html(superuser, "/admin/guidance/revision/")
     current.body_en = "Overwritten"
     with pytest.raises(PublishedRevisionIsFrozen):
         current.save()
@@ -212,7 +216,7 @@ def test_scheduled_publish_waits_for_its_time_then_the_command_publishes_it(clie
     Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
     call_command("publish_scheduled", stdout=open("/dev/null", "w"))
     assert page().current_revision_id == draft.pk
-    assert "From next week." in client.get("/en/guidance/refugees/").content.decode()
+    assert "From next week." in page_html(client, "/en/guidance/refugees/")
     assert LogEntry.objects.filter(object_id=str(draft.pk), user=publisher.user,
                                    change_message__startswith="Published").exists()
 
@@ -225,7 +229,7 @@ def test_scheduled_revision_is_held_back_if_the_page_changed_after_approval(staf
     draft.change_note_en = "Scheduled."
     publishing.schedule(draft, at=timezone.now() + datetime.timedelta(hours=1), by=publisher.user)
     old = asylum.revisions.published().order_by("published_at").first()
-    publishing.revert(old, by=publisher.user, change_note="Urgent restore.")
+    publishing.restore(old, by=publisher.user, change_note="Urgent restore.")
     Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
     published, held = publishing.publish_due()
     assert published == [] and [r.pk for r in held] == [draft.pk]
@@ -252,7 +256,7 @@ def test_cancelling_a_schedule_brings_the_draft_back_to_review(staff_client):
     draft = edited_draft(publisher, **appended(" x"))
     later = (timezone.localtime() + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     decide(publisher, draft, "publish", significance="typo", publish_at=later)
-    assert "will be published on" in publisher.get(f"/admin/guidance/guidancepage/{refugees.pk}/edit/").content.decode()
+    assert "will be published on" in page_html(publisher, f"/admin/guidance/guidancepage/{refugees.pk}/edit/")
     assert decide(publisher, draft, "unschedule").status_code == 302
     assert Revision.objects.get(pk=draft.pk).status == Revision.Status.REVIEW
 
@@ -273,7 +277,7 @@ def test_publish_reject_and_restore_are_in_the_admin_log_with_who(staff_client):
     assert "Published (Typo: spelling or formatting, the meaning is the same)." in messages
     assert "Rejected: Too short." in messages
     assert any(message.startswith("Restored the text published on") for message in messages)
-    log = publisher.get("/admin/guidance/revision/%d/history/" % draft.pk).content.decode()
+    log = page_html(publisher, "/admin/guidance/revision/%d/history/" % draft.pk)
     assert "Published (Typo" in log and publisher.user.username in log
 
 
@@ -284,7 +288,7 @@ def test_scheduled_publish_and_restore_refresh_search_and_translation_status(cli
     found = '<a href="/en/guidance/refugees/'
     for path in ("/en/search/?q=Xylophonequest", "/ru/guidance/refugees/"):
         client.get(path)
-    assert found not in client.get("/en/search/?q=Xylophonequest").content.decode()
+    assert found not in page_html(client, "/en/search/?q=Xylophonequest")
 
     draft = edited_draft(publisher, **appended("\n\nThe Xylophonequest rule applies from next week."))
     later = timezone.localtime() + datetime.timedelta(days=1)
@@ -292,9 +296,9 @@ def test_scheduled_publish_and_restore_refresh_search_and_translation_status(cli
            publish_at=later.strftime("%Y-%m-%dT%H:%M"))
     Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
     call_command("publish_scheduled", stdout=open("/dev/null", "w"))
-    assert found in client.get("/en/search/?q=Xylophonequest").content.decode()
+    assert found in page_html(client, "/en/search/?q=Xylophonequest")
     assert page().translation_status["ru"] == "immediate-update"
-    assert 'class="outdated-notice"' in client.get("/ru/guidance/refugees/").content.decode()
+    assert 'class="outdated-notice"' in page_html(client, "/ru/guidance/refugees/")
 
     response = publisher.post(
         f"/admin/guidance/revision/{before.pk}/restore/",
@@ -302,10 +306,10 @@ def test_scheduled_publish_and_restore_refresh_search_and_translation_status(cli
          "seen_current": draft.pk},
     )
     assert response.status_code == 302
-    assert found not in client.get("/en/search/?q=Xylophonequest").content.decode()
+    assert found not in page_html(client, "/en/search/?q=Xylophonequest")
     # The English is again the text the Russian was translated from: nothing is outdated.
     assert page().translation_status["ru"] == "up-to-date"
-    assert 'class="outdated-notice"' not in client.get("/ru/guidance/refugees/").content.decode()
+    assert 'class="outdated-notice"' not in page_html(client, "/ru/guidance/refugees/")
 
 
 def test_a_scheduled_revision_that_is_refused_does_not_stop_the_others(staff_client):

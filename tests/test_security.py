@@ -12,6 +12,8 @@ from http.cookies import SimpleCookie
 
 import pytest
 
+from tests.pages import page_html
+
 from .live_site import ROOT, LiveSite
 from .pages import public_paths
 
@@ -68,7 +70,7 @@ def test_every_page_carries_a_strict_csp_and_safe_headers(client, path):
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", public_paths("en") + public_paths("ar"))
 def test_pages_run_no_inline_script_or_style(client, path):
-    html = client.get(path).content.decode()
+    html = page_html(client, path)
     scripts = re.findall(r"<script\b[^>]*>", html)
     assert scripts, "the offline script is loaded"
     for script in scripts:

@@ -8,6 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
+from tests.factories import QUERY_BUDGET
+from tests.pages import page_html
+
 from .conftest import LANGUAGE_CODES
 from .qr_codes import decode_qr
 
@@ -15,13 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_city_page_links_to_its_share_kit(client):
-    html_text = client.get("/en/cities/almaty/").content.decode()
+    html_text = page_html(client, "/en/cities/almaty/")
     assert 'href="/en/cities/almaty/share/"' in html_text
     assert "share or print this page" in html_text
 
 
 def test_share_kit_shows_the_permanent_address_in_the_readers_language(client):
-    page = client.get("/ru/cities/shymkent/share/").content.decode()
+    page = page_html(client, "/ru/cities/shymkent/share/")
     assert 'href="http://testserver/ru/cities/shymkent/"' in page
     assert 'src="/ru/cities/shymkent/qr.svg"' in page
     assert 'href="/ru/cities/shymkent/qr.png"' in page
@@ -59,7 +62,7 @@ def test_svg_qr_code_is_a_scalable_titled_image(client):
 
 
 def test_snippet_is_escaped_html_to_copy(client):
-    page = client.get("/en/cities/almaty/share/").content.decode()
+    page = page_html(client, "/en/cities/almaty/share/")
     textarea = re.search(r'<textarea id="snippet"[^>]*readonly[^>]*>(.*?)</textarea>', page, re.S).group(1)
     snippet = html.unescape(textarea)
     assert snippet == (
@@ -69,7 +72,7 @@ def test_snippet_is_escaped_html_to_copy(client):
 
 
 def test_messenger_links_are_plain_links_without_referrer(client):
-    page = client.get("/en/cities/almaty/share/").content.decode()
+    page = page_html(client, "/en/cities/almaty/share/")
     whatsapp = re.search(r'<a href="(https://wa\.me/[^"]+)" rel="noreferrer">', page).group(1)
     telegram = re.search(r'<a href="(https://t\.me/share/url\?[^"]+)" rel="noreferrer">', page).group(1)
     assert "http%3A%2F%2Ftestserver%2Fen%2Fcities%2Falmaty%2F" in whatsapp
@@ -79,7 +82,7 @@ def test_messenger_links_are_plain_links_without_referrer(client):
 
 
 def test_share_kit_is_kept_out_of_search_results(client):
-    assert '<meta name="robots" content="noindex">' in client.get("/en/cities/almaty/share/").content.decode()
+    assert '<meta name="robots" content="noindex">' in page_html(client, "/en/cities/almaty/share/")
 
 
 @pytest.mark.parametrize("suffix", ["share/", "print/", "qr.svg", "qr.png"])
@@ -98,5 +101,5 @@ def test_unknown_city_is_a_clear_not_found_page(client, suffix):
 
 @pytest.mark.parametrize("path", ["/en/cities/almaty/share/", "/en/cities/almaty/qr.svg", "/en/cities/almaty/qr.png"])
 def test_share_kit_runs_few_queries(client, django_assert_max_num_queries, path):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get(path).status_code == 200

@@ -4,6 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.factories import QUERY_BUDGET
+
 from .conftest import LANGUAGE_CODES
 from .pages import INDEXED_PATHS
 
@@ -55,7 +57,7 @@ def test_sitemap_lists_every_city_and_current_office_but_no_history_or_tools(sit
 
 
 def test_sitemap_runs_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         client.get("/sitemap.xml")
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 
 from guidance.models import Revision
 from offices.models import Office
+from tests.pages import page_html
 
 from .staff import appended, decide, edit_url, edited_draft, page, review_url, save_draft, start_draft
 
@@ -34,7 +35,7 @@ def test_editor_writes_drafts_in_any_language(staff_client):
 def test_editor_cannot_publish_reject_or_restore(staff_client):
     editor = staff_client("editor")
     draft = ready_draft(editor)
-    html = editor.get(review_url(draft)).content.decode()
+    html = page_html(editor, review_url(draft))
     assert "A publisher reviews and publishes this draft." in html
     assert 'value="publish"' not in html
     assert decide(editor, draft, "publish", significance="typo").status_code == 403
@@ -55,7 +56,7 @@ def test_editor_keeps_the_directory_but_cannot_delete(staff_client):
 def test_translator_edits_translations_but_never_the_english(staff_client):
     translator = staff_client("translator")
     draft = start_draft(translator, page())
-    form = translator.get(f"/admin/guidance/revision/{draft.pk}/change/").content.decode()
+    form = page_html(translator, f"/admin/guidance/revision/{draft.pk}/change/")
     assert 'name="body_ru"' in form
     assert 'name="body_en"' not in form and 'name="significance"' not in form
     english = draft.body_en

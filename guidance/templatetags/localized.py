@@ -26,8 +26,16 @@ def text(context, obj, field):
     value = resolve(obj, field)
     _remember_fallback(context, value)
     if value.is_fallback:
-        return format_html('<span lang="{}" dir="{}">{}</span>', value.language, value.direction, value.value)
+        return format_html("<span{}>{}</span>", language_attributes(value), value.value)
     return value.value
+
+
+@register.filter
+def language_attributes(value):
+    """` lang="…" dir="…"` for a Localized value shown in another language than the page's; nothing otherwise."""
+    if getattr(value, "is_fallback", False):
+        return format_html(' lang="{}" dir="{}"', value.language, value.direction)
+    return ""
 
 
 @register.simple_tag(takes_context=True)

@@ -36,7 +36,9 @@ FORMER_OFFICE_PRIORITY = 500
 
 
 @dataclass
-class TextSection:
+class RenderedSection:
+    """The text of one rendered h2/h3 section of a guidance page, with its deep-link anchor."""
+
     anchor: str
     heading: str
     text: str
@@ -49,14 +51,14 @@ class _SectionSplitter(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.sections = [TextSection("", "", "")]
+        self.sections = [RenderedSection("", "", "")]
         self.heading_tag = None
         self.parts = {"heading": [], "text": []}
 
     def handle_starttag(self, tag, attrs):
         if tag in ("h2", "h3") and dict(attrs).get("id"):
             self._close()
-            self.sections.append(TextSection(dict(attrs)["id"], "", ""))
+            self.sections.append(RenderedSection(dict(attrs)["id"], "", ""))
             self.heading_tag = tag
         elif tag in self.BLOCKS:
             self.parts["text"].append(" ")
@@ -95,7 +97,7 @@ def _entry(language, kind, object_id, title, body_text, body_language, *, positi
         language=language, kind=kind, object_id=object_id, position=position, priority=priority,
         path=path, anchor=anchor, title=title.value, title_language=title.language,
         heading=heading, body=body_text, body_language=body_language,
-        config=POSTGRES_CONFIGS.get(body_language, "simple"),
+        text_search_config=POSTGRES_CONFIGS.get(body_language, "simple"),
         search_title=index_text(title.value, title.language),
         search_heading=index_text(heading, body_language),
         search_body=index_text(body_text, body_language),

@@ -17,11 +17,11 @@ Ranking is the same for both: title matches first, then headings, then text.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorExact
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
+from config.language_fallback import Localized
 from guidance.models import SearchEntry
 
 from .excerpts import excerpt, highlight
@@ -101,7 +101,7 @@ class PostgresSearch(SubstringSearch):
         # Terms are runs of letters and digits only (see WORD), so they are safe inside the quotes,
         # and the string is a query parameter, never spliced into the SQL.
         joiner = " & " if require_all else " | "
-        config = F("config")
+        config = F("text_search_config")
         tsquery = SearchQuery(joiner.join(f"'{term.stem}':*" for term in query.terms), search_type="raw", config=config)
         title = SearchVector("search_title", config=config, weight="A")
         heading = SearchVector("search_heading", config=config, weight="B")
@@ -127,7 +127,9 @@ def backend_for(db_connection=None):
 
 
 @dataclass
-class Section:
+class SectionLink:
+    """A link to another matching section of the same guidance page."""
+
     heading: str
     url: str
 
@@ -152,24 +154,13 @@ class Result:
         return SearchEntry.Kind(self.kind).label
 
     @property
-    def title_is_fallback(self):
-        return self.title_language != self.language
+    def title_shown(self):
+        """The title with the language it is really in (another than the reader's when it falls back)."""
+        return Localized(self.title, self.title_language, self.title_language != self.language)
 
     @property
-    def body_is_fallback(self):
-        return self.body_language != self.language
-
-    @property
-    def title_direction(self):
-        return _direction(self.title_language)
-
-    @property
-    def body_direction(self):
-        return _direction(self.body_language)
-
-
-def _direction(language):
-    return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+    def body_shown(self):
+        return Localized(self.excerpt, self.body_language, self.body_language != self.language)
 
 
 def _row_score(row, terms):
@@ -235,7 +226,7 @@ def _result(score, row, others, query):
         body_language=row.body_language,
         score=score,
         other_sections=[
-            Section(heading=highlight(other.heading, query, other.body_language), url=other.url)
+            SectionLink(heading=highlight(other.heading, query, other.body_language), url=other.url)
             for other in others[:SECTIONS_SHOWN]
             if other.heading
         ],

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0005_staff_roles'),
+        ('guidance', '0009_key_figure_dates'),
     ]
 
     operations = [

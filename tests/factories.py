@@ -1,0 +1,61 @@
+"""Content for tests, made the way staff make it: guidance pages and their revisions, offices, partners.
+
+Tests ask for what they need here instead of building rows by hand, so that a change to how content
+is stored changes one file.
+"""
+
+from guidance.models import GuidancePage, Revision
+from guidance.publishing import publish
+from offices.models import City, Office
+from partners.models import Branch, Partner
+
+QUERY_BUDGET = 8  # SQL queries any public page may run, whatever the amount of content (DESIGN.md)
+
+PLACEHOLDER_TEXT = {"title_en": "Title", "summary_en": "Summary", "body_en": "Body"}
+
+
+def guidance_page(page):
+    """The GuidancePage itself, from a page or its slug."""
+    return page if isinstance(page, GuidancePage) else GuidancePage.objects.get(slug=page)
+
+
+def draft_revision(page="refugees", *, keep_current_text=False, **fields):
+    """A new revision of a page that readers do not see yet.
+
+    Its text is a short placeholder, or with keep_current_text the English readers see now; `fields`
+    (title_ru=…, significance=…, change_note_en=…) override either.
+    """
+    page = guidance_page(page)
+    values = dict(PLACEHOLDER_TEXT)
+    if keep_current_text and page.current_revision is not None:
+        values = {name: getattr(page.current_revision, name) for name in PLACEHOLDER_TEXT}
+    values.update(fields)
+    return Revision.objects.create(page=page, **values)
+
+
+def published_revision(page="refugees", **kwargs):
+    """A new revision of a page, published at once (see draft_revision for the arguments)."""
+    return publish(draft_revision(page, **kwargs))
+
+
+def new_guidance_page(slug, *, audience="refugee", order=9, **fields):
+    """A page that did not exist before, published with one revision (English unless fields say more)."""
+    page = GuidancePage.objects.create(slug=slug, audience=audience, order=order)
+    published_revision(page, **fields)
+    page.refresh_from_db()
+    return page
+
+
+def office(slug, *, city="almaty", kind=Office.Kind.ASYLUM_AUTHORITY, **fields):
+    """A current office in a city (a slug of City or a City)."""
+    city = city if isinstance(city, City) else City.objects.get(slug=city)
+    values = {"name_en": slug.replace("-", " ").title(), "address_en": "1 Test St.", **fields}
+    return Office.objects.create(slug=slug, city=city, kind=kind, **values)
+
+
+def partner(slug, *, branches=(), **fields):
+    """An active partner, with a branch in each city slug given."""
+    created = Partner.objects.create(slug=slug, name_en=fields.pop("name_en", slug.title()), **fields)
+    for city_slug in branches:
+        Branch.objects.create(partner=created, city=City.objects.get(slug=city_slug), address_en="1 Test St.")
+    return created
