@@ -11,14 +11,17 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
+from config.history.imports import FORMATS
 from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
 from .forms import DirectoryEntryForm
 from .models import City, DirectoryChange, FormerCityName, Office
+from .resources import OfficeResource
 
 
 class FreshnessFilter(admin.SimpleListFilter):
@@ -146,7 +149,9 @@ class CityAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(VerifiedOnAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class OfficeAdmin(ImportExportMixin, VerifiedOnAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+    resource_classes = [OfficeResource]
+    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]

@@ -1,12 +1,15 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
+from config.history.imports import FORMATS
 from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 
 from .models import Branch, FormerPartnerName, Partner, Service
+from .resources import BranchResource, PartnerResource
 
 
 @admin.register(Service)
@@ -31,7 +34,9 @@ class FormerPartnerNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabu
 
 
 @admin.register(Partner)
-class PartnerAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class PartnerAdmin(ImportExportMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+    resource_classes = [PartnerResource]
+    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
     list_filter = ["is_active", "services"]
@@ -42,7 +47,9 @@ class PartnerAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin
 
 
 @admin.register(Branch)
-class BranchAdmin(VerifiedOnAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class BranchAdmin(ImportExportMixin, VerifiedOnAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
+    resource_classes = [BranchResource]
+    formats = FORMATS
     form = DirectoryEntryForm
     list_display = ["partner", "city"]
     list_filter = ["city", "partner"]
