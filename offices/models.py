@@ -3,6 +3,7 @@
 import uuid
 from urllib.parse import quote
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from config.history.models import TrackedEntry
 from config.language_fallback import localized
 from config.permanent_addresses import PermanentSlug
 
+from .closures import closure_of
 from .phones import normalize_phone_list, parse_phone_list, validate_phone_list
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
@@ -85,6 +87,13 @@ class ContactPoint(TrackedEntry):
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     verified_on = models.DateField(_("information checked on"), null=True, blank=True)
+    # A closure for some days (a holiday, repairs): readers see it with its dates until it is over.
+    closed_from = models.DateField(_("temporarily closed from"), null=True, blank=True)
+    closed_until = models.DateField(
+        _("temporarily closed until"), null=True, blank=True,
+        help_text=_("The last day it is closed. Readers are told from now until that day is over."),
+    )
+    closure_reason = models.CharField(_("reason for the closure"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -92,7 +101,16 @@ class ContactPoint(TrackedEntry):
 
     def clean(self):
         super().clean()
+        if (self.closed_from is None) != (self.closed_until is None):
+            raise ValidationError(_("A temporary closure needs both its first and its last day."))
+        if self.closed_from and self.closed_until < self.closed_from:
+            raise ValidationError({"closed_until": _("The last day of the closure cannot be before its first day.")})
         self.phones = normalize_phone_list(self.phones)  # the validators accepted it as people write it
+
+    @property
+    def closure(self):
+        """The temporary closure readers are told about today (it may start later), or None."""
+        return closure_of(self)
 
     @property
     def driver_address(self):

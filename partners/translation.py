@@ -17,7 +17,7 @@ class PartnerTranslationOptions(TranslationOptions):
 
 @register(Branch)
 class BranchTranslationOptions(TranslationOptions):
-    fields = ("address", "opening_hours")
+    fields = ("address", "opening_hours", "closure_reason")
 
 
 @register(FormerPartnerName)

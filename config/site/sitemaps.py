@@ -1,4 +1,4 @@
-"""Sitemap of the reader pages that draw on several apps: home, about, updates, the city pages."""
+"""Sitemap of the reader pages that draw on several apps: home, about, updates, notices, the city pages."""
 
 from config.sitemaps import LanguageSitemap, NamedPagesSitemap
 from offices.models import City
@@ -7,7 +7,7 @@ from .city_directory import last_updated_by_city
 
 
 class SiteStaticSitemap(NamedPagesSitemap):
-    names = ("site:home", "site:about", "site:updates")
+    names = ("site:home", "site:about", "site:updates", "site:notices")
 
 
 class CitySitemap(LanguageSitemap):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0003_tracked_entries'),
+        ('offices', '0004_tracked_entries'),
     ]
 
     operations = [

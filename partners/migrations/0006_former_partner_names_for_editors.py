@@ -21,7 +21,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partners", "0004_former_partner_names"),
+        ("partners", "0005_former_partner_names"),
         ("guidance", "0005_staff_roles"),
     ]
 

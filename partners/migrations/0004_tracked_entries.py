@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0002_service_permanent_id'),
+        ('partners', '0003_temporary_closure'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0003_tracked_entries'),
+        ('partners', '0004_tracked_entries'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0002_directory_changes'),
+        ('offices', '0003_temporary_closure'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0005_former_partner_names_for_editors'),
+        ('partners', '0006_former_partner_names_for_editors'),
     ]
 
     operations = [
