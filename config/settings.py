@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.humanize",
     "axes",
+    "import_export",
+    "config.history",
     "offices",
     "partners",
     "guidance",
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.history.middleware.ActingUserMiddleware",  # the field history says who changed what
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -86,6 +89,15 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Staff saving at the same moment queue instead of failing with "database is locked": readers
+    # never wait for a writer (WAL), a transaction takes the write lock when it starts (IMMEDIATE,
+    # so none fails half-way when it first writes), and a writer waits up to `timeout` seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -213,6 +225,13 @@ AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings 
 AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# Spreadsheet import and export of the directory (django-import-export): only staff who may change
+# (import) or view (export) the entries; every row is validated and saved like a form, in one transaction.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 LOGGING = {
     "version": 1,

@@ -46,7 +46,7 @@ def about(request):
         {
             "current_figures": [f for f in figures if f.is_current],
             "earlier_figures": [f for f in figures if not f.is_current],
-            "last_updated": latest(*(f.updated_at for f in figures)),
+            "last_updated": latest(*(f.last_changed for f in figures)),
         },
     )
 
