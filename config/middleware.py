@@ -1,12 +1,16 @@
-"""Site-wide response plumbing: the language cookie, safe compression, privacy headers, and the
-methods each page serves."""
+"""Site-wide response plumbing: the language cookie and the language of addresses without one, safe
+compression, privacy headers, and the methods each page serves."""
 
 from django.conf import settings
 from django.http import HttpResponseNotAllowed
+from django.middleware import locale
 from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from django.views.decorators.http import require_http_methods
+
+from config.language_negotiation import preferred_language
 
 # No page needs a camera, a microphone, the reader's location or any advertising interest API.
 PERMISSIONS_POLICY = ", ".join(
@@ -48,6 +52,17 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, with our Accept-Language negotiation where the address names no language: the admin,
+    and the redirect of an address without its language (`/guidance/refugees/` -> `/prs/guidance/...`)."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if not get_language_from_path(request.path_info):
+            translation.activate(preferred_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
 
 
 class GZipWithoutSecretsMiddleware(GZipMiddleware):

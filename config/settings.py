@@ -50,7 +50,7 @@ MIDDLEWARE = [
     # Below the page cache, which so stores compressed pages; never compresses a CSRF token (BREACH).
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.LocaleMiddleware",  # Django's, with the Accept-Language mapping of config/language_negotiation.py
     "django.middleware.common.CommonMiddleware",
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
