@@ -60,7 +60,7 @@ class NoticeForm(forms.ModelForm):
         return cleaned_data
 
     def _refuse_conflict(self, seen_version):
-        latest = Notice.objects.select_for_update().select_related("updated_by").get(pk=self.instance.pk)
+        latest = Notice.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=self.instance.pk)
         if seen_version == latest.version:
             return
         # The form shows the person's text again; saving it once more, knowingly, replaces the other change.
