@@ -4,13 +4,11 @@ A new office, a closed one, a new address or new phone numbers become a Director
 in Updates and its feed. Translating an address, fixing the spelling of a name or re-saving does not.
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.conf import settings
 from django.db.models.signals import post_save, pre_save
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history import recording
 from config.history.translations import is_outdated
 
 from .models import DirectoryChange, Office
@@ -21,25 +19,6 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # translation of the address does not move anything.
 MAIN_ADDRESS = build_localized_fieldname("address", settings.LANGUAGE_CODE)
 WATCHED_FIELDS = ("is_current", "city_id", MAIN_ADDRESS, "address_local", "phones")
-CORRECTION_FLAG = "_directory_correction_only"
-
-_recording = ContextVar("directory_changes_recording", default=True)
-
-
-@contextmanager
-def not_recorded():
-    """Saves inside this block are not news (loading the starting content, for example)."""
-    token = _recording.set(False)
-    try:
-        yield
-    finally:
-        _recording.reset(token)
-
-
-def mark_as_correction(place, correction_only=True):
-    """Staff said this save only corrects a mistake: it is not announced."""
-    setattr(place, CORRECTION_FLAG, bool(correction_only))
-
 
 def _state(place):
     return {field: getattr(place, field, True) for field in WATCHED_FIELDS}
@@ -48,7 +27,7 @@ def _state(place):
 def remember_before_save(sender, instance, raw=False, **kwargs):
     """pre_save: keep what the entry said before, to compare after the save."""
     instance._directory_state_before = None
-    if raw or instance.pk is None or not _recording.get():
+    if raw or instance.pk is None or not recording.is_recording():
         return
     fields = [f for f in WATCHED_FIELDS if hasattr(instance, f)]
     instance._directory_state_before = sender._default_manager.filter(pk=instance.pk).values(*fields).first()
@@ -57,7 +36,7 @@ def remember_before_save(sender, instance, raw=False, **kwargs):
 def record_after_save(sender, instance, created, raw=False, **kwargs):
     """post_save: turn what changed into DirectoryChange rows."""
     before = getattr(instance, "_directory_state_before", None)
-    if raw or not _recording.get() or getattr(instance, CORRECTION_FLAG, False):
+    if raw or not recording.is_recording() or recording.is_correction(instance):
         return
     for kind in changes(before if not created else None, _state(instance)):
         DirectoryChange.objects.create(kind=kind, **_subject(instance), **snapshot(instance))

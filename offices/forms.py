@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from config.history.forms import TrackedEntryForm
 
-from .directory_changes import mark_as_correction
-
 
 class DirectoryEntryForm(TrackedEntryForm):
     """An office or branch form that lets staff keep a mere correction out of the public Updates."""
@@ -20,7 +18,3 @@ class DirectoryEntryForm(TrackedEntryForm):
             "moves or gets new phone numbers."
         ),
     )
-
-    def save(self, commit=True):
-        mark_as_correction(self.instance, self.cleaned_data.get("correction_only"))
-        return super().save(commit=commit)

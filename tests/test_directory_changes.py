@@ -3,7 +3,7 @@
 import pytest
 from django.forms import modelform_factory
 
-from offices.directory_changes import mark_as_correction
+from config.history.recording import mark_as_correction
 from offices.forms import DirectoryEntryForm
 from offices.models import City, DirectoryChange, Office
 from partners.models import Branch, Partner

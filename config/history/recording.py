@@ -45,8 +45,19 @@ def not_recorded():
         _recording.reset(token)
 
 
+def is_recording():
+    """False inside `not_recorded()`: the save is neither history nor news."""
+    return _recording.get()
+
+
+def is_correction(entry):
+    """Staff said the save being made only corrects a mistake (see mark_as_correction)."""
+    return getattr(entry, CORRECTION_FLAG, False)
+
+
 def mark_as_correction(entry, correction_only=True):
-    """Staff said this save only corrects a mistake: the translations stay current."""
+    """Staff said this save only corrects a mistake: the translations stay current, and Updates
+    do not announce it (offices.directory_changes)."""
     setattr(entry, CORRECTION_FLAG, bool(correction_only))
 
 
@@ -110,7 +121,7 @@ def recorded_save(entry):
     else:
         entry.version = stored["version"]  # a save that changes nothing is not a new version
     translations.update_flags(
-        entry, {f.attname for f in changed}, is_new=stored is None, correction=getattr(entry, CORRECTION_FLAG, False)
+        entry, {f.attname for f in changed}, is_new=stored is None, correction=is_correction(entry)
     )
     yield
     _record(entry, changed, before, after, now)

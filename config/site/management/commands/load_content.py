@@ -8,7 +8,6 @@ from django.db import transaction
 from config.history import recording as history
 from guidance import content as guidance_content
 from offices import content as offices_content
-from offices.directory_changes import not_recorded
 from partners import content as partners_content
 
 
@@ -23,7 +22,7 @@ class Command(BaseCommand):
             (created if was_created else kept)[model._meta.verbose_name_plural] += 1
 
         # The starting content is not news for the Updates page, and no staff member changed it.
-        with not_recorded(), history.not_recorded():
+        with history.not_recorded():
             for loader in (offices_content, partners_content, guidance_content):
                 loader.load(report)
         for name in sorted(set(created) | set(kept)):
