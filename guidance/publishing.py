@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import translation_status
+from . import segment_status, translation_status
 from .models import GuidancePage, Revision, Significance
 from .signals import page_published
 
@@ -124,14 +124,15 @@ def publish(revision, *, when=None, by=None, reviewed=None):
     becomes_current = current is None or current.published_at <= when
     if becomes_current and current is not None:
         revision.based_on = current  # what it replaced, and what the publisher compared it with
+    revision.segments = _segment_map(revision, page, when)
     _record_edit(revision, by)
     revision.save()
     if becomes_current:
         page.current_revision = revision
         if revision.significance == Significance.MAJOR or page.last_major_update is None:
             page.last_major_update = when
-    page.translation_status = translation_status.stored_states(page)
-    page.save(update_fields=["current_revision", "last_major_update", "translation_status"])
+    translation_status.refresh(page)
+    page.save(update_fields=["current_revision", "last_major_update", "translation_status", "outdated_sections"])
     if becomes_current:
         page_published.send(sender=GuidancePage, page=page, revision=revision)
     _log(by, revision, _("Published (%(significance)s).") % {"significance": revision.get_significance_display()})
@@ -256,6 +257,14 @@ def restore(revision, *, by, significance=Significance.MAJOR, change_note="", re
     return restored
 
 
+def _segment_map(revision, page, when):
+    """The segment map of a revision being published, following the published revision before it."""
+    before = page.revisions.published().filter(published_at__lte=when).exclude(pk=revision.pk)
+    parent = before.order_by("-published_at", "-pk").first()
+    parent_map = translation_status.stored_map(parent) if parent is not None else None
+    return segment_status.build_map(revision, parent, parent_map, draft_data=revision.segments)
+
+
 def _lock_page(revision):
     return _locked_page(revision.page_id)
 
@@ -280,7 +289,8 @@ def _check_publishable(revision, page):
     if not all(english.values()):
         raise PublishingRefused(_("The English title, summary and body are needed before publishing."))
     current = page.current_revision
-    if current is not None and same_text(revision, current):
+    confirmed = any((revision.segments or {}).get("confirmed", {}).values())  # a translator's check is news too
+    if current is not None and same_text(revision, current) and not confirmed:
         raise PublishingRefused(_("Nothing to publish: this draft has the same text as the published page."))
     note = getattr(revision, build_localized_fieldname("change_note", SOURCE_LANGUAGE)) or ""
     if revision.significance == Significance.MAJOR and current is not None and not note.strip():

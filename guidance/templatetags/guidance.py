@@ -1,10 +1,13 @@
 """Template filters for guidance text."""
 
+from dataclasses import replace
+
 from django import template
+from django.template.loader import render_to_string
 
 from config.language_fallback import current_language
 from guidance.rendering import render_markdown
-from guidance.sections import body_for_reader
+from guidance.sections import body_for_reader, mark_outdated_sections
 
 register = template.Library()
 
@@ -16,6 +19,14 @@ def markdown(text):
 
 
 @register.simple_tag
-def reader_body(revision):
-    """The revision's body for the current reader: Localized Markdown, empty sections filled in."""
-    return body_for_reader(revision, current_language())
+def reader_body(revision, outdated_sections=None):
+    """The revision's body for the current reader: Localized Markdown, empty sections filled in, and
+    a notice under each section that is behind the English ({section number: English address})."""
+    body = body_for_reader(revision, current_language())
+    if not outdated_sections:
+        return body
+    notices = {
+        number: render_to_string("guidance/includes/outdated_section_notice.html", {"english_url": url}).strip()
+        for number, url in outdated_sections.items()
+    }
+    return replace(body, value=mark_outdated_sections(body.value, notices))
