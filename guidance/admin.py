@@ -18,10 +18,11 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
-from . import publishing, roles, translation_status
+from . import publishing, roles, translation_dashboard, translation_status
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
+from .translator_admin import translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [
@@ -140,6 +141,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
                  name="guidance_revision_review"),
             path("<int:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
                  name="guidance_revision_restore"),
+            *translator_urls(self),
             *super().get_urls(),
         ]
 
@@ -177,6 +179,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             can_edit=self.has_change_permission(request, revision),
             can_restore=revision.is_published and revision.pk != revision.page.current_revision_id
             and roles.can_publish(request.user),
+            left_behind=translation_dashboard.left_behind(revision),
         )
 
     def restore_view(self, request, object_id):
@@ -349,16 +352,6 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
         """The localization dashboard: each page × language, and whether its translation keeps up."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        pages = list(GuidancePage.objects.select_related("current_revision"))
-        statuses = translation_status.statuses_for_pages(pages)
-        rows = [
-            {
-                "page": page,
-                "edit_url": reverse("admin:guidance_guidancepage_edit", args=[page.pk]),
-                "cells": [statuses[page.pk][code] for code in translation_status.TRANSLATED_LANGUAGES],
-            }
-            for page in pages
-        ]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -367,8 +360,7 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
                 {"code": code, "name": get_language_info(code)["name_translated"]}
                 for code in translation_status.TRANSLATED_LANGUAGES
             ],
-            "rows": rows,
-            "states": translation_status.TranslationState,
+            "rows": translation_dashboard.dashboard_rows(),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 

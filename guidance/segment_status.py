@@ -27,11 +27,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from .segments import SUMMARY, TITLE, Segment, normalised, revision_segments
+from .segments import PINNED_KINDS, Segment, normalised, revision_segments
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
-PINNED = (TITLE, SUMMARY)  # one of each per revision: their ids are their kinds
+PINNED = PINNED_KINDS
 SIMILAR = 0.5  # how alike two segments' words must be to count as one segment changed
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from modeltranslation.utils import build_localized_fieldname
 
 TITLE, SUMMARY = "title", "summary"
+PINNED_KINDS = (TITLE, SUMMARY)  # one of each per revision: their segment ids are their kinds
 HEADING = re.compile(r"^(#{1,6})([ \t]+)(.*?)([ \t#]*)$")
 LIST_ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*?)([ \t]*)$")
 TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
