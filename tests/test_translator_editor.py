@@ -40,7 +40,7 @@ def test_an_outdated_segment_shows_old_and_new_english_beside_the_translation(st
     assert "English when it was translated" in section and "English now" in section
     assert f"<td>{OLD}</td>" in section
     assert "<td>You stay an asylum-seeker until there is a final decision on your application<ins>, including the time to appeal</ins>.</td>" in section
-    assert f'lang="ru" dir="ltr" class="segment-text" id="id_text-' in section and RUSSIAN in section
+    assert 'lang="ru" dir="ltr" class="segment-text" id="id_text-' in section and RUSSIAN in section
     assert "Still right: the English change needs no change here" in section
     assert "60 of 61 segments up to date" in html
     assert segments_shown(html) == 61
