@@ -22,7 +22,7 @@ from . import publishing, roles, translation_dashboard, translation_status
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
-from .translator_admin import translator_urls
+from .translator_admin import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [
@@ -180,6 +180,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             can_restore=revision.is_published and revision.pk != revision.page.current_revision_id
             and roles.can_publish(request.user),
             left_behind=translation_dashboard.left_behind(revision),
+            quality_problems=translation_dashboard.quality_problems(revision),
         )
 
     def restore_view(self, request, object_id):
@@ -325,6 +326,7 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
                  name="guidance_guidancepage_translations"),
             path("<int:object_id>/edit/", self.admin_site.admin_view(self.edit_view),
                  name="guidance_guidancepage_edit"),
+            *exchange_urls(self),
             *super().get_urls(),
         ]
 

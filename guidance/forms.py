@@ -90,6 +90,10 @@ class ReviewForm(ReviewedFields):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME_FORMAT),
         help_text=_("Leave empty to publish now."),
     )
+    override_checks = forms.BooleanField(
+        label=_("Publish despite the quality problems listed above"), required=False,
+        help_text=_("Only if you are sure the translations are right as they are."),
+    )
     comment = forms.CharField(
         label=_("Why is it rejected?"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The author sees this comment."),
@@ -120,9 +124,12 @@ class ReviewForm(ReviewedFields):
             return publishing.unschedule(revision, by=by, reviewed=self.reviewed())
         revision.significance = data["significance"]
         setattr(revision, ENGLISH_CHANGE_NOTE, data["change_note"].strip())
+        override = data["override_checks"]
         if data["publish_at"]:
-            return publishing.schedule(revision, at=data["publish_at"], by=by, reviewed=self.reviewed())
-        return publishing.publish(revision, by=by, reviewed=self.reviewed())
+            return publishing.schedule(
+                revision, at=data["publish_at"], by=by, reviewed=self.reviewed(), override_checks=override
+            )
+        return publishing.publish(revision, by=by, reviewed=self.reviewed(), override_checks=override)
 
 
 class RestoreForm(ReviewedFields):

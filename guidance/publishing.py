@@ -14,10 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import segment_status, translation_status
+from . import segment_status, translation_checks, translation_status
 from .models import GuidancePage, Revision, Significance
 from .signals import page_published
 
@@ -26,6 +27,10 @@ SOURCE_LANGUAGE = translation_status.SOURCE_LANGUAGE
 
 class PublishingRefused(ValidationError):
     """A rule of the workflow refuses the action; the message says why, for staff."""
+
+
+class ChecksFailed(PublishingRefused):
+    """The quality checks of the translations found problems; a publisher may override them."""
 
 
 class EditConflict(PublishingRefused):
@@ -98,12 +103,13 @@ def save_draft(revision, *, by, seen_version, submit=False):
 
 
 @transaction.atomic
-def publish(revision, *, when=None, by=None, reviewed=None):
+def publish(revision, *, when=None, by=None, reviewed=None, override_checks=False):
     """Make a revision the text readers see, at once and atomically.
 
     Only a major change moves the "last updated" date and is listed in the public history.
     When a person publishes (`by`), the review rules apply too: a major change needs a change
-    note, and `reviewed` (what the publisher saw) refuses a stale approval. The content loader
+    note, `reviewed` (what the publisher saw) refuses a stale approval, and the quality checks of
+    the translations it changes must pass unless the publisher overrides them. The content loader
     publishes the recorded history as it is.
     """
     when = when or timezone.now()
@@ -113,7 +119,7 @@ def publish(revision, *, when=None, by=None, reviewed=None):
     if not revision.is_open:
         raise PublishingRefused(_("Only a draft can be published."))
     if by is not None:
-        _check_publishable(revision, page)
+        _check_publishable(revision, page, override_checks)
     current = page.current_revision
     revision.status = Revision.Status.PUBLISHED
     revision.published_at = when
@@ -140,14 +146,14 @@ def publish(revision, *, when=None, by=None, reviewed=None):
 
 
 @transaction.atomic
-def schedule(revision, *, at, by, reviewed=None):
+def schedule(revision, *, at, by, reviewed=None, override_checks=False):
     """Approve a draft now, to be published at `at` by the publish_scheduled command."""
     if at <= timezone.now():
         raise PublishingRefused(_("The publishing time must be in the future. Leave it empty to publish now."))
     page = _lock_page(revision)
     if reviewed is not None:
         _check_reviewed(revision, page, reviewed)
-    _check_publishable(revision, page)
+    _check_publishable(revision, page, override_checks)
     revision.status = Revision.Status.SCHEDULED
     revision.publish_at = at
     revision.based_on = page.current_revision  # what the publisher approved it against
@@ -193,7 +199,8 @@ def publish_due(now=None):
                             "Review it again."
                         )
                     )
-                published.append(publish(revision, when=now, by=revision.reviewed_by))
+                # The checks were passed (or overridden) when it was approved; its text has not changed since.
+                published.append(publish(revision, when=now, by=revision.reviewed_by, override_checks=True))
         except PublishingRefused as refusal:
             held.append(_hold_back(revision, " ".join(refusal.messages)))
     return published, held
@@ -250,7 +257,7 @@ def restore(revision, *, by, significance=Significance.MAJOR, change_note="", re
     setattr(restored, build_localized_fieldname("change_note", SOURCE_LANGUAGE), change_note.strip())
     restored.save()
     restored.sources.set(revision.sources.all())
-    publish(restored, by=by)
+    publish(restored, by=by, override_checks=True)  # a text readers have read before
     _log(by, restored, _("Restored the text published on %(date)s (revision %(id)s).") % {
         "date": _format(revision.published_at), "id": revision.pk,
     })
@@ -281,7 +288,7 @@ def _check_reviewed(revision, page, reviewed):
         raise EditConflict(_published_conflict_message(page.current_revision), other=page.current_revision)
 
 
-def _check_publishable(revision, page):
+def _check_publishable(revision, page, override_checks=False):
     if not revision.is_open:
         raise PublishingRefused(_("Only a draft can be published."))
     english = {field: getattr(revision, build_localized_fieldname(field, SOURCE_LANGUAGE)) for field in
@@ -295,6 +302,16 @@ def _check_publishable(revision, page):
     note = getattr(revision, build_localized_fieldname("change_note", SOURCE_LANGUAGE)) or ""
     if revision.significance == Significance.MAJOR and current is not None and not note.strip():
         raise PublishingRefused(_("A major change needs a change note in English: readers see it in the page history."))
+    if not override_checks:
+        problems = translation_checks.blocking(translation_checks.draft_problems(revision))
+        if problems:
+            names = ", ".join(
+                f"{get_language_info(code)['name_translated']} ({len(found)})" for code, found in problems.items()
+            )
+            raise ChecksFailed(_(
+                "The quality checks found problems in translations this draft changes: %(languages)s. "
+                "Fix them, or publish despite them if you are sure."
+            ) % {"languages": names})
 
 
 def _record_edit(revision, by):

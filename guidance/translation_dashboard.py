@@ -108,3 +108,17 @@ def left_behind(draft):
         for code in translation_status.TRANSLATED_LANGUAGES
         if code in outlook and outlook[code].left_behind
     ]
+
+
+def quality_problems(draft):
+    """Per language, the problems the quality checks find in the translations an open draft changes."""
+    if not draft.is_open:
+        return []
+    from . import translation_checks  # a late import: the checks read the glossary file only when asked
+
+    return [
+        {"code": code, "name": get_language_info(code)["name_translated"], "problems": problems,
+         "blocking": any(problem.blocking for problem in problems),
+         "url": translate_url(draft, code) if draft.is_editable else ""}
+        for code, problems in translation_checks.draft_problems(draft).items()
+    ]

@@ -7,7 +7,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,9 +16,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.translation_admin import language_attributes
 
-from . import publishing, roles, translation_status
+from . import exchange, publishing, roles, translation_checks, translation_status, xliff
 from .forms import conflict_message
-from .models import Revision
+from .models import GuidancePage, Revision
 from .segment_status import TRANSLATED_LANGUAGES
 from .translation_editor import apply_segments, progress, segment_rows
 from .translator_forms import ImportForm, SegmentsForm
@@ -56,6 +56,9 @@ def translate_view(model_admin, request, object_id, language):
     only_todo = request.GET.get("todo") == "1"
     segment_map = translation_status.draft_map(draft)
     rows = segment_rows(draft, language, segment_map)
+    problems = translation_checks.problems_of_segments(draft, language, segment_map=segment_map)
+    for row in rows:
+        row.problems = [problem for problem in problems if problem.sid == row.sid]
     shown = [row for row in rows if row.needs_work] if only_todo else rows
     note_field = build_localized_fieldname("change_note", language)
     form = SegmentsForm(
@@ -79,6 +82,11 @@ def translate_view(model_admin, request, object_id, language):
         else:
             messages.success(request, gettext("The %(language)s translation is saved in the draft.") % {
                 "language": language_name(language)})
+            found = translation_checks.problems_of_segments(draft, language, set(form.texts()))
+            if found:
+                messages.warning(request, gettext(
+                    "The quality checks found problems: %(count)s. They are shown beside the segments below."
+                ) % {"count": len(found)})
             if unplaced:
                 messages.warning(request, gettext(
                     "Segments not placed: %(count)s. This translation's structure differs from the English: "
@@ -109,5 +117,73 @@ def translate_view(model_admin, request, object_id, language):
             for code, c, t in progress(segment_map)
         ],
         "import_form": ImportForm(),
+        "export_po_url": reverse("admin:guidance_guidancepage_export", args=[draft.page_id, language, "po"]),
+        "export_xliff_url": reverse("admin:guidance_guidancepage_export", args=[draft.page_id, language, "xlf"]),
+        "structure_problems": [problem for problem in problems if problem.sid == "body"],
     }
     return TemplateResponse(request, "admin/guidance/revision/translate.html", context)
+
+
+def exchange_urls(model_admin):
+    """Export and import of translation files, on the guidance pages' admin."""
+    def view(function):
+        return model_admin.admin_site.admin_view(partial(function, model_admin))
+
+    return [
+        path("translations/export/<str:language>.<str:file_format>", view(export_view),
+             name="guidance_guidancepage_export_all"),
+        path("<int:object_id>/export/<str:language>.<str:file_format>", view(export_view),
+             name="guidance_guidancepage_export"),
+        path("translations/import/", view(import_view), name="guidance_guidancepage_import"),
+    ]
+
+
+FORMATS = {
+    "po": ("text/x-gettext-translation; charset=utf-8", lambda exported, language: exchange.to_po(exported, language)),
+    "xlf": ("application/xliff+xml; charset=utf-8", xliff.write),
+}
+
+
+def export_view(model_admin, request, language, file_format, object_id=None):
+    """One page (or all pages) in one language, as PO or XLIFF 2.0, for a translator's own tool."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    if language not in TRANSLATED_LANGUAGES or file_format not in FORMATS:
+        raise Http404
+    pages = GuidancePage.objects.select_related("current_revision")
+    if object_id is not None:
+        pages = [get_object_or_404(pages, pk=object_id)]
+    content_type, write = FORMATS[file_format]
+    response = HttpResponse(write(exchange.export(pages, language), language), content_type=content_type)
+    name = pages[0].slug if object_id is not None else "guidance"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{language}.{file_format}"'
+    return response
+
+
+def import_view(model_admin, request):
+    """Bring a translated PO or XLIFF file back into the drafts of its pages, and say what was imported."""
+    if not roles.can_edit_drafts(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    language, reports = request.POST.get("language") or None, None
+    if request.method == "POST" and form.is_valid():
+        expected = language if language in TRANSLATED_LANGUAGES else None
+        try:
+            language, reports = exchange.import_file(
+                form.cleaned_data["file"].read(), by=request.user, expected_language=expected,
+                checks=translation_checks.problems_of_segments,
+            )
+        except exchange.ImportRefused as refused:
+            form.add_error("file", str(refused))
+        except publishing.EditConflict as conflict:
+            form.add_error(None, conflict_message(conflict))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": gettext("Import a translated file"),
+        "form": form,
+        "language": language,
+        "language_name": language_name(language) if language in TRANSLATED_LANGUAGES else "",
+        "reports": reports,
+    }
+    return TemplateResponse(request, "admin/guidance/guidancepage/import.html", context, status=200)
