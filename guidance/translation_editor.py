@@ -47,7 +47,7 @@ class SegmentRow:
 
     @property
     def needs_work(self):
-        return self.state != SegmentState.CURRENT or bool(self.problems)
+        return self.state != SegmentState.CURRENT or any(problem.blocking for problem in self.problems)
 
     @property
     def english_diff(self):
