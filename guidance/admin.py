@@ -22,6 +22,7 @@ from . import publishing, roles, translation_dashboard, translation_status
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
+from .translation_editor import credit, translators
 from .translator_admin import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -114,6 +115,10 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         return roles.can_edit_drafts(request.user) and (obj is None or obj.is_editable)
 
     def save_model(self, request, obj, form, change):
+        for code in translation_status.TRANSLATED_LANGUAGES:
+            names = [build_localized_fieldname(field, code) for field in (*Revision.TEXT_FIELDS, "change_note")]
+            if any(name in form.changed_data for name in names):
+                credit(obj, code, request.user)
         publishing.save_draft(
             obj, by=request.user, seen_version=form.cleaned_data["seen_version"],
             submit="_submit_for_review" in request.POST,
@@ -257,7 +262,9 @@ class RevisionHistoryInline(admin.TabularInline):
     extra = 0
     max_num = 0
     can_delete = False
-    fields = readonly_fields = ["created_at", "status", "significance", "published_at", "author", "note", "links"]
+    fields = readonly_fields = [
+        "created_at", "status", "significance", "published_at", "author", "note", "translated_by", "links",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author", "page")
@@ -274,6 +281,13 @@ class RevisionHistoryInline(admin.TabularInline):
     @admin.display(description=_("change note"))
     def note(self, obj):
         return getattr(obj, ENGLISH_FIELDS[-1]) or ""
+
+    @admin.display(description=_("translated by"))
+    def translated_by(self, obj):
+        return "; ".join(
+            f"{code}: {', '.join(names)}" for code in translation_status.TRANSLATED_LANGUAGES
+            if (names := translators(obj, code, public=False))
+        )
 
     @admin.display(description=_("actions"))
     def links(self, obj):

@@ -240,7 +240,7 @@ def reject(revision, *, by, comment, reviewed=None):
 
 
 @transaction.atomic
-def restore(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None):
+def restore(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None, translated_notes=None):
     """Bring back the text of an earlier published revision, as a new published revision."""
     page = _lock_page(revision)
     if reviewed is not None and page.current_revision_id != reviewed.current_revision_id:
@@ -255,6 +255,8 @@ def restore(revision, *, by, significance=Significance.MAJOR, change_note="", re
     )
     copy_text(revision, restored)
     setattr(restored, build_localized_fieldname("change_note", SOURCE_LANGUAGE), change_note.strip())
+    for language, note in (translated_notes or {}).items():
+        setattr(restored, build_localized_fieldname("change_note", language), (note or "").strip())
     restored.save()
     restored.sources.set(revision.sources.all())
     publish(restored, by=by, override_checks=True)  # a text readers have read before

@@ -155,11 +155,28 @@ def _record(draft, language, confirmed, by):
     data = dict(draft.segments or {})
     data["confirmed"] = {**data.get("confirmed", {}), language: sorted(set(confirmed))}
     data["by_segment"] = sorted({*data.get("by_segment", ()), language})
-    if by is not None:
-        name = by.get_full_name() or by.get_username()
-        credited = data.get("translators", {}).get(language, [])
-        data["translators"] = {**data.get("translators", {}), language: [*credited, name] if name not in credited else credited}
     draft.segments = data
+    if by is not None:
+        credit(draft, language, by)
+
+
+def credit(draft, language, person):
+    """Record on the draft that this person translated it into `language` (shown in the page's history).
+
+    Kept as [full name, user name]: readers are shown only a full name its owner gave, never a log-in name.
+    """
+    data = dict(draft.segments or {})
+    credited = [list(entry) for entry in data.get("translators", {}).get(language, [])]
+    if person.get_username() not in [username for _name, username in credited]:
+        credited.append([person.get_full_name(), person.get_username()])
+    data["translators"] = {**data.get("translators", {}), language: credited}
+    draft.segments = data
+
+
+def translators(revision, language, *, public=True):
+    """The names of the people who translated this revision into `language`."""
+    entries = (revision.segments or {}).get("translators", {}).get(language, [])
+    return [name or ("" if public else username) for name, username in entries if name or not public]
 
 
 def progress(segment_map):

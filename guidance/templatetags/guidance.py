@@ -30,3 +30,11 @@ def reader_body(revision, outdated_sections=None):
         for number, url in outdated_sections.items()
     }
     return replace(body, value=mark_outdated_sections(body.value, notices))
+
+
+@register.simple_tag
+def translators(revision):
+    """The full names of those who translated this revision into the reader's language (never a log-in name)."""
+    from guidance.translation_editor import translators as credited
+
+    return credited(revision, current_language())
