@@ -58,7 +58,7 @@ class SegmentRow:
 
     @property
     def rows(self):
-        return min(12, max(2, len(self.english.text) // 70 + 1 + self.english.text.count("\n")))
+        return min(12, max(3, len(self.english.text) // 60 + 2 + self.english.text.count("\n")))
 
 
 def segment_rows(draft, language, segment_map=None):
