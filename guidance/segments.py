@@ -160,3 +160,14 @@ def body_cut(revision, language):
 
 def with_text(segment, text):
     return replace(segment, text=text)
+
+
+def field_segments(instance, field_names, language):
+    """{field name: Segment} of a translated model's fields: one segment per field (a directory entry's name,
+    address or note), for the quality checks and exchange files of other apps. No field's text is cut."""
+    found = {}
+    for name in field_names:
+        text = (getattr(instance, build_localized_fieldname(name, language), "") or "").strip()
+        if text:
+            found[name] = Segment("field", text, -1)
+    return found

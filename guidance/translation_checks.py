@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from . import segment_status, translation_status
 from .segment_status import SOURCE_LANGUAGE
-from .segments import body_cut
+from .segments import body_cut, field_segments
 
 GLOSSARY_FILE = Path(settings.BASE_DIR) / "locale" / "glossary.yaml"
 LOCAL_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -218,3 +218,13 @@ def draft_problems(draft):
 def blocking(problems_by_language):
     return {language: [p for p in problems if p.blocking] for language, problems in problems_by_language.items()
             if any(p.blocking for p in problems)}
+
+
+def field_problems(instance, field_names, language):
+    """The problems of a translated model's fields, one segment per field (see segments.field_segments)."""
+    english = field_segments(instance, field_names, SOURCE_LANGUAGE)
+    translated = field_segments(instance, field_names, language)
+    return [
+        problem for name, segment in translated.items() if name in english
+        for problem in check_segment(name, english[name].text, segment.text, language)
+    ]

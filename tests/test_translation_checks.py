@@ -123,3 +123,12 @@ def test_a_body_that_drops_a_paragraph_breaks_the_structure_but_an_empty_section
     save_draft(publisher, draft, body_ru=emptied)
     review = page_html(publisher, f"/admin/guidance/revision/{draft.pk}/review/")
     assert 'data-check="structure"' not in review
+
+
+def test_other_apps_check_translated_fields_one_segment_per_field():
+    """The hook for the directory: each translated field is one segment (here a key figure's label)."""
+    from guidance.models import KeyFigure
+    from guidance.translation_checks import field_problems
+
+    figure = KeyFigure(label_en="Refugees with 5-year permits", label_ru="Беженцы с разрешениями на 3 года")
+    assert [(p.sid, p.code) for p in field_problems(figure, ["label", "detail"], "ru")] == [("label", "numbers")]
