@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from config.language_fallback import current_language
-from guidance.rendering import render_markdown
+from guidance.rendering import render_markdown, site_value
 from guidance.sections import body_for_reader, mark_outdated_sections
 
 register = template.Library()
@@ -25,8 +25,10 @@ def reader_body(revision, outdated_sections=None):
     body = body_for_reader(revision, current_language())
     if not outdated_sections:
         return body
+    # The notice goes through the sanitiser with the page's Markdown: its class and role carry the site's mark.
+    marks = {"notice_class": site_value("outdated-notice"), "notice_role": site_value("note")}
     notices = {
-        number: render_to_string("guidance/includes/outdated_section_notice.html", {"english_url": url}).strip()
+        number: render_to_string("guidance/includes/outdated_section_notice.html", {"english_url": url, **marks}).strip()
         for number, url in outdated_sections.items()
     }
     return replace(body, value=mark_outdated_sections(body.value, notices))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0009_key_figure_dates'),
+        ('guidance', '0010_tracked_entries'),
     ]
 
     operations = [
