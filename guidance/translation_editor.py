@@ -58,7 +58,8 @@ class SegmentRow:
 
     @property
     def rows(self):
-        return min(12, max(3, len(self.english.text) // 60 + 2 + self.english.text.count("\n")))
+        longest = max((self.english.text, self.translation), key=len)  # a translation often runs longer
+        return min(12, max(3, len(longest) // 55 + 2 + longest.count("\n")))
 
 
 def segment_rows(draft, language, segment_map=None):
