@@ -21,10 +21,12 @@ from config.history.admin import TrackedEntryAdmin
 from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
-from . import publishing, roles, translation_status
+from . import publishing, roles, translation_dashboard, translation_status
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .models import GuidancePage, KeyFigure, Revision
+from .translation_editor import credit, translators
+from .translator_admin import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [
@@ -116,6 +118,10 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         return roles.can_edit_drafts(request.user) and (obj is None or obj.is_editable)
 
     def save_model(self, request, obj, form, change):
+        for code in translation_status.TRANSLATED_LANGUAGES:
+            names = [build_localized_fieldname(field, code) for field in (*Revision.TEXT_FIELDS, "change_note")]
+            if any(name in form.changed_data for name in names):
+                credit(obj, code, request.user)
         publishing.save_draft(
             obj, by=request.user, seen_version=form.cleaned_data["seen_version"],
             submit="_submit_for_review" in request.POST,
@@ -143,6 +149,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
                  name="guidance_revision_review"),
             path("<int:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
                  name="guidance_revision_restore"),
+            *translator_urls(self),
             *super().get_urls(),
         ]
 
@@ -180,6 +187,8 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             can_edit=self.has_change_permission(request, revision),
             can_restore=revision.is_published and revision.pk != revision.page.current_revision_id
             and roles.can_publish(request.user),
+            left_behind=translation_dashboard.left_behind(revision),
+            quality_problems=translation_dashboard.quality_problems(revision),
         )
 
     def restore_view(self, request, object_id):
@@ -256,7 +265,9 @@ class RevisionHistoryInline(admin.TabularInline):
     extra = 0
     max_num = 0
     can_delete = False
-    fields = readonly_fields = ["created_at", "status", "significance", "published_at", "author", "note", "links"]
+    fields = readonly_fields = [
+        "created_at", "status", "significance", "published_at", "author", "note", "translated_by", "links",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author", "page")
@@ -273,6 +284,13 @@ class RevisionHistoryInline(admin.TabularInline):
     @admin.display(description=_("change note"))
     def note(self, obj):
         return getattr(obj, ENGLISH_FIELDS[-1]) or ""
+
+    @admin.display(description=_("translated by"))
+    def translated_by(self, obj):
+        return "; ".join(
+            f"{code}: {', '.join(names)}" for code in translation_status.TRANSLATED_LANGUAGES
+            if (names := translators(obj, code, public=False))
+        )
 
     @admin.display(description=_("actions"))
     def links(self, obj):
@@ -325,6 +343,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
                  name="guidance_guidancepage_translations"),
             path("<int:object_id>/edit/", self.admin_site.admin_view(self.edit_view),
                  name="guidance_guidancepage_edit"),
+            *exchange_urls(self),
             *super().get_urls(),
         ]
 
@@ -352,16 +371,6 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
         """The localization dashboard: each page × language, and whether its translation keeps up."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        pages = list(GuidancePage.objects.select_related("current_revision"))
-        statuses = translation_status.statuses_for_pages(pages)
-        rows = [
-            {
-                "page": page,
-                "edit_url": reverse("admin:guidance_guidancepage_edit", args=[page.pk]),
-                "cells": [statuses[page.pk][code] for code in translation_status.TRANSLATED_LANGUAGES],
-            }
-            for page in pages
-        ]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -370,8 +379,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
                 {"code": code, "name": get_language_info(code)["name_translated"]}
                 for code in translation_status.TRANSLATED_LANGUAGES
             ],
-            "rows": rows,
-            "states": translation_status.TranslationState,
+            "rows": translation_dashboard.dashboard_rows(),
             "directory_entries": directory_translations.entries_needing_update(),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)

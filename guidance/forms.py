@@ -4,12 +4,15 @@ workflow's (editing a draft, reviewing it, restoring an old revision)."""
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.translation_admin import language_attributes
+
 from . import publishing
 from .models import FeedbackVote, Revision, Significance
+from .segment_status import TRANSLATED_LANGUAGES
 
 LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 ENGLISH_CHANGE_NOTE = build_localized_fieldname("change_note", publishing.SOURCE_LANGUAGE)
@@ -90,6 +93,10 @@ class ReviewForm(ReviewedFields):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME_FORMAT),
         help_text=_("Leave empty to publish now."),
     )
+    override_checks = forms.BooleanField(
+        label=_("Publish despite the quality problems listed above"), required=False,
+        help_text=_("Only if you are sure the translations are right as they are."),
+    )
     comment = forms.CharField(
         label=_("Why is it rejected?"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The author sees this comment."),
@@ -120,9 +127,12 @@ class ReviewForm(ReviewedFields):
             return publishing.unschedule(revision, by=by, reviewed=self.reviewed())
         revision.significance = data["significance"]
         setattr(revision, ENGLISH_CHANGE_NOTE, data["change_note"].strip())
+        override = data["override_checks"]
         if data["publish_at"]:
-            return publishing.schedule(revision, at=data["publish_at"], by=by, reviewed=self.reviewed())
-        return publishing.publish(revision, by=by, reviewed=self.reviewed())
+            return publishing.schedule(
+                revision, at=data["publish_at"], by=by, reviewed=self.reviewed(), override_checks=override
+            )
+        return publishing.publish(revision, by=by, reviewed=self.reviewed(), override_checks=override)
 
 
 class RestoreForm(ReviewedFields):
@@ -141,12 +151,21 @@ class RestoreForm(ReviewedFields):
         initial = {"seen_version": revision.version, "seen_current": revision.page.current_revision_id}
         super().__init__(*args, initial=initial, **kwargs)
         self.revision = revision
+        for code in TRANSLATED_LANGUAGES:  # readers of every language are told why the text went back
+            self.fields[build_localized_fieldname("change_note", code)] = forms.CharField(
+                label=_("Change note for readers (%(language)s)") % {"language": get_language_info(code)["name_translated"]},
+                max_length=500, required=False, widget=forms.TextInput(attrs={**language_attributes(code), "size": 80}),
+            )
+
+    def translated_notes(self):
+        return [self[build_localized_fieldname("change_note", code)] for code in TRANSLATED_LANGUAGES]
 
     def save(self, *, by):
         data = self.cleaned_data
+        notes = {code: data[build_localized_fieldname("change_note", code)] for code in TRANSLATED_LANGUAGES}
         return publishing.restore(
             self.revision, by=by, significance=data["significance"], change_note=data["change_note"],
-            reviewed=self.reviewed(),
+            reviewed=self.reviewed(), translated_notes=notes,
         )
 
 

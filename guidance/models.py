@@ -46,6 +46,9 @@ class GuidancePage(PermanentSlug, models.Model):
     # {language: translation state}, worked out from the published revisions each time one is
     # published (guidance/translation_status.py), so that readers' pages need no extra query.
     translation_status = models.JSONField(_("translation status"), default=dict, blank=True, editable=False)
+    # {language: [body sections behind a major English change]}: -1 for the title and summary, 0 for the
+    # text before the first heading. Readers see the notice on these sections only.
+    outdated_sections = models.JSONField(_("outdated sections"), default=dict, blank=True, editable=False)
 
     objects = GuidancePageQuerySet.as_manager()
 
@@ -167,6 +170,9 @@ class Revision(models.Model):
     # A text taken from older documents, loaded with a day only to keep the history in order:
     # readers are shown its sources' own dates ("2019–2022"), not an invented day.
     dated_by_source = models.BooleanField(_("dated by its sources"), default=False, editable=False)
+    # The segment map (guidance/segment_status.py): which English version each translated segment
+    # translates. Stored when published; a draft keeps here only what translators confirmed.
+    segments = models.JSONField(_("segments"), default=dict, blank=True, editable=False)
 
     objects = RevisionQuerySet.as_manager()
 

@@ -14,10 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import translation_status
+from . import segment_status, translation_checks, translation_status
 from .models import GuidancePage, Revision, Significance
 from .signals import page_published
 
@@ -26,6 +27,10 @@ SOURCE_LANGUAGE = translation_status.SOURCE_LANGUAGE
 
 class PublishingRefused(ValidationError):
     """A rule of the workflow refuses the action; the message says why, for staff."""
+
+
+class ChecksFailed(PublishingRefused):
+    """The quality checks of the translations found problems; a publisher may override them."""
 
 
 class EditConflict(PublishingRefused):
@@ -98,12 +103,13 @@ def save_draft(revision, *, by, seen_version, submit=False):
 
 
 @transaction.atomic
-def publish(revision, *, when=None, by=None, reviewed=None):
+def publish(revision, *, when=None, by=None, reviewed=None, override_checks=False):
     """Make a revision the text readers see, at once and atomically.
 
     Only a major change moves the "last updated" date and is listed in the public history.
     When a person publishes (`by`), the review rules apply too: a major change needs a change
-    note, and `reviewed` (what the publisher saw) refuses a stale approval. The content loader
+    note, `reviewed` (what the publisher saw) refuses a stale approval, and the quality checks of
+    the translations it changes must pass unless the publisher overrides them. The content loader
     publishes the recorded history as it is.
     """
     when = when or timezone.now()
@@ -113,7 +119,7 @@ def publish(revision, *, when=None, by=None, reviewed=None):
     if not revision.is_open:
         raise PublishingRefused(_("Only a draft can be published."))
     if by is not None:
-        _check_publishable(revision, page)
+        _check_publishable(revision, page, override_checks)
     current = page.current_revision
     revision.status = Revision.Status.PUBLISHED
     revision.published_at = when
@@ -124,14 +130,15 @@ def publish(revision, *, when=None, by=None, reviewed=None):
     becomes_current = current is None or current.published_at <= when
     if becomes_current and current is not None:
         revision.based_on = current  # what it replaced, and what the publisher compared it with
+    revision.segments = _segment_map(revision, page, when)
     _record_edit(revision, by)
     revision.save()
     if becomes_current:
         page.current_revision = revision
         if revision.significance == Significance.MAJOR or page.last_major_update is None:
             page.last_major_update = when
-    page.translation_status = translation_status.stored_states(page)
-    page.save(update_fields=["current_revision", "last_major_update", "translation_status"])
+    translation_status.refresh(page)
+    page.save(update_fields=["current_revision", "last_major_update", "translation_status", "outdated_sections"])
     if becomes_current:
         page_published.send(sender=GuidancePage, page=page, revision=revision)
     _log(by, revision, _("Published (%(significance)s).") % {"significance": revision.get_significance_display()})
@@ -139,14 +146,14 @@ def publish(revision, *, when=None, by=None, reviewed=None):
 
 
 @transaction.atomic
-def schedule(revision, *, at, by, reviewed=None):
+def schedule(revision, *, at, by, reviewed=None, override_checks=False):
     """Approve a draft now, to be published at `at` by the publish_scheduled command."""
     if at <= timezone.now():
         raise PublishingRefused(_("The publishing time must be in the future. Leave it empty to publish now."))
     page = _lock_page(revision)
     if reviewed is not None:
         _check_reviewed(revision, page, reviewed)
-    _check_publishable(revision, page)
+    _check_publishable(revision, page, override_checks)
     revision.status = Revision.Status.SCHEDULED
     revision.publish_at = at
     revision.based_on = page.current_revision  # what the publisher approved it against
@@ -192,7 +199,8 @@ def publish_due(now=None):
                             "Review it again."
                         )
                     )
-                published.append(publish(revision, when=now, by=revision.reviewed_by))
+                # The checks were passed (or overridden) when it was approved; its text has not changed since.
+                published.append(publish(revision, when=now, by=revision.reviewed_by, override_checks=True))
         except PublishingRefused as refusal:
             held.append(_hold_back(revision, " ".join(refusal.messages)))
     return published, held
@@ -232,7 +240,7 @@ def reject(revision, *, by, comment, reviewed=None):
 
 
 @transaction.atomic
-def restore(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None):
+def restore(revision, *, by, significance=Significance.MAJOR, change_note="", reviewed=None, translated_notes=None):
     """Bring back the text of an earlier published revision, as a new published revision."""
     page = _lock_page(revision)
     if reviewed is not None and page.current_revision_id != reviewed.current_revision_id:
@@ -247,13 +255,23 @@ def restore(revision, *, by, significance=Significance.MAJOR, change_note="", re
     )
     copy_text(revision, restored)
     setattr(restored, build_localized_fieldname("change_note", SOURCE_LANGUAGE), change_note.strip())
+    for language, note in (translated_notes or {}).items():
+        setattr(restored, build_localized_fieldname("change_note", language), (note or "").strip())
     restored.save()
     restored.sources.set(revision.sources.all())
-    publish(restored, by=by)
+    publish(restored, by=by, override_checks=True)  # a text readers have read before
     _log(by, restored, _("Restored the text published on %(date)s (revision %(id)s).") % {
         "date": _format(revision.published_at), "id": revision.pk,
     })
     return restored
+
+
+def _segment_map(revision, page, when):
+    """The segment map of a revision being published, following the published revision before it."""
+    before = page.revisions.published().filter(published_at__lte=when).exclude(pk=revision.pk)
+    parent = before.order_by("-published_at", "-pk").first()
+    parent_map = translation_status.stored_map(parent) if parent is not None else None
+    return segment_status.build_map(revision, parent, parent_map, draft_data=revision.segments)
 
 
 def _lock_page(revision):
@@ -272,7 +290,7 @@ def _check_reviewed(revision, page, reviewed):
         raise EditConflict(_published_conflict_message(page.current_revision), other=page.current_revision)
 
 
-def _check_publishable(revision, page):
+def _check_publishable(revision, page, override_checks=False):
     if not revision.is_open:
         raise PublishingRefused(_("Only a draft can be published."))
     english = {field: getattr(revision, build_localized_fieldname(field, SOURCE_LANGUAGE)) for field in
@@ -280,11 +298,22 @@ def _check_publishable(revision, page):
     if not all(english.values()):
         raise PublishingRefused(_("The English title, summary and body are needed before publishing."))
     current = page.current_revision
-    if current is not None and same_text(revision, current):
+    confirmed = any((revision.segments or {}).get("confirmed", {}).values())  # a translator's check is news too
+    if current is not None and same_text(revision, current) and not confirmed:
         raise PublishingRefused(_("Nothing to publish: this draft has the same text as the published page."))
     note = getattr(revision, build_localized_fieldname("change_note", SOURCE_LANGUAGE)) or ""
     if revision.significance == Significance.MAJOR and current is not None and not note.strip():
         raise PublishingRefused(_("A major change needs a change note in English: readers see it in the page history."))
+    if not override_checks:
+        problems = translation_checks.blocking(translation_checks.draft_problems(revision))
+        if problems:
+            names = ", ".join(
+                f"{get_language_info(code)['name_translated']} ({len(found)})" for code, found in problems.items()
+            )
+            raise ChecksFailed(_(
+                "The quality checks found problems in translations this draft changes: %(languages)s. "
+                "Fix them, or publish despite them if you are sure."
+            ) % {"languages": names})
 
 
 def _record_edit(revision, by):

@@ -80,6 +80,22 @@ def fill_empty_sections(body, fallback_body, fallback_language, direction):
     return "\n\n".join(parts)
 
 
+def mark_outdated_sections(body, notices):
+    """The body with notices[k] (safe HTML) placed under the heading of its k-th "## " section (from 1)."""
+    if not notices:
+        return body
+    parts, last, number = [], 0, 0
+    for match in HEADING.finditer(body):
+        number += 1
+        if number not in notices:
+            continue
+        end = body.find("\n", match.start())
+        end = len(body) if end < 0 else end
+        parts.append(body[last:end] + f"\n\n{notices[number]}\n")
+        last = end
+    return "".join(parts) + body[last:]
+
+
 def body_for_reader(revision, language):
     """The revision's body as Markdown for a reader of `language`, empty sections filled in."""
     body = localized(revision, "body", language)

@@ -1,12 +1,15 @@
 """Public pages of guidance: the guidance pages, their history, the staff preview, and feedback."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+from modeltranslation.utils import build_localized_fieldname
 
 from config.language_fallback import localized
 from config.middleware import serves
@@ -17,6 +20,7 @@ from . import feedback as feedback_votes
 from . import roles, translation_status
 from .forms import ReasonForm, VoteForm
 from .models import GuidancePage, Revision
+from .rendering import render_markdown
 
 
 @depends_on("guidance")
@@ -34,6 +38,7 @@ def render_revision(request, guidance_page, revision, *, preview=False, reading_
         reading_pages = GuidancePage.objects.for_reading()
     other_pages = [p for p in reading_pages if p.pk != guidance_page.pk]
     shown_language = localized(revision, "body").language
+    behind = set() if preview else translation_status.reader_outdated_sections(guidance_page, shown_language)
     response = render(
         request,
         "guidance/page.html",
@@ -43,13 +48,27 @@ def render_revision(request, guidance_page, revision, *, preview=False, reading_
             "other_pages": other_pages,
             "preview": preview,
             "last_updated": guidance_page.last_major_update,
-            "outdated_translation": not preview
-            and translation_status.needs_immediate_update(guidance_page, shown_language),
+            "outdated_translation": bool(behind & {-1, 0}),
+            "outdated_sections": english_section_urls(guidance_page, revision, behind),
         },
     )
     if preview:
         add_never_cache_headers(response)  # a draft is for the staff member who asked: never stored
     return response
+
+
+def english_section_urls(guidance_page, revision, sections):
+    """{section number: address of that section of the English page} for the sections behind the English."""
+    wanted = sorted(number for number in sections if number > 0)
+    if not wanted:
+        return {}
+    with override(settings.LANGUAGE_CODE):
+        english_url = reverse("guidance:page", kwargs={"slug": guidance_page.slug})
+    headings = render_markdown(getattr(revision, build_localized_fieldname("body", settings.LANGUAGE_CODE))).headings
+    return {
+        number: f"{english_url}#{headings[number - 1].anchor}" if number <= len(headings) else english_url
+        for number in wanted
+    }
 
 
 @never_cache

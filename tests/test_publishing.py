@@ -44,7 +44,9 @@ def test_draft_then_publish_shows_new_text_to_readers_at_once(client, staff_clie
     assert Revision.objects.get(pk=draft.pk).status == Revision.Status.REVIEW
     assert "Новый текст" not in page_html(client, "/ru/guidance/refugees/")
 
-    response = decide(publisher, draft, "publish", significance="major", change_note="Russian text added.")
+    # A one-sentence Russian body does not keep the English structure: the publisher publishes despite the checks.
+    response = decide(publisher, draft, "publish", significance="major", change_note="Russian text added.",
+                      override_checks="on")
     assert response.status_code == 302, response.content.decode()[-2000:]
     html = page_html(client, "/ru/guidance/refugees/")
     assert "Новый текст о правах беженцев." in html

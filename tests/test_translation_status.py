@@ -33,7 +33,8 @@ def publish_change(significance, note="", slug=SLUG, **fields):
         setattr(draft, name, value)
     draft.significance = significance
     draft.change_note_en = note
-    return publishing.publish(draft, by=user)
+    # These short texts merge the English paragraphs: the quality checks would stop them (tests/test_translation_checks.py).
+    return publishing.publish(draft, by=user, override_checks=True)
 
 
 def state(language, slug=SLUG):

@@ -1,0 +1,232 @@
+"""Exchange files for translators' own tools: a language's segments out as PO or XLIFF 2.0, and back into drafts.
+
+A file holds, for each segment of each page, the English source, the current translation and its
+state (outdated segments are "fuzzy" in PO and `state="initial"` in XLIFF, with the English they
+were translated from), and which revision each page was exported from. Reading one back compares
+each segment's English with the English of the page's draft now: a segment made from an older
+English text is not imported but listed; a file none of whose segments matches is refused.
+"""
+
+from dataclasses import dataclass, field
+
+import polib
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import to_locale
+from modeltranslation.utils import build_localized_fieldname
+
+from . import publishing, translation_status, xliff
+from .models import GuidancePage
+from .segment_status import OUTDATED, TRANSLATED_LANGUAGES, SegmentState
+from .translation_editor import apply_segments, segment_rows
+
+NOTE = "change-note"  # the unit of a draft's change note
+PO_CONTEXT = "{page}/{segment}"
+
+
+class ImportRefused(ValueError):
+    """The file cannot be imported at all; the message says why, for staff."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One segment of one page, as an exchange file carries it."""
+
+    page: str
+    sid: str
+    kind: str
+    source: str
+    target: str
+    state: str
+    previous_source: str | None = None
+
+    @property
+    def outdated(self):
+        return self.state in OUTDATED
+
+
+@dataclass(frozen=True)
+class PageUnits:
+    page: str
+    revision_id: int
+    units: list
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One segment read from a translated file."""
+
+    page: str
+    sid: str
+    source: str
+    target: str
+    done: bool  # not fuzzy (PO) or past "initial" (XLIFF): the translator says it is finished
+
+
+@dataclass
+class PageReport:
+    """What importing a file did to one page."""
+
+    page: object
+    draft: object = None
+    imported: list = field(default_factory=list)
+    stale: list = field(default_factory=list)  # [(segment id, English of the file)] made from an older English text
+    not_done: list = field(default_factory=list)
+    unknown: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    refused: str = ""
+
+
+def exported_revision(page):
+    """The text to translate: the page's open draft if it can still be edited, else the published text."""
+    draft = page.revisions.open().first()
+    return draft if draft is not None and draft.is_editable else page.current_revision
+
+
+def page_units(page, language):
+    revision = exported_revision(page)
+    if revision is None:
+        return None
+    segment_map = translation_status.draft_map(revision) if revision.is_open else translation_status.stored_map(revision)
+    units = [
+        Unit(page.slug, row.sid, row.english.kind, row.english.text, row.translation, row.state, row.old_english)
+        for row in segment_rows(revision, language, segment_map)
+    ]
+    note = getattr(revision, build_localized_fieldname("change_note", settings.LANGUAGE_CODE)) or ""
+    if revision.is_open and note:
+        translated_note = getattr(revision, build_localized_fieldname("change_note", language)) or ""
+        state = SegmentState.CURRENT if translated_note else SegmentState.MISSING
+        units.append(Unit(page.slug, NOTE, "note", note, translated_note, state))
+    return PageUnits(page.slug, revision.pk, units)
+
+
+def export(pages, language):
+    return [found for page in pages if (found := page_units(page, language)) is not None]
+
+
+def to_po(exported, language):
+    catalog = polib.POFile(wrapwidth=78)
+    catalog.metadata = {
+        "Project-Id-Version": "Guidance pages",
+        "Language": to_locale(language),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "X-Source-Language": settings.LANGUAGE_CODE,
+        "X-Guidance-Revisions": " ".join(f"{item.page}:{item.revision_id}" for item in exported),
+    }
+    for item in exported:
+        for unit in item.units:
+            entry = polib.POEntry(
+                msgctxt=PO_CONTEXT.format(page=unit.page, segment=unit.sid), msgid=unit.source, msgstr=unit.target,
+                comment=f"{unit.kind}; {unit.state}",
+            )
+            if unit.outdated:
+                entry.flags.append("fuzzy")
+                entry.previous_msgid = unit.previous_source or None
+            catalog.append(entry)
+    return str(catalog)
+
+
+def read_po(text):
+    if "\n" not in text.strip("\n") and "msgid" not in text:
+        # polib.pofile() reads a file when given an existing path: an upload must never name one.
+        raise ValueError(_("no PO entries"))
+    catalog = polib.pofile(text if text.endswith("\n") else text + "\n")
+    incoming = []
+    for entry in catalog:
+        if entry.obsolete or not entry.msgctxt or "/" not in entry.msgctxt:
+            continue
+        page, sid = entry.msgctxt.split("/", 1)
+        incoming.append(Incoming(page, sid, entry.msgid, entry.msgstr, "fuzzy" not in entry.flags))
+    language = catalog.metadata.get("Language", "").replace("_", "-").lower()
+    return language, incoming
+
+
+def read_file(data):
+    """(language, [Incoming]) from the bytes of a PO or XLIFF 2.0 file."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused(_("This file is not text in UTF-8: save it as a PO or XLIFF file and try again.")) from error
+    try:
+        language, incoming = xliff.read(text) if text.lstrip().startswith("<") else read_po(text)
+    except (ValueError, OSError) as error:
+        raise ImportRefused(_("This file could not be read as PO or XLIFF 2.0: %(error)s") % {"error": error}) from error
+    if language not in TRANSLATED_LANGUAGES:
+        raise ImportRefused(_("This file does not say which of our languages it translates into."))
+    if not incoming:
+        raise ImportRefused(_("This file holds no segment of our guidance pages."))
+    return language, incoming
+
+
+def import_file(data, *, by, expected_language=None, checks=None):
+    """Import a translated file into the drafts of its pages. Returns (language, [PageReport])."""
+    language, incoming = read_file(data)
+    if expected_language and language != expected_language:
+        raise ImportRefused(_("This file translates into another language (%(language)s).") % {"language": language})
+    by_page = {}
+    for item in incoming:
+        by_page.setdefault(item.page, []).append(item)
+    pages = {page.slug: page for page in GuidancePage.objects.filter(slug__in=by_page).select_related("current_revision")}
+    reports = []
+    for slug, items in by_page.items():
+        if slug not in pages:
+            report = PageReport(slug, refused=_("There is no guidance page “%(page)s”.") % {"page": slug})
+        else:
+            report = _import_page(pages[slug], language, items, by, checks)
+        reports.append(report)
+    return language, reports
+
+
+@transaction.atomic
+def _import_page(page, language, items, by, checks):
+    report = PageReport(page)
+    base = exported_revision(page)
+    if base is None or (page.revisions.open().exists() and not base.is_open):
+        report.refused = _("A change of this page is scheduled: cancel the schedule before importing translations.")
+        return report
+    segment_map = translation_status.draft_map(base) if base.is_open else translation_status.stored_map(base)
+    rows = {row.sid: row for row in segment_rows(base, language, segment_map)}
+    english = {sid: row.english.text for sid, row in rows.items()}
+    note_field = build_localized_fieldname("change_note", language)
+    english_note = getattr(base, build_localized_fieldname("change_note", settings.LANGUAGE_CODE)) or ""
+    by_text = {}
+    for sid, text in english.items():
+        by_text.setdefault(text, []).append(sid)
+    texts, note = {}, None
+    for item in items:
+        if item.sid == NOTE:
+            if base.is_open and item.source.strip() == english_note.strip() and item.done and item.target.strip():
+                note = item.target.strip()
+            continue
+        matches = by_text.get(item.source.strip(), [])
+        sid = item.sid if item.sid in english else (matches[0] if len(matches) == 1 else None)
+        if sid is None:
+            report.unknown.append((item.sid, item.source))
+        elif english[sid].strip() != item.source.strip():
+            report.stale.append((sid, item.source))
+        elif not item.done or not item.target.strip():
+            report.not_done.append(sid)
+        elif item.target.strip() != rows[sid].translation.strip() or rows[sid].state != SegmentState.CURRENT:
+            texts[sid] = item.target  # a new translation, or one the translator confirmed against the new English
+    if not texts and note is None:
+        if report.stale or report.unknown:
+            report.refused = _(
+                "This file was made from an older English text: none of its segments matches the English of the "
+                "page now. Export the page again and translate the new file."
+            )
+        return report
+    draft = publishing.open_draft(page, by=by)
+    confirmed = set((draft.segments or {}).get("confirmed", {}).get(language, ())) | set(texts)
+    apply_segments(draft, language, texts, confirmed=confirmed, by=by)
+    if note is not None:
+        setattr(draft, note_field, note)
+    publishing.save_draft(draft, by=by, seen_version=draft.version)
+    report.draft, report.imported = draft, sorted(texts)
+    if checks is not None:
+        report.problems = checks(draft, language, set(texts))
+    return report

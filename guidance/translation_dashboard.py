@@ -1,0 +1,124 @@
+"""The localization dashboard: each page × language, its segment counts, and what open drafts will leave behind."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import get_language_info, gettext, ngettext
+
+from . import translation_status
+from .models import GuidancePage, Revision, Significance
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: translation_status.LanguageStatus
+    edit_url: str
+    draft_note: str  # "A major English change is waiting for review: 3 segments will need Russian", or ""
+    draft_url: str
+
+    @property
+    def segment_counts(self):
+        """Short lines about the segments, in the staff member's language."""
+        status = self.status
+        if not status.total:
+            return []
+        lines = [ngettext(
+            "%(current)s of %(total)s segment up to date", "%(current)s of %(total)s segments up to date", status.total
+        ) % {"current": status.current, "total": status.total}]
+        if status.outdated:
+            lines.append(ngettext(
+                "%(count)s segment behind the English", "%(count)s segments behind the English", status.outdated
+            ) % {"count": status.outdated})
+        if status.missing:
+            lines.append(ngettext(
+                "%(count)s segment not translated", "%(count)s segments not translated", status.missing
+            ) % {"count": status.missing})
+        return lines
+
+
+def draft_change_phrase(draft):
+    """What kind of English change an open draft is, and where it stands."""
+    major = draft.significance == Significance.MAJOR
+    if draft.status == Revision.Status.REVIEW:
+        return gettext("A major English change is waiting for review") if major else gettext(
+            "A minor English change is waiting for review")
+    if draft.status == Revision.Status.SCHEDULED:
+        return gettext("A major English change is scheduled") if major else gettext("A minor English change is scheduled")
+    return gettext("A draft makes a major English change") if major else gettext("A draft makes a minor English change")
+
+
+def draft_note(draft, outlook, language):
+    if outlook is None or not outlook.count:
+        return ""
+    name = get_language_info(language)["name_translated"]
+    return "%(change)s: %(will_need)s" % {
+        "change": draft_change_phrase(draft),
+        "will_need": ngettext(
+            "%(count)s segment will need %(language)s", "%(count)s segments will need %(language)s", outlook.count
+        ) % {"count": outlook.count, "language": name},
+    }
+
+
+def translate_url(draft, language):
+    return reverse("admin:guidance_revision_translate", args=[draft.pk, language])
+
+
+def dashboard_rows():
+    """One row per page: its cells in each translated language, and its open draft."""
+    pages = list(GuidancePage.objects.select_related("current_revision"))
+    statuses = translation_status.statuses_for_pages(pages)
+    drafts = {
+        draft.page_id: draft
+        for draft in Revision.objects.open().filter(page__in=pages).select_related("page__current_revision")
+    }
+    rows = []
+    for page in pages:
+        draft = drafts.get(page.pk)
+        outlook = translation_status.draft_outlook(draft) if draft is not None else {}
+        edit_url = reverse("admin:guidance_guidancepage_edit", args=[page.pk])
+        cells = []
+        for code in translation_status.TRANSLATED_LANGUAGES:
+            draft_url = ""
+            if draft is not None:
+                draft_url = reverse("admin:guidance_revision_review", args=[draft.pk]) + f"?lang={code}"
+                if draft.is_editable:
+                    draft_url = translate_url(draft, code)
+            cells.append(Cell(statuses[page.pk][code], edit_url, draft_note(draft, outlook.get(code), code), draft_url))
+        rows.append({
+            "page": page, "draft": draft, "cells": cells,
+            "draft_review_url": reverse("admin:guidance_revision_review", args=[draft.pk]) if draft else "",
+        })
+    return rows
+
+
+
+def left_behind(draft):
+    """Per language, the segments publishing this draft (as a minor or major change) leaves behind."""
+    if not draft.is_open:
+        return []
+    significance = Significance.MINOR if draft.significance == Significance.TYPO else draft.significance
+    outlook = translation_status.draft_outlook(draft, significance)
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_translated"],
+            "outlook": outlook[code],
+            "url": translate_url(draft, code) if draft.is_editable else "",
+        }
+        for code in translation_status.TRANSLATED_LANGUAGES
+        if code in outlook and outlook[code].left_behind
+    ]
+
+
+def quality_problems(draft):
+    """Per language, the problems the quality checks find in the translations an open draft changes."""
+    if not draft.is_open:
+        return []
+    from . import translation_checks  # a late import: the checks read the glossary file only when asked
+
+    return [
+        {"code": code, "name": get_language_info(code)["name_translated"], "problems": problems,
+         "blocking": any(problem.blocking for problem in problems),
+         "url": translate_url(draft, code) if draft.is_editable else ""}
+        for code, problems in translation_checks.draft_problems(draft).items()
+    ]

@@ -1,0 +1,111 @@
+"""In a real browser against gunicorn: translators into Russian and Arabic find the one paragraph the English
+changed, see the old and new English side by side, update it (Arabic written right to left), and readers see
+the new text with no notice. Screenshots go to test-artifacts/."""
+
+from pathlib import Path
+
+import pytest
+
+from .live_site import LiveSite
+from .test_browser_publishing import PASSWORD, assert_only_our_origin
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+OLD = "You stay an asylum-seeker until there is a final decision on your application."
+NEW = "You stay an asylum-seeker until there is a final decision on your application, including the time to appeal."
+RUSSIAN_NEW = "Вы остаётесь лицом, ищущим убежище, пока по вашему заявлению не принято окончательное решение, включая время на обжалование."
+ARABIC_NEW = "تبقى طالب لجوء إلى أن يصدر قرار نهائي في طلبك، بما في ذلك وقت الطعن."
+SET_UP = f"""
+from django.contrib.auth.models import Group, User
+from guidance import publishing
+from guidance.models import GuidancePage
+for name, first, role in (("tanya", "Tatiana", "translator"), ("amal", "Amal", "translator"), ("pavel", "Pavel", "publisher")):
+    user = User.objects.create_user(name, password="{PASSWORD}", is_staff=True, first_name=first)
+    user.groups.add(Group.objects.get(name=role))
+page = GuidancePage.objects.get(slug="asylum-seekers")
+draft = publishing.open_draft(page, by=User.objects.get(username="pavel"))
+draft.body_en = draft.body_en.replace({OLD!r}, {NEW!r})
+draft.significance = "major"
+draft.change_note_en = "The time to appeal counts too."
+draft.save()
+"""
+
+
+@pytest.fixture(scope="module")
+def site():
+    """A site of its own, with an English change waiting to be translated."""
+    site = LiveSite().start()
+    site.manage("shell", "-c", SET_UP)
+    yield site
+    site.stop()
+
+
+def log_in(browser, site, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
+    tab.goto(site.url + "/admin/login/")
+    tab.fill("input[name=username]", username)
+    tab.fill("input[name=password]", PASSWORD)
+    tab.click("input[type=submit]")
+    tab.wait_for_url(site.url + "/admin/")
+    return tab
+
+
+def translate(tab, site, language, text):
+    """From the translation status, open the waiting change in `language`, update what changed, save."""
+    tab.goto(site.url + "/admin/guidance/guidancepage/translations/")
+    tab.click(f"td >> a[href$='/translate/{language}/']:has-text('1 segment will need')")
+    tab.wait_for_selector("form.segment-editor")
+    assert "60 of 61 segments up to date" in tab.inner_text(".translation-progress")
+    tab.click("a:has-text('Only what needs updating')")
+    segments = tab.locator("section.segment.state-immediate-update")
+    assert segments.count() == 1
+    diff = segments.first.locator("table.segment-diff")
+    assert OLD in diff.locator("td").first.inner_text()
+    assert diff.locator("td ins").inner_text() == ", including the time to appeal"
+    box = segments.first.locator("textarea")
+    assert box.evaluate("element => getComputedStyle(element).direction") == ("rtl" if language == "ar" else "ltr")
+    tab.screenshot(path=str(SCREENSHOTS / f"translator-editor-{language}-before.png"), full_page=True)
+    box.fill(text)
+    tab.click("input[type=submit][value='Save the translation']")
+    tab.wait_for_selector(".messagelist")
+    assert "saved in the draft" in tab.inner_text(".messagelist")
+    assert tab.locator("section.segment.state-immediate-update").count() == 0  # what changed is done
+    tab.click("a:has-text('Show all segments')")
+    assert "61 of 61 segments up to date" in tab.inner_text(".translation-progress")
+    tab.locator(f"text={text[:30]}").first.scroll_into_view_if_needed()
+    tab.screenshot(path=str(SCREENSHOTS / f"translator-editor-{language}-after.png"))
+
+
+def test_translators_update_only_what_changed_in_russian_and_arabic(site, browser):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    russian = log_in(browser, site, "tanya")
+    translate(russian, site, "ru", RUSSIAN_NEW)
+    arabic = log_in(browser, site, "amal")
+    translate(arabic, site, "ar", ARABIC_NEW)
+    for tab in (russian, arabic):
+        assert_only_our_origin(site, tab)
+
+    publisher = log_in(browser, site, "pavel")
+    publisher.goto(site.url + "/admin/guidance/guidancepage/translations/")
+    publisher.click("a:has-text('Open draft')")
+    left_behind = publisher.inner_text(".left-behind")
+    assert "Russian" not in left_behind and "Arabic" not in left_behind and "Kazakh" in left_behind
+    publisher.check("input[name=significance][value=major]")
+    publisher.click("input[type=submit][value=Publish]")
+    assert "Published. Readers see the new text now." in publisher.inner_text(".messagelist")
+
+    reader = browser.new_context().new_page()
+    for language, text in (("ru", RUSSIAN_NEW), ("ar", ARABIC_NEW)):
+        reader.goto(site.url + f"/{language}/guidance/asylum-seekers/")
+        assert text in reader.inner_text("main") and reader.locator(".outdated-notice").count() == 0
+    reader.goto(site.url + "/kk/guidance/asylum-seekers/")
+    assert reader.locator(".outdated-notice").count() == 1
+    reader.locator(".outdated-notice").scroll_into_view_if_needed()
+    reader.screenshot(path=str(SCREENSHOTS / "reader-section-notice-kk.png"))
+    reader.context.close()
