@@ -1,8 +1,13 @@
-"""Remember the language a person last read in, so `/` brings them back to it; compress safely."""
+"""Remember the language a person last read in, so `/` brings them back to it; choose the language
+of addresses without one; compress safely."""
 
 from django.conf import settings
+from django.middleware import locale
 from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
 from django.utils.translation import get_language_from_path
+
+from config.language_negotiation import preferred_language
 
 
 class RememberLanguageMiddleware:
@@ -27,6 +32,17 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, with our Accept-Language negotiation where the address names no language: the admin,
+    and the redirect of an address without its language (`/guidance/refugees/` -> `/prs/guidance/...`)."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if not get_language_from_path(request.path_info):
+            translation.activate(preferred_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
 
 
 class GZipWithoutSecretsMiddleware(GZipMiddleware):

@@ -47,7 +47,7 @@ MIDDLEWARE = [
     # Below the page cache, which so stores compressed pages; never compresses a CSRF token (BREACH).
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.LocaleMiddleware",  # Django's, with the Accept-Language mapping of config/language_negotiation.py
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
