@@ -6,9 +6,10 @@ A typo fix or a minor rewording of guidance is never listed; neither is a direct
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext
 
-from config.language_fallback import localized
+from config.language_fallback import current_language, localized
 from guidance.models import Revision
 from offices.models import DirectoryChange
 
@@ -32,10 +33,25 @@ class Update:
 
     @property
     def guid(self):
-        """A permanent id for feed readers, the same in every language."""
+        """A permanent id for feed readers, one per language: with the same id in every language's
+        feed, a reader subscribed to two of them would see only one. English keeps the ids it always
+        had, so its subscribers are not shown every entry again."""
+        language = current_language()
         if self.revision:
-            return f"urn:uuid:{uuid.uuid5(REVISION_NAMESPACE, str(self.revision.pk))}"
-        return f"urn:uuid:{self.change.uuid}"
+            name = str(self.revision.pk) if language == settings.LANGUAGE_CODE else f"{self.revision.pk}:{language}"
+            return f"urn:uuid:{uuid.uuid5(REVISION_NAMESPACE, name)}"
+        if language == settings.LANGUAGE_CODE:
+            return f"urn:uuid:{self.change.uuid}"
+        return f"urn:uuid:{uuid.uuid5(self.change.uuid, language)}"
+
+    @property
+    def title_language(self):
+        """The language the headline is written in: a guidance title may be shown from another
+        language; a directory change's headline is a sentence in the reader's language (with a name
+        in it, which may be in another)."""
+        if self.revision:
+            return localized(self.revision, "title").language
+        return current_language()
 
     @property
     def subject(self):
