@@ -36,7 +36,9 @@ def city_page(view):
 @city_page
 @depends_on("directory", "guidance")
 def city_detail(request, city):
-    return render(request, "site/city_detail.html", city_directory(city).as_context())
+    context = city_directory(city).as_context()
+    context.update(share_url=permanent_url(request, city))
+    return render(request, "site/city_detail.html", context)
 
 
 @city_page
