@@ -20,6 +20,8 @@ class RememberLanguageMiddleware:
         if (
             language
             and response.status_code == 200
+            # A private page (the personal plan) leaves nothing on the phone, not even a cookie.
+            and "no-store" not in response.get("Cache-Control", "")
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
         ):
             response.set_cookie(

@@ -66,6 +66,7 @@ MODEL_TAGS = {
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),
+    "guidance.source": ("guidance",),  # named in the page histories and the updates list
     "offices.directorychange": ("directory",),
     # Derived from content whose own save already bumped its tags; no page shows a vote.
     "guidance.searchentry": (),
@@ -180,9 +181,13 @@ def rows_updated(model):
 
 
 def relation_changed(sender, instance, action, model, **kwargs):
-    """A many-to-many link changed (a partner's services): both sides may show it."""
-    if action.startswith("post_"):
-        tags = {*(tags_for(type(instance), instance) or ()), *(tags_for(model) or ())}
+    """A many-to-many link changed (a partner's services): both sides may show it.
+
+    A link of a row that no page shows (a draft's sources) changes no page either.
+    """
+    own_tags = tags_for(type(instance), instance)
+    if action.startswith("post_") and own_tags != ():
+        tags = {*(own_tags or ()), *(tags_for(model) or ())}
         if tags:
             bump(*tags)
 

@@ -29,7 +29,7 @@ ENGLISH_FIELDS = [
 ]
 RECORD_FIELDS = [
     "status", "author", "based_on", "restores", "created_at", "updated_by", "updated_at",
-    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at",
+    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
 ]
 
 
@@ -86,14 +86,14 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
     list_select_related = ["page__current_revision", "updated_by"]
     fieldsets = [
         (None, {"fields": ["page", "title", "summary", "body"]}),
-        (_("About this change"), {"fields": ["change_note", "significance", "seen_version"]}),
+        (_("About this change"), {"fields": ["change_note", "significance", "sources", "seen_version"]}),
         (_("Record"), {"fields": RECORD_FIELDS}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["page", *RECORD_FIELDS]
         if roles.translates_only(request.user):
-            readonly += [*ENGLISH_FIELDS, "significance"]
+            readonly += [*ENGLISH_FIELDS, "significance", "sources"]
         return readonly
 
     def get_fieldsets(self, request, obj=None):
@@ -380,3 +380,4 @@ class KeyFigureAdmin(TabbedTranslationAdmin):
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
+from .sources_admin import SourceAdmin  # noqa: E402, F401

@@ -90,8 +90,11 @@ class ContactPoint(models.Model):
         """A plain link to OpenStreetMap; nothing is embedded in our pages."""
         if self.latitude is not None and self.longitude is not None:
             return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        address = self.address_local or self.address_en
         city = self.city.name_ru or self.city.name_en if self.city_id else ""
-        query = ", ".join(part for part in (self.address_local or self.address_en, city, "Kazakhstan") if part)
+        if city in address:  # a driver's address already names the city
+            city = ""
+        query = ", ".join(part for part in (address, city, "Kazakhstan") if part)
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
 
 

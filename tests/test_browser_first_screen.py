@@ -13,6 +13,8 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "first-screen"
 SMALL_PHONE = {"width": 360, "height": 640}
 TITLE_STARTS_WITHIN = 240  # px from the top of the screen
+# Every public page type, and the plan page with an answer.
+ALL_PATHS = [*PUBLIC_PATHS, "/{lang}/plan/", "/{lang}/plan/?situation=irregular&date=2026-11-30&city=almaty"]
 PAGE_TYPES = {
     "home": "/{lang}/",
     "guidance": "/{lang}/guidance/asylum-seekers/",
@@ -62,7 +64,7 @@ def test_title_and_hotline_are_on_the_first_screen(live_site, small_phone, lang,
 def test_every_page_type_in_every_language_starts_its_title_on_the_first_screen(live_site, no_js_small_phone):
     late = []
     for lang in LANGUAGE_CODES:
-        for path in PUBLIC_PATHS:
+        for path in ALL_PATHS:
             url = live_site.url + path.format(lang=lang)
             assert no_js_small_phone.goto(url).status == 200, url
             if (top := title_top(no_js_small_phone)) > TITLE_STARTS_WITHIN:

@@ -16,7 +16,7 @@ from django.test import Client
 from .conftest import LANGUAGE_CODES
 from .pages import PUBLIC_PATHS
 
-pytestmark = pytest.mark.html_checker
+pytestmark = [pytest.mark.html_checker, pytest.mark.django_db]  # django_db: the session sets up the test database
 
 VNU_JAR = Path(__file__).resolve().parent / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -29,13 +29,16 @@ MORE_PAGES = [
     ("/{lang}/search/?q=", 200),
     ("/{lang}/search/?q=zzzzqqq", 200),  # no result
     ("/{lang}/no-such-page/", 404),
+    ("/{lang}/plan/", 200),
+    ("/{lang}/plan/?situation=moving&date=2026-11-30&city=almaty", 200),
+    ("/{lang}/plan/?situation=rejected&date=1900-01-01", 400),  # a form error
 ]
 PAGES = [(path, 200) for path in PUBLIC_PATHS] + MORE_PAGES
 SVG_PAGES = ["/{lang}/cities/almaty/qr.svg"]
 
 
 @pytest.fixture(scope="module")
-def rendered_pages(django_db_blocker, tmp_path_factory):
+def rendered_pages(django_db_setup, django_db_blocker, tmp_path_factory):
     """Every page of PAGES in every language, written to a folder: (folder, {file name: address})."""
     folder = tmp_path_factory.mktemp("pages")
     with django_db_blocker.unblock():  # only reads the content loaded for the session

@@ -13,6 +13,7 @@ urlpatterns = [
     path("updates/feed/", transaction.non_atomic_requests(UpdatesFeed()), name="updates_feed"),
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
+    path("plan/", views.plan, name="plan"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
     path("cities/<slug:slug>/share/", city_pages.city_share, name="city_share"),
     path("cities/<slug:slug>/print/", city_pages.city_print, name="city_print"),
