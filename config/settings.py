@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "offices.context_processors.hotline",
+                "config.site.notices.context",
                 "config.context_processors.languages",
             ],
         },

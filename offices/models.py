@@ -3,11 +3,13 @@
 import uuid
 from urllib.parse import quote
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .closures import closure_of
 from .phones import parse_phone_list, validate_phone_list
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
@@ -76,10 +78,29 @@ class ContactPoint(models.Model):
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     verified_on = models.DateField(_("information checked on"), null=True, blank=True)
+    # A closure for some days (a holiday, repairs): readers see it with its dates until it is over.
+    closed_from = models.DateField(_("temporarily closed from"), null=True, blank=True)
+    closed_until = models.DateField(
+        _("temporarily closed until"), null=True, blank=True,
+        help_text=_("The last day it is closed. Readers are told from now until that day is over."),
+    )
+    closure_reason = models.CharField(_("reason for the closure"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if (self.closed_from is None) != (self.closed_until is None):
+            raise ValidationError(_("A temporary closure needs both its first and its last day."))
+        if self.closed_from and self.closed_until < self.closed_from:
+            raise ValidationError({"closed_until": _("The last day of the closure cannot be before its first day.")})
+
+    @property
+    def closure(self):
+        """The temporary closure readers are told about today (it may start later), or None."""
+        return closure_of(self)
 
     @property
     def phone_list(self):

@@ -17,4 +17,4 @@ class PartnerTranslationOptions(TranslationOptions):
 
 @register(Branch)
 class BranchTranslationOptions(TranslationOptions):
-    fields = ("address", "opening_hours")
+    fields = ("address", "opening_hours", "closure_reason")

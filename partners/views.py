@@ -1,4 +1,5 @@
-"""Public pages of the partner directory."""
+"""Public pages of the partner directory. They only read, so they run outside a transaction
+(non_atomic_requests): no savepoints to spend the query budget on."""
 
 from django.db import transaction
 from django.http import JsonResponse
@@ -7,13 +8,15 @@ from django.utils.translation import get_language
 
 from config.last_updated import latest
 from config.page_cache import depends_on
+from offices.closures import follow_closures
 from offices.models import City
 
 from .forms import PartnerFilterForm
 from .models import Partner, Service
-from .open_data import hsds_document
+from .open_data import HsdsDocument, alerts_for
 
 
+@transaction.non_atomic_requests
 @depends_on("directory")
 def partner_list(request):
     form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
@@ -41,10 +44,12 @@ def partner_list(request):
     )
 
 
+@transaction.non_atomic_requests
 @depends_on("directory")
 def partner_detail(request, slug):
     partner = get_object_or_404(Partner.objects.filter(is_active=True).directory(), slug=slug)
     branches = list(partner.branches.all())
+    follow_closures(request, branches)
     return render(
         request,
         "partners/partner_detail.html",
@@ -59,7 +64,9 @@ def partner_detail(request, slug):
 @transaction.non_atomic_requests
 def open_data_hsds(request):
     """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
-    document = hsds_document(get_language(), request.build_absolute_uri)
+    builder = HsdsDocument(get_language(), request.build_absolute_uri, alerts_for(request))
+    document = builder.build()
+    follow_closures(request, builder.places)  # a closure's start or end changes the document
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Access-Control-Allow-Origin"] = "*"  # open data: any website may read it
     return response

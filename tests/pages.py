@@ -18,6 +18,7 @@ INDEXED_PATHS = [
     "/{lang}/partners/bhr/",
     "/{lang}/about/",
     "/{lang}/updates/",
+    "/{lang}/notices/",
 ]
 # Every public page type: the indexed ones, and those crawlers need not list.
 PUBLIC_PATHS = INDEXED_PATHS + [

@@ -1,11 +1,11 @@
-"""Sitemap of the reader pages that draw on several apps: home, about, updates, the city pages."""
+"""Sitemap of the reader pages that draw on several apps: home, about, updates, notices, the city pages."""
 
 from config.sitemaps import LanguageSitemap, NamedPagesSitemap
 from offices.models import City
 
 
 class SiteStaticSitemap(NamedPagesSitemap):
-    names = ("site:home", "site:about", "site:updates")
+    names = ("site:home", "site:about", "site:updates", "site:notices")
 
 
 class CitySitemap(LanguageSitemap):

@@ -1,17 +1,23 @@
-"""What changed recently, for readers: published major guidance changes and directory changes.
+"""What changed recently, for readers: published major guidance changes, directory changes and notices.
 
-A typo fix or a minor rewording of guidance is never listed; neither is a directory correction.
+A typo fix or a minor rewording of guidance is never listed; neither is a directory correction. A notice
+is listed from its start, dated by it; one prepared ahead appears then, with no save (see notices.py).
 """
 
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from config.language_fallback import current_language, localized
+from config.page_cache import changed_at, valid_until
 from guidance.models import Revision
 from offices.models import DirectoryChange
+
+from .models import Notice
+from .notices import started_notices
 
 UPDATES_SHOWN = 30
 REVISION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "help-site:guidance-revision")
@@ -24,11 +30,14 @@ class Update:
     date: object
     revision: Revision = None
     change: DirectoryChange = None
+    notice: Notice = None
 
     @property
     def url(self):
         if self.revision:
             return self.revision.page.get_absolute_url()
+        if self.notice:
+            return self.notice.get_absolute_url()
         return self.change.get_absolute_url()
 
     @property
@@ -36,28 +45,35 @@ class Update:
         """A permanent id for feed readers, one per language: with the same id in every language's
         feed, a reader subscribed to two of them would see only one. English keeps the ids it always
         had, so its subscribers are not shown every entry again."""
-        language = current_language()
         if self.revision:
-            name = str(self.revision.pk) if language == settings.LANGUAGE_CODE else f"{self.revision.pk}:{language}"
-            return f"urn:uuid:{uuid.uuid5(REVISION_NAMESPACE, name)}"
+            same_in_every_language = uuid.uuid5(REVISION_NAMESPACE, str(self.revision.pk))
+        elif self.notice:
+            same_in_every_language = self.notice.uuid
+        else:
+            same_in_every_language = self.change.uuid
+        language = current_language()
         if language == settings.LANGUAGE_CODE:
-            return f"urn:uuid:{self.change.uuid}"
-        return f"urn:uuid:{uuid.uuid5(self.change.uuid, language)}"
+            return f"urn:uuid:{same_in_every_language}"
+        return f"urn:uuid:{uuid.uuid5(same_in_every_language, language)}"
 
     @property
     def title_language(self):
-        """The language the headline is written in: a guidance title may be shown from another
-        language; a directory change's headline is a sentence in the reader's language (with a name
-        in it, which may be in another)."""
+        """The language the headline is written in: a guidance page's or a notice's title may be shown
+        from another language; a directory change's headline is a sentence in the reader's language
+        (with a name in it, which may be in another)."""
         if self.revision:
             return localized(self.revision, "title").language
+        if self.notice:
+            return localized(self.notice, "title").language
         return current_language()
 
     @property
     def subject(self):
-        """What changed: a guidance page's title, or an office or partner's name (plain text)."""
+        """What changed: a guidance page's title, a notice's, or an office or partner's name (plain text)."""
         if self.revision:
             return localized(self.revision, "title").value
+        if self.notice:
+            return localized(self.notice, "title").value
         subject = self.change.subject
         if self.change.office_id:
             return localized(subject, "name").value
@@ -67,14 +83,24 @@ class Update:
     def headline(self):
         if self.revision:
             return self.subject
+        if self.notice:
+            return gettext("Notice: %(title)s") % {"title": self.subject}
         return gettext("%(subject)s: %(change)s") % {"subject": self.subject, "change": self.change.get_kind_display()}
 
 
-def recent_updates(limit=UPDATES_SHOWN):
-    """The newest updates first, in two queries whatever the number of pages and offices."""
+def recent_updates(limit=UPDATES_SHOWN, *, request=None):
+    """The newest updates first, in three queries whatever the number of pages, offices and notices.
+
+    With the request, the page cache is told when the list changes by itself: at the next notice's start.
+    """
     revisions = Revision.objects.history().select_related("page")[:limit]
     changes = DirectoryChange.objects.listed()[:limit]
+    notices, next_start = started_notices(timezone.now(), limit)
+    if request is not None:
+        valid_until(request, next_start)
+        changed_at(request, notices[0].starts_at if notices else None)
     updates = [Update(date=r.published_at, revision=r) for r in revisions]
     updates += [Update(date=c.changed_at, change=c) for c in changes]
+    updates += [Update(date=n.starts_at, notice=n) for n in notices]
     updates.sort(key=lambda update: update.date, reverse=True)
     return updates[:limit]

@@ -2,7 +2,7 @@ from django.db import transaction
 from django.urls import path
 
 from . import city_pages, views
-from .feeds import UpdatesFeed
+from .feeds import NoticesFeed, UpdatesFeed
 
 app_name = "site"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("updates/", views.updates, name="updates"),
     path("updates/feed/", transaction.non_atomic_requests(UpdatesFeed()), name="updates_feed"),
+    path("notices/", views.notices, name="notices"),
+    path("notices/feed/", transaction.non_atomic_requests(NoticesFeed()), name="notices_feed"),
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
     path("plan/", views.plan, name="plan"),

@@ -1,7 +1,9 @@
-"""Reader pages that draw on several apps: home, about, updates, search, the personal plan, the offline page."""
+"""Reader pages that draw on several apps: home, about, updates, notices, search, the personal plan, the offline page."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -12,6 +14,7 @@ from guidance.models import GuidancePage, KeyFigure
 from offices.models import City, Office
 from partners.models import Partner
 
+from .notices import NOTICES, board, follow, notices_where, where_it_applies
 from .plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, steps_for
 from .search.query import find
 from .search.text import parse_query
@@ -48,15 +51,25 @@ def about(request):
 
 
 @transaction.non_atomic_requests
-@depends_on("guidance", "directory")
+@depends_on("guidance", "directory", NOTICES)
 def updates(request):
-    """Major guidance changes and directory changes, newest first (the feed lists the same)."""
-    items = recent_updates()
+    """Major guidance changes, directory changes and notices, newest first (the feed lists the same)."""
+    items = recent_updates(request=request)
     return render(
         request,
         "site/updates.html",
         {"updates": items, "last_updated": items[0].date if items else None},
     )
+
+
+@transaction.non_atomic_requests
+@depends_on(NOTICES, "directory", "guidance")  # and the names of the places each notice applies to
+def notices(request):
+    """The notices in effect now, newest first, each with its dates and where it applies."""
+    now = timezone.now()
+    current = board(notices_where(Q(), now, where_it_applies()), now)
+    follow(request, current)
+    return render(request, "site/notices.html", {"notice_list": current.current, "last_updated": current.last_change})
 
 
 @require_safe
@@ -79,6 +92,7 @@ def offline(request):
 
 @never_cache  # what a person typed about themselves: private, never stored, never kept offline
 @require_safe
+@transaction.non_atomic_requests  # it only reads: no savepoints to spend the query budget on
 def plan(request):
     """"What should I do now?": the person's steps with their own dates (a GET form, nothing stored)."""
     cities = list(City.objects.listed())
