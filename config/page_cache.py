@@ -63,6 +63,7 @@ MODEL_TAGS = {
     "partners.service": ("directory",),
     "partners.partner": ("directory",),
     "partners.branch": ("directory",),
+    "partners.formerpartnername": ("directory",),
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),
@@ -72,7 +73,7 @@ MODEL_TAGS = {
     "guidance.searchentry": (),
     "guidance.feedbackvote": (),
 }
-NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations"}
+NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations", "history"}
 
 
 def register_model(label, *tags):

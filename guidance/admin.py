@@ -16,6 +16,9 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history import translations as directory_translations
+from config.history.admin import TrackedEntryAdmin
+from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import publishing, roles, translation_status
@@ -282,7 +285,7 @@ class RevisionHistoryInline(admin.TabularInline):
 
 
 @admin.register(GuidancePage)
-class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
+class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
     list_display = ["slug", "title", "audience", "last_major_update", "draft"]
     fields = ["slug", "audience", "order", "current_revision", "last_major_update"]
     readonly_fields = ["current_revision", "last_major_update"]
@@ -369,12 +372,13 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
             ],
             "rows": rows,
             "states": translation_status.TranslationState,
+            "directory_entries": directory_translations.entries_needing_update(),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TabbedTranslationAdmin):
+class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
 
 

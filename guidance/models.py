@@ -6,6 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
+from config.permanent_addresses import PermanentSlug
+
 
 class Audience(models.TextChoices):
     ASYLUM_SEEKER = "asylum-seeker", _("Asylum-seekers")
@@ -29,7 +32,7 @@ class GuidancePageQuerySet(models.QuerySet):
         return self.published().select_related("current_revision").order_by("order")
 
 
-class GuidancePage(models.Model):
+class GuidancePage(PermanentSlug, models.Model):
     """A page of guidance for one audience; readers see its current published revision."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address. Never change it."))
@@ -206,7 +209,7 @@ class Revision(models.Model):
         return self.status in self.OPEN_STATUSES
 
 
-class KeyFigure(models.Model):
+class KeyFigure(TrackedEntry):
     """A number about people forced to flee in Kazakhstan, with its date and source."""
 
     value = models.PositiveIntegerField(_("value"))
@@ -226,6 +229,13 @@ class KeyFigure(models.Model):
 
     def __str__(self):
         return f"{self.value} {self.label}"
+
+    @property
+    def last_changed(self):
+        """A source date known only to its year is no day to show as "last updated"."""
+        if self.changed_at is None and self.as_of_year_only:
+            return None
+        return super().last_changed
 
 
 class SearchEntry(models.Model):

@@ -15,7 +15,7 @@ def city_list(request):
     return render(
         request,
         "offices/city_list.html",
-        {"cities": cities, "last_updated": latest(*(c.updated_at for c in cities))},
+        {"cities": cities, "last_updated": latest(*(c.last_changed for c in cities))},
     )
 
 
@@ -30,7 +30,7 @@ def office_list(request):
         {
             "offices": offices,
             "former_offices": former,
-            "last_updated": latest(*(o.updated_at for o in offices + former)),
+            "last_updated": latest(*(o.last_changed for o in offices + former)),
         },
     )
 
@@ -39,4 +39,4 @@ def office_list(request):
 def office_detail(request, slug):
     office = get_object_or_404(Office.objects.select_related("city"), slug=slug)
     follow_closures(request, [office])
-    return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.updated_at})
+    return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.last_changed})

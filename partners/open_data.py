@@ -45,9 +45,9 @@ def text(obj, field, language):
 def address_line(place, language):
     """The address in the document's language; the driver's address is already Kazakh or Russian."""
     value = localized(place, "address", language)
-    if place.address_local and place.address_local_language == language and value.language != language:
-        return place.address_local
-    return value.value or place.address_local
+    if place.driver_address and place.address_local_language == language and value.language != language:
+        return place.driver_address
+    return value.value or place.driver_address
 
 
 def phones(place, owner, owner_id):

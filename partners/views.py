@@ -3,7 +3,7 @@
 
 from django.db import transaction
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from config.last_updated import latest
@@ -12,7 +12,7 @@ from offices.closures import follow_closures
 from offices.models import City
 
 from .forms import PartnerFilterForm
-from .models import Partner, Service
+from .models import FormerPartnerName, Partner, Service
 from .open_data import HsdsDocument, alerts_for
 
 
@@ -39,7 +39,7 @@ def partner_list(request):
             "partners": partners,
             "city": city,
             "service": service,
-            "last_updated": latest(*(p.updated_at for p in partners)),
+            "last_updated": latest(*(p.last_changed for p in partners)),
         },
     )
 
@@ -47,7 +47,10 @@ def partner_list(request):
 @transaction.non_atomic_requests
 @depends_on("directory")
 def partner_detail(request, slug):
-    partner = get_object_or_404(Partner.objects.filter(is_active=True).directory(), slug=slug)
+    partner = Partner.objects.filter(is_active=True).directory().filter(slug=slug).first()
+    if partner is None:  # an earlier name's address leads to the partner's page, for good
+        former = get_object_or_404(FormerPartnerName.objects.select_related("partner"), slug=slug, partner__is_active=True)
+        return redirect("partners:partner", slug=former.partner.slug, permanent=True)
     branches = list(partner.branches.all())
     follow_closures(request, branches)
     return render(
@@ -56,7 +59,7 @@ def partner_detail(request, slug):
         {
             "partner": partner,
             "branches": branches,
-            "last_updated": latest(partner.updated_at, *(b.updated_at for b in branches)),
+            "last_updated": latest(partner.last_changed, *(b.last_changed for b in branches)),
         },
     )
 

@@ -23,6 +23,7 @@ INDEXED_PATHS = [
 # Every public page type: the indexed ones, and those crawlers need not list.
 PUBLIC_PATHS = INDEXED_PATHS + [
     "/{lang}/offline/",
+    "/{lang}/forget/",
     "/{lang}/search/?q=asylum",
     "/{lang}/cities/almaty/share/",
     "/{lang}/cities/almaty/print/",

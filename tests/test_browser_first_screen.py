@@ -1,5 +1,6 @@
 """The first screen of a small phone (360 × 640): the page title starts within its first 240 px on every
-page type, with the hotline one tap away; the language chooser and the menu open without JavaScript."""
+page type, with the quick exit on the first line and the hotline one tap away; the language chooser and
+the menu open without JavaScript."""
 
 from pathlib import Path
 
@@ -68,7 +69,9 @@ def test_every_page_type_in_every_language_starts_its_title_on_the_first_screen(
             url = live_site.url + path.format(lang=lang)
             assert no_js_small_phone.goto(url).status == 200, url
             if (top := title_top(no_js_small_phone)) > TITLE_STARTS_WITHIN:
-                late.append(f"{path.format(lang=lang)}: {top:.0f} px")
+                late.append(f"{path.format(lang=lang)}: the title at {top:.0f} px")
+            if no_js_small_phone.locator(".quick-exit").bounding_box()["y"] > 0:
+                late.append(f"{path.format(lang=lang)}: the quick exit is not on the first line")
     assert late == [], "\n".join(late)
 
 

@@ -56,7 +56,11 @@ class CityDirectory:
 
     @property
     def last_updated(self):
-        return latest(self.city.updated_at, *(place.updated_at for place in self.places))
+        partners = [*(branch.partner for branch in self.branches), *self.countrywide_partners]
+        return latest(
+            self.city.last_changed, *(place.last_changed for place in self.places),
+            *(partner.last_changed for partner in partners),
+        )
 
     def as_context(self):
         """The names the city templates use."""
@@ -132,3 +136,22 @@ def city_directory(city):
         asylum_page=GuidancePage.objects.for_reading().filter(audience=Audience.ASYLUM_SEEKER).first(),
         open_elsewhere=next((o for o in elsewhere if o.kind == Office.Kind.ASYLUM_AUTHORITY), None),
     )
+
+
+def last_updated_by_city(cities):
+    """{city id: the "last updated" date its city page shows}, for many cities in two queries (the sitemap)."""
+
+    def day(moment):
+        return timezone.localdate(moment) if moment else None
+
+    offices = Office.objects.current().values_list("city_id", "kind", "changed_at")
+    # One row per branch of each active partner; a partner without a branch (shown everywhere) has one, with no city.
+    partners = Partner.objects.filter(is_active=True).values_list("changed_at", "branches__city_id", "branches__changed_at")
+    everywhere = [day(at) for city_id, kind, at in offices if kind in (Office.Kind.UNHCR, Office.Kind.HOTLINE)]
+    everywhere += [day(at) for at, city_id, _branch_at in partners if city_id is None]
+    here = {}
+    for city_id, _kind, at in offices:
+        here.setdefault(city_id, []).append(day(at))
+    for partner_at, city_id, branch_at in partners:
+        here.setdefault(city_id, []).extend((day(branch_at), day(partner_at)))
+    return {city.pk: latest(city.last_changed, *everywhere, *here.get(city.pk, ())) for city in cities}

@@ -3,6 +3,8 @@
 from config.sitemaps import LanguageSitemap, NamedPagesSitemap
 from offices.models import City
 
+from .city_directory import last_updated_by_city
+
 
 class SiteStaticSitemap(NamedPagesSitemap):
     names = ("site:home", "site:about", "site:updates", "site:notices")
@@ -10,10 +12,13 @@ class SiteStaticSitemap(NamedPagesSitemap):
 
 class CitySitemap(LanguageSitemap):
     def items(self):
-        return list(City.objects.listed())
+        cities = list(City.objects.listed())
+        self.dates = last_updated_by_city(cities)
+        return cities
 
     def lastmod(self, city):
-        return city.updated_at
+        # The date the city page itself shows: its entries' last real change, never a re-save or the load.
+        return self.dates[city.pk]
 
 
 sitemaps = {"site-static": SiteStaticSitemap, "cities": CitySitemap}

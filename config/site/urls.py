@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.urls import path
 
-from . import city_pages, views
+from . import city_pages, forget, views
 from .feeds import NoticesFeed, UpdatesFeed
 
 app_name = "site"
@@ -15,6 +15,7 @@ urlpatterns = [
     path("notices/feed/", transaction.non_atomic_requests(NoticesFeed()), name="notices_feed"),
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
+    path("forget/", forget.forget, name="forget"),
     path("plan/", views.plan, name="plan"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
     path("cities/<slug:slug>/share/", city_pages.city_share, name="city_share"),

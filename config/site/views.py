@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -45,7 +46,7 @@ def about(request):
         {
             "current_figures": [f for f in figures if f.is_current],
             "earlier_figures": [f for f in figures if not f.is_current],
-            "last_updated": latest(*(f.updated_at for f in figures)),
+            "last_updated": latest(*(f.last_changed for f in figures)),
         },
     )
 
@@ -81,7 +82,10 @@ def search(request):
         # Nothing found (or nothing asked): show the ways on that every page starts from.
         context["pages"] = list(GuidancePage.objects.for_reading())
         context["cities"] = list(City.objects.listed())
-    return render(request, "site/search.html", context)
+    response = render(request, "site/search.html", context)
+    # What a person typed is theirs: no shared cache, no browser cache, no offline copy keeps it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @depends_on()

@@ -197,7 +197,7 @@ def _office_entries(office):
         fields = [localized(office, name, language) for name in ("address", "opening_hours", "notes")]
         text, text_language = _joined([*former, *closure, kind, *city, *fields], language)
         # The address as a taxi driver reads it is findable, but not shown in an excerpt of another language.
-        driver_address = index_text(office.address_local, office.address_local_language)
+        driver_address = index_text(office.driver_address, office.address_local_language)
         yield _entry(
             language, Kind.OFFICE, office.pk, localized(office, "name", language), text, text_language,
             priority=KIND_PRIORITY[Kind.OFFICE] + (0 if office.is_current else FORMER_OFFICE_PRIORITY) + office.order,
