@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(PROJECT_HASH)
 TEST_STAMP := $(VENV)/.installed-test-$(PROJECT_HASH)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install install-test lint run dev test test-fast test-sqlite test-postgres system-packages static content messages bench clean
+.PHONY: install install-test lint run dev test test-fast test-sqlite test-postgres system-packages html-checker static content messages bench clean
 
 # Serving needs only the runtime dependencies; the test tools come with `make test`.
 $(STAMP): pyproject.toml
@@ -49,26 +49,36 @@ run: content static
 dev: content static
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, gettext.
+## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, gettext,
+## Java and npm for the Nu Html Checker.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v redis-server >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v redis-server >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql redis-server gettext >/dev/null; \
-	  else echo "Install as root: apt-get install chromium postgresql redis-server gettext"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql redis-server gettext default-jre-headless npm >/dev/null; \
+	  else echo "Install as root: apt-get install chromium postgresql redis-server gettext default-jre-headless npm"; exit 1; fi; \
 	fi
 
+## The Nu Html Checker (vnu.jar, pinned in tests/vnu/package-lock.json), run on Debian's Java: the
+## package's own install script, which would download a Java runtime, is skipped.
+VNU_JAR := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
+	npm --prefix tests/vnu ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(VNU_JAR)
+
+html-checker: $(VNU_JAR)
+
 ## The whole suite: on SQLite (with the browser tests), then again on a real PostgreSQL server.
-test: install-test system-packages static lint test-sqlite test-postgres
+test: install-test system-packages html-checker static lint test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 test-postgres:
-	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser and not server"
+	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser and not server and not html_checker"
 
 ## The fast tests alone (no browser, no servers started), for quick checks while developing.
 test-fast: install-test static
-	$(BIN)/pytest -n 2 -m "not browser and not server"
+	$(BIN)/pytest -n 2 -m "not browser and not server and not html_checker"
 
 ## Update the translation catalogs after changing interface text.
 messages: install-test

@@ -1,4 +1,4 @@
-"""Site-wide response plumbing: the language cookie and the language of addresses without one, safe
+"""Site-wide response plumbing: the language cookie, the language of addresses without one, safe
 compression, privacy headers, and the methods each page serves."""
 
 from django.conf import settings

@@ -40,6 +40,15 @@ def test_page_has_no_serious_accessibility_finding(live_site, tab, path):
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("panel", [".site-menu", ".language-chooser"])
+def test_open_header_panels_have_no_serious_accessibility_finding(live_site, tab, lang, panel):
+    tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
+    tab.locator(f"{panel} summary").click()
+    assert tab.locator(f"{panel} .header-panel").is_visible()
+    assert axe_findings(tab) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
 def test_skip_link_comes_first_shows_and_moves_to_the_content(live_site, tab, lang):
     tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
     tab.keyboard.press("Tab")

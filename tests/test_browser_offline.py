@@ -32,7 +32,7 @@ def test_the_first_page_opened_is_readable_offline(live_site, tab):
     assert tab.locator("html").get_attribute("dir") == "rtl"
     assert tab.locator("#offline-note").is_visible(), "the reader is told this is a saved copy"
     # the stylesheet came from the device too
-    assert tab.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == "rgb(0, 89, 160)"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.site-band')).backgroundColor") == "rgb(0, 89, 160)"
 
 
 def test_pages_opened_later_are_readable_offline_and_others_show_the_offline_page(live_site, tab):

@@ -25,6 +25,7 @@ def votes(live_site):
 
 def test_search_box_on_a_page_finds_the_section(live_site, no_js_page):
     no_js_page.goto(live_site.url + "/en/cities/almaty/")
+    no_js_page.locator(".site-menu summary").click()  # the search box is in the menu
     no_js_page.get_by_label("Search this site").fill("rejected")
     no_js_page.get_by_label("Search this site").press("Enter")
     assert "/en/search/?q=rejected" in no_js_page.url

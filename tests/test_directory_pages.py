@@ -69,6 +69,13 @@ def test_partner_filter_with_unknown_values_explains_and_does_not_fail(client):
     assert "<script>" not in html
 
 
+def test_partner_filter_error_is_tied_to_its_field(client):
+    html = page_html(client, "/en/partners/?city=atlantis")
+    assert 'aria-invalid="true" aria-describedby="id_city_error"' in html
+    assert '<span class="error" id="id_city_error" role="alert">Select a valid choice.' in html
+    assert '<form class="filter" method="get" action="/en/partners/">' in html
+
+
 def test_inactive_partner_is_not_listed(client):
     assert "International Association of Social Projects" not in page_html(client, "/en/partners/")
     assert client.get("/en/partners/iasp/").status_code == 404

@@ -17,10 +17,17 @@ from .qr_codes import decode_qr
 pytestmark = pytest.mark.django_db
 
 
-def test_city_page_links_to_its_share_kit(client):
+def test_city_page_links_to_its_share_kit_print_sheet_and_qr_code_near_the_top(client):
     html_text = page_html(client, "/en/cities/almaty/")
-    assert 'href="/en/cities/almaty/share/"' in html_text
-    assert "share or print this page" in html_text
+    tools = re.search(r'<p class="page-tools"(.*?)</p>', html_text, re.S)
+    assert tools and html_text.index("</h1>") < tools.start() < html_text.index('id="apply"')
+    assert '<a href="/en/cities/almaty/share/">Share</a>' in tools.group(1)
+    assert '<a href="/en/cities/almaty/print/">Print</a>' in tools.group(1)
+    assert '<a href="/en/cities/almaty/share/#qr-code">QR code</a>' in tools.group(1)
+    # What the copy button (static/js/copy_link.js) copies and says, in the reader's language.
+    assert 'data-copy-url="http://testserver/en/cities/almaty/"' in tools.group(1)
+    assert 'data-copy-label="Copy link" data-copied-label="Link copied"' in tools.group(1)
+    assert '<script src="/static/js/copy_link' in html_text
 
 
 def test_share_kit_shows_the_permanent_address_in_the_readers_language(client):

@@ -1,10 +1,12 @@
 """Updates and its Atom feed: major guidance changes and directory changes, never a typo fix."""
 
+import uuid
 import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
 
+from config.site.updates import REVISION_NAMESPACE
 from guidance.models import Significance
 from offices.models import City, Office
 from partners.models import Branch, Partner
@@ -127,3 +129,36 @@ def test_updates_run_few_queries(client, django_assert_max_num_queries, path):
         office.save()
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get(path).status_code == 200
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def entry_ids(client, lang):
+    return [entry.find(f"{ATOM}id").text for entry in ET.fromstring(read_feed(client, lang)).findall(f"{ATOM}entry")]
+
+
+def test_each_language_has_its_own_entry_ids(client):
+    publish_revision(Significance.MAJOR, "Refugees can now renew permits online.")
+    ids = {lang: entry_ids(client, lang) for lang in ("en", "ru", "prs")}
+    assert ids["en"] and len(ids["en"]) == len(ids["ru"]) == len(ids["prs"])
+    assert not set(ids["en"]) & set(ids["ru"]) and not set(ids["ru"]) & set(ids["prs"])
+    assert entry_ids(client, "ru") == ids["ru"]  # permanent: the same on every reading
+
+
+def test_english_entries_keep_their_ids(client):
+    revision = publish_revision(Significance.MAJOR, "Refugees can now renew permits online.")
+    expected = f"urn:uuid:{uuid.uuid5(REVISION_NAMESPACE, str(revision.pk))}"
+    assert entry_ids(client, "en")[0] == expected
+
+
+def test_an_entry_shown_in_another_language_says_so(client):
+    publish_revision(Significance.MAJOR, "Refugees can now renew permits online.")  # English only
+    published_revision("stateless", title_en="Stateless people", title_ru="Лица без гражданства",
+                       change_note_en="New section.", change_note_ru="Новый раздел.", significance=Significance.MAJOR)
+    root = ET.fromstring(read_feed(client, "ru"))
+    entries = {entry.find(f"{ATOM}title").text: entry for entry in root.findall(f"{ATOM}entry")}
+    assert root.get(XML_LANG) == "ru"
+    assert entries["Refugees: your rights in Kazakhstan"].get(XML_LANG) == "en"
+    assert entries["Лица без гражданства"].get(XML_LANG) is None  # in the feed's own language
+    assert not feedparser.parse(read_feed(client, "ru")).bozo

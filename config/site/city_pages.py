@@ -39,7 +39,9 @@ def city_page(view):
 def city_detail(request, city):
     directory = city_directory(city)
     follow_closures(request, directory.shown_places)
-    return render(request, "site/city_detail.html", directory.as_context())
+    context = directory.as_context()
+    context.update(share_url=permanent_url(request, city))
+    return render(request, "site/city_detail.html", context)
 
 
 @city_page

@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_bidi, gettext
 
 from config.language_fallback import localized
 from config.page_cache import declare
@@ -16,8 +17,18 @@ from .notices import NOTICES, board, follow, notices_where
 from .updates import recent_updates
 
 
+class LanguageTaggedAtom1Feed(Atom1Feed):
+    """Atom whose entries say their language (`xml:lang`) when it is not the feed's own."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language") and item["language"] != self.feed["language"]:
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
 class UpdatesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageTaggedAtom1Feed
 
     def title(self):
         return gettext("What changed recently") + " · " + gettext("Help for people forced to flee — Kazakhstan")
@@ -42,7 +53,15 @@ class UpdatesFeed(Feed):
 
     def item_description(self, item):
         # Rendered without the request: the page's context processors are not needed for each entry.
-        return render_to_string("site/includes/update_description.html", {"update": item})
+        description = render_to_string("site/includes/update_description.html", {"update": item})
+        if item.title_language != get_language():
+            # The entry says it is in the title's language; its text around any fallback is in ours.
+            direction = "rtl" if get_language_bidi() else "ltr"
+            return format_html('<div lang="{}" dir="{}">{}</div>', get_language(), direction, description)
+        return description
+
+    def item_extra_kwargs(self, item):
+        return {"language": item.title_language}
 
     def item_link(self, item):
         return item.url

@@ -7,10 +7,11 @@ is listed from its start, dated by it; one prepared ahead appears then, with no 
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from config.language_fallback import localized
+from config.language_fallback import current_language, localized
 from config.page_cache import changed_at, valid_until
 from guidance.models import Revision
 from offices.models import DirectoryChange
@@ -41,12 +42,30 @@ class Update:
 
     @property
     def guid(self):
-        """A permanent id for feed readers, the same in every language."""
+        """A permanent id for feed readers, one per language: with the same id in every language's
+        feed, a reader subscribed to two of them would see only one. English keeps the ids it always
+        had, so its subscribers are not shown every entry again."""
         if self.revision:
-            return f"urn:uuid:{uuid.uuid5(REVISION_NAMESPACE, str(self.revision.pk))}"
+            same_in_every_language = uuid.uuid5(REVISION_NAMESPACE, str(self.revision.pk))
+        elif self.notice:
+            same_in_every_language = self.notice.uuid
+        else:
+            same_in_every_language = self.change.uuid
+        language = current_language()
+        if language == settings.LANGUAGE_CODE:
+            return f"urn:uuid:{same_in_every_language}"
+        return f"urn:uuid:{uuid.uuid5(same_in_every_language, language)}"
+
+    @property
+    def title_language(self):
+        """The language the headline is written in: a guidance page's or a notice's title may be shown
+        from another language; a directory change's headline is a sentence in the reader's language
+        (with a name in it, which may be in another)."""
+        if self.revision:
+            return localized(self.revision, "title").language
         if self.notice:
-            return f"urn:uuid:{self.notice.uuid}"
-        return f"urn:uuid:{self.change.uuid}"
+            return localized(self.notice, "title").language
+        return current_language()
 
     @property
     def subject(self):
