@@ -58,6 +58,7 @@ def production_env(workdir):
         "HTTPS": "false",  # plain HTTP on loopback; everything else as in production
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": "ERROR",
+        "PAGE_CACHE_STATUS_HEADER": "true",  # the warm-up checks that pages come from the cache
     }
 
 

@@ -62,6 +62,7 @@ def preview(request, slug, revision_id):
     return response
 
 
+@depends_on()  # and the page itself, declared below
 def history(request, slug):
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
     declare(request, f"guidance-page:{guidance_page.pk}")

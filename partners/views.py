@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from config.last_updated import latest
-from config.page_cache import depends_on
+from config.page_cache import depends_on, keep_out_of_cache
 from offices.models import City
 
 from .forms import PartnerFilterForm
@@ -14,11 +14,12 @@ from .models import Partner, Service
 from .open_data import hsds_document
 
 
-@depends_on("directory")
+@depends_on("directory", query=("city", "service"))
 def partner_list(request):
     form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
     partners = Partner.objects.filter(is_active=True).directory()
-    form.is_valid()  # reports a choice that is not valid; the valid one still filters
+    if not form.is_valid():  # reports a choice that is not valid; the valid one still filters
+        keep_out_of_cache(request)  # a stranger's made-up choices are answered, not stored
     filters = getattr(form, "cleaned_data", {})  # absent when nothing was chosen
     city, service = filters.get("city"), filters.get("service")
     if city:
@@ -57,6 +58,7 @@ def partner_detail(request, slug):
 
 
 @transaction.non_atomic_requests
+@depends_on("directory")
 def open_data_hsds(request):
     """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
     document = hsds_document(get_language(), request.build_absolute_uri)

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -65,7 +66,10 @@ def search(request):
         # Nothing found (or nothing asked): show the ways on that every page starts from.
         context["pages"] = list(GuidancePage.objects.for_reading())
         context["cities"] = list(City.objects.listed())
-    return render(request, "site/search.html", context)
+    response = render(request, "site/search.html", context)
+    # What a person typed is theirs: no shared cache, no browser cache, no offline copy keeps it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @depends_on()
