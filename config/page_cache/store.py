@@ -78,8 +78,12 @@ def _announcing(connection_class):
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
         scheme = urlsplit(server if isinstance(server, str) else server[0]).scheme
         base = {"unix": redis.UnixDomainSocketConnection, "rediss": redis.SSLConnection}.get(scheme, redis.Connection)
-        options = {"connection_class": _announcing(base), **params.get("OPTIONS", {})}
+        # One retry, at once: enough to reconnect after Redis restarted; a Redis that does not answer
+        # costs one socket timeout, then the page cache leaves it alone a while (trouble.py).
+        options = {"connection_class": _announcing(base), "retry": Retry(NoBackoff(), 1), **params.get("OPTIONS", {})}
         super().__init__(server, {**params, "OPTIONS": options})
