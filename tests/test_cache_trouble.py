@@ -7,7 +7,7 @@ import time
 
 import pytest
 from django.test import Client
-from pytest_django.asserts import assertContains, assertNotContains
+from pytest_django.asserts import assertContains
 
 from config.page_cache import trouble
 from config.page_cache.models import ContentVersion
