@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified → 304, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
+    "config.shared_cache.SharedCacheMiddleware",  # above the language cookie, which it must see
     # Above the page cache: the language cookie is set on cached pages too, and never stored.
     "config.middleware.RememberLanguageMiddleware",
     "config.page_cache.PageCacheMiddleware",
