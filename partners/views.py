@@ -8,13 +8,17 @@ from django.utils.translation import get_language
 from config.last_updated import latest
 from config.page_cache import depends_on, keep_out_of_cache
 from offices.models import City
+from offices.pagination import page_links, page_of
 
 from .forms import PartnerFilterForm
 from .models import Partner, Service
 from .open_data import hsds_document
 
+PARTNERS_PER_PAGE = 20
 
-@depends_on("directory", query=("city", "service"))
+
+@transaction.non_atomic_requests  # it only reads: no transaction (and its savepoint queries) needed
+@depends_on("directory", query=("city", "service", "page"))
 def partner_list(request):
     form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
     partners = Partner.objects.filter(is_active=True).directory()
@@ -28,7 +32,8 @@ def partner_list(request):
         partners = partners.filter(services=service)
     if city or service:
         partners = partners.distinct()
-    partners = list(partners)
+    page = page_of(request, partners, PARTNERS_PER_PAGE)
+    partners = list(page.object_list)
     return render(
         request,
         "partners/partner_list.html",
@@ -38,6 +43,7 @@ def partner_list(request):
             "city": city,
             "service": service,
             "last_updated": latest(*(p.updated_at for p in partners)),
+            **page_links(request, page),
         },
     )
 

@@ -57,7 +57,7 @@ def test_no_page_repeats_tracking_parameters_in_its_links(client, path):
 
 def test_unknown_parameters_are_ignored_by_pages_that_do_not_read_them(client):
     plain = client.get("/en/offices/")
-    odd = client.get("/en/offices/?page=2&sort=name&x=<script>")
+    odd = client.get("/en/offices/?sort=name&x=<script>")
     assert odd.status_code == 200 and odd["X-Page-Cache"] == "hit"
     assert odd.content == plain.content
 

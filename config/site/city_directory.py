@@ -2,13 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import BooleanField, Case, Q, When, Window
+from django.db.models.functions import RowNumber
 
 from config.last_updated import latest
 from guidance.models import Audience, GuidancePage
-from offices.models import Office
+from offices.models import DIRECTORY_ORDER, Office
 from partners.grouping import branches_by_service
 from partners.models import Branch, Partner
+
+ELSEWHERE_SHOWN = 5  # UNHCR offices in other cities, and partners with no address, shown on a city's pages
 
 
 @dataclass
@@ -20,6 +23,7 @@ class CityDirectory:
     hotlines: list = field(default_factory=list)
     branches: list = field(default_factory=list)
     countrywide_partners: list = field(default_factory=list)
+    more_elsewhere: bool = False  # more UNHCR offices or countrywide partners than shown
     asylum_page: object = None
 
     @property
@@ -51,6 +55,7 @@ class CityDirectory:
             "help_by_service": self.help_by_service,
             "branches": self.branches,
             "countrywide_partners": self.countrywide_partners,
+            "more_elsewhere": self.more_elsewhere,
             "asylum_page": self.asylum_page,
             "last_updated": self.last_updated,
             "last_checked": self.last_checked,
@@ -62,15 +67,29 @@ class CityDirectory:
         return latest(*(place.verified_on for place in self.places))
 
 
-def city_directory(city):
-    """Offices, partner branches and the asylum guidance for one city, in six queries."""
-    offices = list(
+def city_offices(city):
+    """The city's offices, the hotlines, and the first ELSEWHERE_SHOWN + 1 UNHCR offices elsewhere: one query."""
+    elsewhere = Q(kind=Office.Kind.UNHCR) & ~Q(city=city)
+    return (
         Office.objects.current()
-        .filter(Q(city=city) | Q(kind__in=[Office.Kind.UNHCR, Office.Kind.HOTLINE]))
+        .filter(Q(city=city) | Q(kind__in=[Office.Kind.HOTLINE, Office.Kind.UNHCR]))
+        .annotate(rank=Window(RowNumber(), partition_by=[Case(When(elsewhere, then=1), default=0)], order_by=DIRECTORY_ORDER))
+        .annotate(shown=Case(When(elsewhere, then=Q(rank__lte=ELSEWHERE_SHOWN + 1)), default=True, output_field=BooleanField()))
+        .filter(shown=True)
         .directory()
     )
+
+
+def city_directory(city):
+    """Offices, partner branches and the asylum guidance for one city, in six queries.
+
+    What the city has is shown in full; what is elsewhere (UNHCR offices in other cities, partners
+    without an address) is shown up to a few entries, with a link to the whole directory, so the
+    page stays the same size however large the directory grows.
+    """
+    offices = list(city_offices(city))
     here = [o for o in offices if o.city_id == city.pk]
-    elsewhere = [o for o in offices if o.city_id != city.pk]
+    unhcr_elsewhere = [o for o in offices if o.city_id != city.pk and o.kind == Office.Kind.UNHCR]
     branches = list(
         Branch.objects.filter(city=city, partner__is_active=True)
         .select_related("partner", "city")
@@ -78,16 +97,18 @@ def city_directory(city):
         .order_by("partner__order")
     )
     countrywide_partners = list(
-        Partner.objects.filter(is_active=True, branches__isnull=True).prefetch_related("services")
+        Partner.objects.filter(is_active=True, branches__isnull=True)
+        .prefetch_related("services")
+        .order_by("order", "name")[: ELSEWHERE_SHOWN + 1]
     )
     return CityDirectory(
         city=city,
         apply_offices=[o for o in here if o.kind == Office.Kind.ASYLUM_AUTHORITY],
-        unhcr_offices=[o for o in here if o.kind == Office.Kind.UNHCR]
-        + [o for o in elsewhere if o.kind == Office.Kind.UNHCR],
+        unhcr_offices=[o for o in here if o.kind == Office.Kind.UNHCR] + unhcr_elsewhere[:ELSEWHERE_SHOWN],
         other_offices=[o for o in here if o.kind not in (Office.Kind.ASYLUM_AUTHORITY, Office.Kind.UNHCR, Office.Kind.HOTLINE)],
         hotlines=[o for o in offices if o.kind == Office.Kind.HOTLINE],
         branches=branches,
-        countrywide_partners=countrywide_partners,
-        asylum_page=GuidancePage.objects.for_reading().filter(audience=Audience.ASYLUM_SEEKER).first(),
+        countrywide_partners=countrywide_partners[:ELSEWHERE_SHOWN],
+        more_elsewhere=len(unhcr_elsewhere) > ELSEWHERE_SHOWN or len(countrywide_partners) > ELSEWHERE_SHOWN,
+        asylum_page=GuidancePage.objects.for_listing().filter(audience=Audience.ASYLUM_SEEKER).first(),
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from config.language_fallback import localized
-from guidance.models import Revision
+from guidance.models import Revision, in_every_language
 from offices.models import DirectoryChange
 
 UPDATES_SHOWN = 30
@@ -56,7 +56,7 @@ class Update:
 
 def recent_updates(limit=UPDATES_SHOWN):
     """The newest updates first, in two queries whatever the number of pages and offices."""
-    revisions = Revision.objects.history().select_related("page")[:limit]
+    revisions = Revision.objects.history().select_related("page").defer("summary", "body", *in_every_language("summary", "body"))[:limit]
     changes = DirectoryChange.objects.listed()[:limit]
     updates = [Update(date=r.published_at, revision=r) for r in revisions]
     updates += [Update(date=c.changed_at, change=c) for c in changes]
