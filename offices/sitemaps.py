@@ -1,20 +1,20 @@
 """Sitemap of the city list and the office pages (former offices are history: not offered to search engines)."""
 
-from config.sitemaps import LanguageSitemap, NamedPagesSitemap
+from config.sitemaps import NamedPagesSitemap, RowsSitemap, newest
 
-from .models import Office
+from .models import City, Office
 
 
 class OfficesStaticSitemap(NamedPagesSitemap):
-    names = ("offices:cities", "offices:offices")
+    pages = {
+        "offices:cities": lambda: newest(City.objects.all()),
+        "offices:offices": lambda: newest(Office.objects.all()),
+    }
 
 
-class OfficeSitemap(LanguageSitemap):
-    def items(self):
-        return list(Office.objects.current().order_by("kind_order", "order", "slug"))
-
-    def lastmod(self, office):
-        return office.updated_at
+class OfficeSitemap(RowsSitemap):
+    def listed(self):
+        return Office.objects.current().only("slug", "updated_at").order_by("kind_order", "order", "slug")
 
 
 sitemaps = {"offices-static": OfficesStaticSitemap, "offices": OfficeSitemap}

@@ -1,20 +1,34 @@
 """Sitemap of the partner directory: only partners that are listed."""
 
-from config.sitemaps import LanguageSitemap, NamedPagesSitemap
+from django.db.models import Max
+from django.db.models.functions import Coalesce, Greatest
 
-from .models import Partner
+from config.sitemaps import NamedPagesSitemap, RowsSitemap, newest
+
+from .models import Branch, Partner
 
 
 class PartnersStaticSitemap(NamedPagesSitemap):
-    names = ("partners:partners",)
+    pages = {
+        "partners:partners": lambda: max(
+            filter(None, [newest(Partner.objects.filter(is_active=True)), newest(Branch.objects.filter(partner__is_active=True))]),
+            default=None,
+        ),
+    }
 
 
-class PartnerSitemap(LanguageSitemap):
-    def items(self):
-        return list(Partner.objects.filter(is_active=True).order_by("order", "name"))
+class PartnerSitemap(RowsSitemap):
+    """A partner's page shows its branches: it changed when the partner or one of them did."""
 
-    def lastmod(self, partner):
-        return partner.updated_at
+    date_field = "changed_at"
+
+    def listed(self):
+        return (
+            Partner.objects.filter(is_active=True)
+            .only("slug", "updated_at")
+            .annotate(changed_at=Greatest("updated_at", Coalesce(Max("branches__updated_at"), "updated_at")))
+            .order_by("order", "name", "pk")
+        )
 
 
 sitemaps = {"partners-static": PartnersStaticSitemap, "partners": PartnerSitemap}

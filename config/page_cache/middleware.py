@@ -60,6 +60,8 @@ class PageCacheMiddleware:
             request.page_cache_shareable = True
             return self.mark(response, "hit")
         response = self.get_response(request)
+        if getattr(request, "page_cache_site_wide", False):
+            self.drop_language_vary(response)
         if self.is_storable(request, response):
             request.page_cache_shareable = True
             try:
@@ -86,6 +88,9 @@ class PageCacheMiddleware:
         names = declared_query(view)
         if names is None and get_language_from_path(request.path_info) is None:
             return None  # not a page: the admin, the health check, robots.txt
+        # A view outside the language prefix that declared what it shows (a sitemap) is the same
+        # whatever language the browser asks for, though the locale middleware says it varies.
+        request.page_cache_site_wide = names is not None and get_language_from_path(request.path_info) is None
         query = without_tracking(request.GET) if names is None else canonical_query(request, names)
         query._mutable = False
         request.GET = query  # what the view reads, and what the language switcher repeats
@@ -145,6 +150,15 @@ class PageCacheMiddleware:
         cache.set(key, entry, timeout)
         self.add_validators(response, versions)
         self.mark(response, "miss")
+
+    @staticmethod
+    def drop_language_vary(response):
+        vary = [v.strip() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()]
+        kept = [v for v in vary if v.lower() != "accept-language"]
+        if kept:
+            response.headers["Vary"] = ", ".join(kept)
+        elif "Vary" in response:
+            del response.headers["Vary"]
 
     @staticmethod
     def mark(response, status):

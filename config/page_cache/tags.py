@@ -90,7 +90,8 @@ def keep_out_of_cache(request):
 def page_tags(request):
     declared = getattr(request, "cache_tags", None)
     tags = {ANY_CONTENT} if declared is None else set(declared)
-    return tags | {EVERYTHING, HOTLINE}
+    # Pages under a language prefix show the hotline in their header; sitemaps do not.
+    return tags | ({EVERYTHING} if getattr(request, "page_cache_site_wide", False) else {EVERYTHING, HOTLINE})
 
 
 # --- what a change touches -------------------------------------------------------------------
