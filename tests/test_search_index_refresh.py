@@ -78,3 +78,17 @@ def test_many_changes_in_one_transaction_refresh_in_one_go():
             office.save()
     deletes = [q["sql"] for q in queries if q["sql"].startswith("DELETE") and "guidance_searchentry" in q["sql"]]
     assert len(deletes) == 1  # one delete and one bulk insert for all four offices
+
+
+def test_a_save_that_renames_nothing_rebuilds_only_its_own_rows():
+    legal = Service.objects.get(slug="legal-counselling")
+    almaty = City.objects.get(slug="almaty")
+    partners = {pk: row_ids(Kind.PARTNER, pk) for pk in Partner.objects.values_list("pk", flat=True)}
+    offices = {pk: row_ids(Kind.OFFICE, pk) for pk in Office.objects.values_list("pk", flat=True)}
+    with committed():
+        legal.order += 1
+        legal.save()
+        almaty.order += 1
+        almaty.save()
+    assert {pk: row_ids(Kind.PARTNER, pk) for pk in partners} == partners
+    assert {pk: row_ids(Kind.OFFICE, pk) for pk in offices} == offices

@@ -294,8 +294,19 @@ def rebuild():
 # --- Keeping the directory rows fresh ----------------------------------------------------------
 
 
-def _city_dependents(city):
-    # Offices and partners show the city's name.
+def _renamed(kind, obj):
+    """Whether the name a reader of some language sees differs from the one the index holds: one query.
+
+    Offices and partners are indexed with the names of their city and their kinds of help, so only
+    a new name (not a new order, say) needs their rows rebuilt.
+    """
+    held = dict(SearchEntry.objects.filter(kind=kind, object_id=obj.pk).values_list("language", "title"))
+    return any(held.get(code) != localized(obj, "name", code).value for code in LANGUAGE_CODES)
+
+
+def _city_dependents(city, deleted):
+    if not deleted and not _renamed(Kind.CITY, city):
+        return [(Kind.CITY, [city.pk])]
     return [
         (Kind.CITY, [city.pk]),
         (Kind.OFFICE, Office.objects.filter(city=city.pk).values_list("pk", flat=True)),
@@ -303,28 +314,29 @@ def _city_dependents(city):
     ]
 
 
-def _partners_giving(service):
-    """The partners whose rows name this kind of help; all of them once it is deleted (its links are gone)."""
-    if service.pk is None or not Service.objects.filter(pk=service.pk).exists():
-        return None
-    return list(Partner.objects.filter(services=service.pk).values_list("pk", flat=True))
+def _service_dependents(service, deleted):
+    if deleted:  # its links to partners are gone with it: refresh them all
+        return [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, None)]
+    if not _renamed(Kind.SERVICE, service):
+        return [(Kind.SERVICE, [service.pk])]
+    return [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, Partner.objects.filter(services=service.pk).values_list("pk", flat=True))]
 
 
 # The rows to refresh when one of these is saved or deleted: (kind, ids), ids None for all of the kind.
 DEPENDENT_ROWS = {
     City: _city_dependents,
-    FormerCityName: lambda name: [(Kind.CITY, [name.city_id])],
-    Office: lambda office: [(Kind.OFFICE, [office.pk])],
-    Service: lambda service: [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, _partners_giving(service))],
-    Partner: lambda partner: [(Kind.PARTNER, [partner.pk])],
-    Branch: lambda branch: [(Kind.PARTNER, [branch.partner_id])],
+    FormerCityName: lambda name, deleted: [(Kind.CITY, [name.city_id])],
+    Office: lambda office, deleted: [(Kind.OFFICE, [office.pk])],
+    Service: _service_dependents,
+    Partner: lambda partner, deleted: [(Kind.PARTNER, [partner.pk])],
+    Branch: lambda branch, deleted: [(Kind.PARTNER, [branch.partner_id])],
 }
 
 
-def _directory_changed(sender, instance, raw=False, **kwargs):
+def _directory_changed(sender, instance, raw=False, signal=None, **kwargs):
     if raw:  # loading fixtures: `rebuild_search_index` afterwards
         return
-    for kind, ids in DEPENDENT_ROWS[sender](instance):
+    for kind, ids in DEPENDENT_ROWS[sender](instance, signal is post_delete):
         refresh_after_commit(kind, None if ids is None else list(ids))
 
 
