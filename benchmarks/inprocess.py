@@ -49,7 +49,12 @@ def pages(iterations, paths):
         for _warm_up in range(3):
             assert client.get(path).status_code == 200, path
         queries = []
-        with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+
+        def count(execute, sql, *args, queries=queries):
+            queries.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(count):
             raw = plain.get(path)
         assert raw.status_code == 200 and "X-Page-Cache" not in raw, path
 
