@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Q, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 
 from config.last_updated import latest
 from guidance.models import Audience, GuidancePage
@@ -69,15 +68,11 @@ class CityDirectory:
 
 def city_offices(city):
     """The city's offices, the hotlines, and the first ELSEWHERE_SHOWN + 1 UNHCR offices elsewhere: one query."""
-    elsewhere = Q(kind=Office.Kind.UNHCR) & ~Q(city=city)
-    return (
-        Office.objects.current()
-        .filter(Q(city=city) | Q(kind__in=[Office.Kind.HOTLINE, Office.Kind.UNHCR]))
-        .annotate(rank=Window(RowNumber(), partition_by=[Case(When(elsewhere, then=1), default=0)], order_by=DIRECTORY_ORDER))
-        .annotate(shown=Case(When(elsewhere, then=Q(rank__lte=ELSEWHERE_SHOWN + 1)), default=True, output_field=BooleanField()))
-        .filter(shown=True)
-        .directory()
-    )
+    current = Office.objects.current()
+    elsewhere = current.filter(kind=Office.Kind.UNHCR).exclude(city=city).order_by(*DIRECTORY_ORDER)
+    return current.filter(
+        Q(city=city) | Q(kind=Office.Kind.HOTLINE) | Q(pk__in=elsewhere.values("pk")[: ELSEWHERE_SHOWN + 1])
+    ).directory()
 
 
 def city_directory(city):
