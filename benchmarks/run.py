@@ -197,14 +197,16 @@ def report_renders(renders, guidance, saves):
         f"{name} {figures['cpu']:.1f} ms CPU median (wall {figures['wall']:.1f} ms)" for name, figures in saves.items()))
 
 
-def verdicts(results, renders, guidance, saves):
+def verdicts(results, renders, guidance, saves, scale):
     static, city = results["static file"][0], results["city page"][0]
     html = {p: f for p, f in renders["pages"].items() if not p.endswith(NOT_HTML)}
     checks = [
         ("cached page ≥ 50% of static", min(results[n][0] for n in PAGES) / static >= TARGETS["cached"]),
         ("tracking parameters ≥ 90% of cached", results["city, unique fbclid/utm_*"][0] / city >= TARGETS["tracking"]),
         ("sitemaps alongside ≤ 5% loss", 1 - results["city, sitemaps alongside"][0] / city <= TARGETS["sitemap loss"]),
-        ("uncached guidance page ≤ 15 ms", guidance["cpu"] <= TARGETS["guidance ms"]),
+        # DESIGN.md: ≤ 15 ms with today's content; with 100 times the content every page ≤ 50 ms.
+        ("uncached guidance page ≤ 15 ms" if scale == 1 else "uncached guidance page ≤ 50 ms",
+         guidance["cpu"] <= (TARGETS["guidance ms"] if scale == 1 else TARGETS["page ms"])),
         ("every page ≤ 50 ms", max(f["cpu"] for f in renders["pages"].values()) <= TARGETS["page ms"]),
         ("every HTML page ≤ 100 KB", max(f["bytes"] for f in html.values()) <= TARGETS["page kb"] * 1024),
         ("≤ 8 queries", max(f["queries"] for f in renders["pages"].values()) <= TARGETS["queries"]),
@@ -248,7 +250,7 @@ def main():
     report_renders(renders, guidance, saves)
     load_average = max(load_average, os.getloadavg()[0])
     print(f"\nload average while measuring: {load_average:.1f} on {os.cpu_count()} cores")
-    print(verdicts(results, renders, guidance, saves))
+    print(verdicts(results, renders, guidance, saves, args.scale))
     shutil.rmtree(workdir, ignore_errors=True)
 
 

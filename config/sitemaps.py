@@ -24,13 +24,26 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ROWS_PER_FILE = 1000 // len(LANGUAGE_CODES)  # each row is listed once per language
 
 
+SLUG = "sitemap-slug"  # stands for each row's slug in an address reversed once per language
+
+
 class LanguageSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    url_name = None  # the URL name of the rows' pages, which take their slug: reversed once per language
 
     def path(self, item):
+        if self.url_name:
+            return reverse(self.url_name, kwargs={"slug": item.slug})
         return item.get_absolute_url()
+
+    def paths(self, rows):
+        """Each row's address in the active language."""
+        if self.url_name:
+            pattern = reverse(self.url_name, kwargs={"slug": SLUG})
+            return [pattern.replace(SLUG, row.slug, 1) for row in rows]
+        return [self.path(row) for row in rows]
 
     def lastmod(self, item):
         return None
@@ -45,7 +58,7 @@ class LanguageSitemap(Sitemap):
         paths = {}
         for code in LANGUAGE_CODES:
             with override(code):
-                paths[code] = [self.path(row) for row in rows]
+                paths[code] = self.paths(rows)
         parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                  'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n']
         for index, row in enumerate(rows):

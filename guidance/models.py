@@ -8,7 +8,8 @@ from django.db import models
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
+
+from config.language_fallback import in_every_language
 
 
 class Audience(models.TextChoices):
@@ -23,11 +24,6 @@ class Significance(models.TextChoices):
     TYPO = "typo", _("Typo: spelling or formatting, the meaning is the same")
     MINOR = "minor", _("Minor: clearer wording, the facts are the same")
     MAJOR = "major", _("Major: facts changed; readers must be told")
-
-
-def in_every_language(*fields):
-    """The database columns of translated fields, one per language: ("title",) → title_en, title_ru…"""
-    return [build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES]
 
 
 # What a list of guidance pages shows (audience, title, summary): never the bodies of the pages.

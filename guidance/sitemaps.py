@@ -4,8 +4,6 @@ Their lastmod is the page's last major change: the date readers see as "last upd
 only kind of change the history lists (a typo fix is not news to a search engine either).
 """
 
-from django.urls import reverse
-
 from config.sitemaps import RowsSitemap
 
 from .models import GuidancePage
@@ -13,14 +11,14 @@ from .models import GuidancePage
 
 class GuidancePageSitemap(RowsSitemap):
     date_field = "last_major_update"
+    url_name = "guidance:page"
 
     def listed(self):
         return GuidancePage.objects.published().only("slug", "last_major_update").order_by("order", "slug")
 
 
 class GuidanceHistorySitemap(GuidancePageSitemap):
-    def path(self, page):
-        return reverse("guidance:history", kwargs={"slug": page.slug})
+    url_name = "guidance:history"
 
 
 sitemaps = {

@@ -13,6 +13,8 @@ class OfficesStaticSitemap(NamedPagesSitemap):
 
 
 class OfficeSitemap(RowsSitemap):
+    url_name = "offices:office"
+
     def listed(self):
         return Office.objects.current().only("slug", "updated_at").order_by("kind_order", "order", "slug")
 

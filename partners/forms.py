@@ -41,11 +41,27 @@ class RowChoiceField(forms.ChoiceField):
         return self.rows.get(slug)
 
 
+class SlugChoiceField(forms.ChoiceField):
+    """A choice by slug among (slug, name) pairs read as plain values (a chooser of hundreds of cities)."""
+
+    widget = ListSelect
+
+    def __init__(self, *, empty_label, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+
+    def set_choices(self, choices):
+        self.choices = [("", self.empty_label), *choices]
+
+    def clean(self, value):
+        return super().clean(value) or None
+
+
 class PartnerFilterForm(forms.Form):
-    city = RowChoiceField(label=_("City"), empty_label=_("All cities"))
-    service = RowChoiceField(label=_("Help with"), empty_label=_("Any kind of help"))
+    city = SlugChoiceField(label=_("City"), empty_label=_("All cities"))
+    service = SlugChoiceField(label=_("Help with"), empty_label=_("Any kind of help"))
 
     def __init__(self, *args, cities, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].set_rows(cities)
-        self.fields["service"].set_rows(services)
+        self.fields["city"].set_choices(cities)
+        self.fields["service"].set_choices(services)

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.language_fallback import in_every_language
 from offices.models import City, ContactPoint
 
 
@@ -28,6 +29,16 @@ class Service(models.Model):
 
 
 class PartnerQuerySet(models.QuerySet):
+    def listing(self):
+        """What the partner list shows of each partner: its name, kinds of help and cities."""
+        return self.only("slug", "order", "updated_at", *in_every_language("name")).prefetch_related(
+            models.Prefetch("services", queryset=Service.objects.only("slug", "order", *in_every_language("name"))),
+            models.Prefetch(
+                "branches",
+                queryset=Branch.objects.only("partner", "city", "updated_at").select_related("city").order_by("city__order"),
+            ),
+        ).order_by("order", "name")
+
     def directory(self):
         return self.prefetch_related(
             "services",

@@ -21,6 +21,7 @@ class PartnerSitemap(RowsSitemap):
     """A partner's page shows its branches: it changed when the partner or one of them did."""
 
     date_field = "changed_at"
+    url_name = "partners:partner"
 
     def listed(self):
         return (

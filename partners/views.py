@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from config.language_fallback import localized_choices
 from config.last_updated import latest
 from config.page_cache import depends_on, keep_out_of_cache
 from offices.models import City
@@ -20,16 +21,20 @@ PARTNERS_PER_PAGE = 20
 @transaction.non_atomic_requests  # it only reads: no transaction (and its savepoint queries) needed
 @depends_on("directory", query=("city", "service", "page"))
 def partner_list(request):
-    form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
-    partners = Partner.objects.filter(is_active=True).directory()
+    form = PartnerFilterForm(
+        request.GET or None,
+        cities=localized_choices(City.objects.listed(), "name"),
+        services=localized_choices(Service.objects.all(), "name"),
+    )
+    partners = Partner.objects.filter(is_active=True).listing()
     if not form.is_valid():  # reports a choice that is not valid; the valid one still filters
         keep_out_of_cache(request)  # a stranger's made-up choices are answered, not stored
     filters = getattr(form, "cleaned_data", {})  # absent when nothing was chosen
     city, service = filters.get("city"), filters.get("service")
     if city:
-        partners = partners.filter(branches__city=city)
+        partners = partners.filter(branches__city__slug=city)
     if service:
-        partners = partners.filter(services=service)
+        partners = partners.filter(services__slug=service)
     if city or service:
         partners = partners.distinct()
     page = page_of(request, partners, PARTNERS_PER_PAGE)

@@ -31,6 +31,7 @@ class CitySitemap(RowsSitemap):
     it changed when the newest of those did (the date the page itself shows)."""
 
     date_field = "changed_at"
+    url_name = "site:city"
 
     def listed(self):
         if not hasattr(self, "_countrywide"):
