@@ -30,6 +30,7 @@ import os
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -140,7 +141,19 @@ def loads(base, args):
     sitemaps = sitemap_paths(base)
     for path in sitemaps:  # stored, as a crawler that came before would have left them
         fetch(base + path)
-    seconds, connections = args.seconds, args.connections
+    # Every load once per round, each ratio taken within a round, the median over the rounds: other
+    # programs on a shared machine change the speed from one minute to the next, not within one.
+    rounds = [one_round(base, static, sitemaps, args.seconds, args.connections) for _round in range(args.rounds)]
+    results = {name: tuple(statistics.median(r[name][i] for r in rounds) for i in range(3)) for name in rounds[0]}
+    ratios = {name: statistics.median(r[name][0] / r[baseline][0] for r in rounds) for name, baseline in BASELINES.items()}
+    return results, ratios, sizes, {"static file": static, "sitemaps": sitemaps}
+
+
+BASELINES = {**dict.fromkeys(["home", "guidance page", "city page", "static file"], "static file"),
+             **dict.fromkeys(["city, unique fbclid/utm_*", "city, sitemaps alongside", "city, sitemaps flat out"], "city page")}
+
+
+def one_round(base, static, sitemaps, seconds, connections):
     results = {name: load.run(base, [path], seconds, connections) for name, path in PAGES.items()}
     results["static file"] = load.run(base, [static], seconds, connections)
     results["city, unique fbclid/utm_*"] = load.run(base, [PAGES["city page"]], seconds, connections, unique=True)
@@ -152,7 +165,7 @@ def loads(base, args):
     crawler = load.start(base, sitemaps, seconds, 4)
     results["city, sitemaps flat out"] = load.run(base, [PAGES["city page"]], seconds, connections)
     results["sitemaps flat out"] = crawler.result()
-    return results, sizes, {"static file": static, "sitemaps": sitemaps}
+    return results
 
 
 def nginx_hook(base, args):
@@ -166,22 +179,23 @@ def nginx_hook(base, args):
     return module.measure(base, args, load)
 
 
-def report_loads(results, sizes, paths, nginx_lines):
+def report_loads(results, ratios, sizes, paths, nginx_lines, rounds):
     files = len(paths["sitemaps"])
-    rows = [(name, PAGES[name], sizes[name], "static file") for name in PAGES] + [
-        ("static file", paths["static file"], sizes["static file"], "static file"),
-        ("city, unique fbclid/utm_*", PAGES["city page"] + "?fbclid=…", None, "city page"),
-        ("city, sitemaps alongside", PAGES["city page"], None, "city page"),
-        ("sitemap files (4 conns)", f"{files} files, 10/s per conn", None, None),
-        ("city, sitemaps flat out", PAGES["city page"], None, "city page"),
-        ("sitemaps flat out", f"{files} files, no pause", None, None),
+    rows = [(name, PAGES[name], sizes[name]) for name in PAGES] + [
+        ("static file", paths["static file"], sizes["static file"]),
+        ("city, unique fbclid/utm_*", PAGES["city page"] + "?fbclid=…", None),
+        ("city, sitemaps alongside", PAGES["city page"], None),
+        ("sitemap files (4 conns)", f"{files} files, 10/s per conn", None),
+        ("city, sitemaps flat out", PAGES["city page"], None),
+        ("sitemaps flat out", f"{files} files, no pause", None),
     ]
+    print(f"medians of {rounds} rounds; each ratio is taken within a round\n")
     print(f"{'':26} {'path':38} {'bytes (gzip/raw)':>17} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6}  baseline")
-    for name, path, size, baseline in rows:
+    for name, path, size in rows:
         rate, p50, p99 = results[name]
         shown = "%d/%d" % size if size else ""
-        ratio = f"{rate / results[baseline][0]:6.0%}" if baseline else ""
-        print(f"{name:26} {path[:38]:38} {shown:>17} {rate:8.0f} {p50:7.2f} {p99:7.2f} {ratio}  {baseline or ''}")
+        ratio = f"{ratios[name]:6.0%}" if name in ratios else " " * 6
+        print(f"{name:26} {path[:38]:38} {shown:>17} {rate:8.0f} {p50:7.2f} {p99:7.2f} {ratio}  {BASELINES.get(name, '')}")
     for line in nginx_lines:
         print(line)
 
@@ -197,17 +211,17 @@ def report_renders(renders, guidance, saves):
         f"{name} {figures['cpu']:.1f} ms CPU median (wall {figures['wall']:.1f} ms)" for name, figures in saves.items()))
 
 
-def verdicts(results, renders, guidance, saves, scale):
-    static, city = results["static file"][0], results["city page"][0]
+def verdicts(ratios, renders, guidance, saves, scale):
     html = {p: f for p, f in renders["pages"].items() if not p.endswith(NOT_HTML)}
+    pages = {p: f for p, f in renders["pages"].items() if not p.endswith(".json")}
     checks = [
-        ("cached page ≥ 50% of static", min(results[n][0] for n in PAGES) / static >= TARGETS["cached"]),
-        ("tracking parameters ≥ 90% of cached", results["city, unique fbclid/utm_*"][0] / city >= TARGETS["tracking"]),
-        ("sitemaps alongside ≤ 5% loss", 1 - results["city, sitemaps alongside"][0] / city <= TARGETS["sitemap loss"]),
+        ("cached page ≥ 50% of static", min(ratios[n] for n in PAGES) >= TARGETS["cached"]),
+        ("tracking parameters ≥ 90% of cached", ratios["city, unique fbclid/utm_*"] >= TARGETS["tracking"]),
+        ("sitemaps alongside ≤ 5% loss", 1 - ratios["city, sitemaps alongside"] <= TARGETS["sitemap loss"]),
         # DESIGN.md: ≤ 15 ms with today's content; with 100 times the content every page ≤ 50 ms.
         ("uncached guidance page ≤ 15 ms" if scale == 1 else "uncached guidance page ≤ 50 ms",
          guidance["cpu"] <= (TARGETS["guidance ms"] if scale == 1 else TARGETS["page ms"])),
-        ("every page ≤ 50 ms", max(f["cpu"] for f in renders["pages"].values()) <= TARGETS["page ms"]),
+        ("every page and sitemap file ≤ 50 ms (open data: see above)", max(f["cpu"] for f in pages.values()) <= TARGETS["page ms"]),
         ("every HTML page ≤ 100 KB", max(f["bytes"] for f in html.values()) <= TARGETS["page kb"] * 1024),
         ("≤ 8 queries", max(f["queries"] for f in renders["pages"].values()) <= TARGETS["queries"]),
         ("a save ≤ 100 ms", max(f["cpu"] for f in saves.values()) <= TARGETS["save ms"]),
@@ -220,6 +234,7 @@ def main():
     parser.add_argument("--scale", type=int, default=int(os.environ.get("SCALE") or 1), help="content × (1, 10, 100)")
     parser.add_argument("--seconds", type=int, default=10, help="length of each load run")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every load, for medians")
     parser.add_argument("--iterations", type=int, default=300, help="uncached renders of the guidance page")
     parser.add_argument("--page-iterations", type=int, default=30, help="uncached renders of each other page")
     args = parser.parse_args()
@@ -235,13 +250,13 @@ def main():
         print(f"gunicorn -c config/gunicorn.py (production settings, {env.get('CACHE_URL') or 'local memory cache'}); "
               f"content ×{args.scale} {grown or ''}\nload: {load.TOOL}, {args.connections} connections, {args.seconds} s "
               "each, loopback, gzip\n")
-        results, sizes, paths = loads(base, args)
+        results, ratios, sizes, paths = loads(base, args)
         nginx_lines = nginx_hook(base, args)
         load_average = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=10)
-    report_loads(results, sizes, paths, nginx_lines)
+    report_loads(results, ratios, sizes, paths, nginx_lines, args.rounds)
     uncached = {**env, "CACHE_SECONDS": "0"}
     rendered = [path for path in RENDERED if path != "/ru/plan/" or _exists(uncached, path)]
     renders = {"n": args.page_iterations, "pages": in_process(uncached, "pages", args.page_iterations, *rendered)}
@@ -250,7 +265,7 @@ def main():
     report_renders(renders, guidance, saves)
     load_average = max(load_average, os.getloadavg()[0])
     print(f"\nload average while measuring: {load_average:.1f} on {os.cpu_count()} cores")
-    print(verdicts(results, renders, guidance, saves, args.scale))
+    print(verdicts(ratios, renders, guidance, saves, args.scale))
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -73,6 +73,7 @@ def partner_detail(request, slug):
 def open_data_hsds(request):
     """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
     document = hsds_document(get_language(), request.build_absolute_uri)
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    # No indentation: Python then encodes in C, ten times faster for the whole directory.
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"  # open data: any website may read it
     return response
