@@ -11,6 +11,7 @@ newest date). Every URL's `lastmod` is the date its page last changed.
 """
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
@@ -18,12 +19,15 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ROWS_PER_FILE = 1000 // len(LANGUAGE_CODES)  # each row is listed once per language
 
 
+# Stands for "never changed" in a newest-of comparison (SQL's GREATEST would give NULL for a NULL).
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 SLUG = "sitemap-slug"  # stands for each row's slug in an address reversed once per language
 
 
@@ -87,7 +91,11 @@ class RowsSitemap(LanguageSitemap):
         return RowsOnDemand(self)
 
     def lastmod(self, item):
-        return getattr(item, self.date_field)
+        """The day the row's page last changed, in the site's time zone; None when never known."""
+        moment = getattr(item, self.date_field)
+        if isinstance(moment, datetime):
+            return None if moment <= NEVER else timezone.localdate(moment)
+        return moment
 
     def summary(self):
         """How many rows, and the newest date: one query (what `listed()` itself needs besides)."""
@@ -96,7 +104,8 @@ class RowsSitemap(LanguageSitemap):
         return self._summary
 
     def get_latest_lastmod(self):
-        return self.summary()["newest"]
+        newest = self.summary()["newest"]
+        return None if newest is None or (isinstance(newest, datetime) and newest <= NEVER) else newest
 
 
 class RowsOnDemand(Sequence):

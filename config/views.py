@@ -3,25 +3,25 @@
 from functools import lru_cache
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language_from_request, override
+from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+
+from config.language_negotiation import preferred_language
 
 
 @require_safe
 @vary_on_headers("Accept-Language", "Cookie")
 def language_redirect(request):
     """`/` sends a person to the language they chose before, or the best one their browser asks for."""
-    language = get_language_from_request(request) or settings.LANGUAGE_CODE
-    with override(language):
+    with override(preferred_language(request)):
         return HttpResponseRedirect(reverse("site:home"))
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from config.last_updated import latest
 from config.page_cache import depends_on
 
+from .closures import follow_closures
 from .models import DIRECTORY_ORDER, City, Office
 from .pagination import page_links, page_of
 
@@ -18,7 +19,7 @@ def city_list(request):
     return render(
         request,
         "offices/city_list.html",
-        {"cities": cities, "last_updated": latest(*(c.updated_at for c in cities))},
+        {"cities": cities, "last_updated": latest(*(c.last_changed for c in cities))},
     )
 
 
@@ -28,13 +29,14 @@ def office_list(request):
     """Current offices by kind, then the former ones, OFFICES_PER_PAGE at a time."""
     page = page_of(request, Office.objects.directory().order_by("-is_current", *DIRECTORY_ORDER), OFFICES_PER_PAGE)
     shown = list(page.object_list)
+    follow_closures(request, [o for o in shown if o.is_current])
     return render(
         request,
         "offices/office_list.html",
         {
             "offices": [o for o in shown if o.is_current],
             "former_offices": [o for o in shown if not o.is_current],
-            "last_updated": latest(*(o.updated_at for o in shown)),
+            "last_updated": latest(*(o.last_changed for o in shown)),
             **page_links(request, page),
         },
     )
@@ -43,4 +45,5 @@ def office_list(request):
 @depends_on("directory")
 def office_detail(request, slug):
     office = get_object_or_404(Office.objects.select_related("city"), slug=slug)
-    return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.updated_at})
+    follow_closures(request, [office])
+    return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.last_changed})

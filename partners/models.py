@@ -2,15 +2,18 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
 from config.language_fallback import in_every_language
+from config.permanent_addresses import PermanentSlug
 from offices.models import City, ContactPoint
 
 
-class Service(models.Model):
+class Service(PermanentSlug, TrackedEntry):
     """A kind of help a partner gives, such as legal counselling or medical assistance."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -31,11 +34,13 @@ class Service(models.Model):
 class PartnerQuerySet(models.QuerySet):
     def listing(self):
         """What the partner list shows of each partner: its name, kinds of help and cities."""
-        return self.only("slug", "order", "updated_at", *in_every_language("name")).prefetch_related(
-            models.Prefetch("services", queryset=Service.objects.only("slug", "order", *in_every_language("name"))),
+        # The names, and which of their translations are out of date (the page marks those).
+        shown = ("slug", "order", "changed_at", "outdated_translations", *in_every_language("name"))
+        return self.only(*shown).prefetch_related(
+            models.Prefetch("services", queryset=Service.objects.only(*shown)),
             models.Prefetch(
                 "branches",
-                queryset=Branch.objects.only("partner", "city", "updated_at").select_related("city").order_by("city__order"),
+                queryset=Branch.objects.only("partner", "city", "changed_at").select_related("city").order_by("city__order"),
             ),
         ).order_by("order", "name")
 
@@ -46,7 +51,7 @@ class PartnerQuerySet(models.QuerySet):
         ).order_by("order", "name")
 
 
-class Partner(models.Model):
+class Partner(PermanentSlug, TrackedEntry):
     """An organisation that works with UNHCR to help people forced to flee, for free."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -73,6 +78,27 @@ class Partner(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:partner", kwargs={"slug": self.slug})
+
+
+class FormerPartnerName(PermanentSlug, TrackedEntry):
+    """An earlier name of a partner; the page address under its old slug redirects to the partner's page."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("partner"))
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    used_until = models.DateField(_("used until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("former partner name")
+        verbose_name_plural = _("former partner names")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if Partner.objects.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": _("A partner's page already has this address.")}, code="taken")
 
 
 class Branch(ContactPoint):

@@ -3,31 +3,32 @@
 from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 
-from config.sitemaps import NamedPagesSitemap, RowsSitemap, newest
+from config.last_updated import latest
+from config.sitemaps import NEVER, NamedPagesSitemap, RowsSitemap, newest
 
 from .models import Branch, Partner
 
 
 class PartnersStaticSitemap(NamedPagesSitemap):
     pages = {
-        "partners:partners": lambda: max(
-            filter(None, [newest(Partner.objects.filter(is_active=True)), newest(Branch.objects.filter(partner__is_active=True))]),
-            default=None,
+        "partners:partners": lambda: latest(
+            newest(Partner.objects.filter(is_active=True), "changed_at"),
+            newest(Branch.objects.filter(partner__is_active=True), "changed_at"),
         ),
     }
 
 
 class PartnerSitemap(RowsSitemap):
-    """A partner's page shows its branches: it changed when the partner or one of them did."""
+    """A partner's page shows its branches: it last changed when the partner or one of them really did."""
 
-    date_field = "changed_at"
+    date_field = "page_changed_at"
     url_name = "partners:partner"
 
     def listed(self):
         return (
             Partner.objects.filter(is_active=True)
-            .only("slug", "updated_at")
-            .annotate(changed_at=Greatest("updated_at", Coalesce(Max("branches__updated_at"), "updated_at")))
+            .only("slug", "changed_at")
+            .annotate(page_changed_at=Greatest(Coalesce("changed_at", NEVER), Coalesce(Max("branches__changed_at"), NEVER)))
             .order_by("order", "name", "pk")
         )
 

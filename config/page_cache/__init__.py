@@ -20,6 +20,7 @@ from .middleware import PageCacheMiddleware, last_modified
 from .tags import (
     MODEL_TAGS,
     NOT_CONTENT_APPS,
+    changed_at,
     connect_signals,
     declare,
     depends_on,
@@ -45,7 +46,7 @@ from .versions import (
 
 __all__ = [
     "ANY_CONTENT", "EVERYTHING", "GENERATION", "HOTLINE", "MODEL_TAGS", "NOT_CONTENT_APPS", "TAG_KEY",
-    "TRACKING_PARAMETERS", "CacheResting", "PageCacheMiddleware", "bump", "cache_failed", "code_fingerprint", "connect_signals",
+    "TRACKING_PARAMETERS", "CacheResting", "PageCacheMiddleware", "bump", "cache_failed", "changed_at", "code_fingerprint", "connect_signals",
     "current_versions", "declare", "depends_on", "keep_out_of_cache", "last_modified", "new_version", "page_tags",
     "register_model", "rows_updated", "tags_for", "valid_until", "without_tracking",
 ]

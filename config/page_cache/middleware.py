@@ -19,13 +19,14 @@ MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a bigger response is served, not stored
 STARTED = int(time.time())  # a new release may render differently: its pages date from no earlier
 
 
-def last_modified(versions):
+def last_modified(versions, changed=None):
     """The time of the newest change a page shows, as Last-Modified, when it is safe to send.
 
-    HTTP dates have whole seconds: a date is only sent once its second is over, so that any later
-    change gets a later date and If-Modified-Since can never hide it.
+    `changed` (a timestamp) is when the page last changed by itself (see tags.changed_at). HTTP dates
+    have whole seconds: a date is only sent once its second is over, so that any later change gets
+    a later date and If-Modified-Since can never hide it.
     """
-    newest = max(max(versions.values()) // 1_000_000_000, STARTED)
+    newest = max(max(versions.values()) // 1_000_000_000, STARTED, int(changed or 0))
     return newest if time.time() >= newest + 1 else None
 
 
@@ -111,7 +112,7 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"], status=entry["status"])
         for header, value in entry["headers"]:
             response.headers[header] = value
-        self.add_validators(response, versions)
+        self.add_validators(response, versions, entry.get("changed_at"))
         return response
 
     def is_storable(self, request, response):
@@ -141,14 +142,18 @@ class PageCacheMiddleware:
             "content": response.content,
             "versions": versions,
             "valid_until": None,
+            "changed_at": None,
         }
+        changed = getattr(request, "cache_changed_at", None)
+        if changed is not None:
+            entry["changed_at"] = changed.timestamp()
         timeout = self.timeout
         until = getattr(request, "cache_valid_until", None)
         if until is not None:
             entry["valid_until"] = until.timestamp()
             timeout = min(timeout, max(1, int(entry["valid_until"] - time.time())))
         cache.set(key, entry, timeout)
-        self.add_validators(response, versions)
+        self.add_validators(response, versions, entry["changed_at"])
         self.mark(response, "miss")
 
     @staticmethod
@@ -168,7 +173,7 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def add_validators(response, versions):
-        modified = last_modified(versions)
+    def add_validators(response, versions, changed=None):
+        modified = last_modified(versions, changed)
         if modified is not None:
             response.headers["Last-Modified"] = http_date(modified)

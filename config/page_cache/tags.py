@@ -28,15 +28,17 @@ MODEL_TAGS = {
     "partners.service": ("directory",),
     "partners.partner": ("directory",),
     "partners.branch": ("directory",),
+    "partners.formerpartnername": ("directory",),
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),
+    "guidance.source": ("guidance",),  # named in the page histories and the updates list
     "offices.directorychange": ("directory",),
     # Derived from content whose own save already bumped its tags; no page shows a vote.
     "guidance.searchentry": (),
     "guidance.feedbackvote": (),
 }
-NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations", "page_cache"}
+NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations", "history", "page_cache"}
 
 
 def register_model(label, *tags):
@@ -81,6 +83,15 @@ def valid_until(request, moment):
     request.cache_valid_until = moment if current is None else min(current, moment)
 
 
+def changed_at(request, moment):
+    """The page this request renders last changed by itself at `moment` (a notice started or ended):
+    its Last-Modified is never older, so If-Modified-Since cannot hide that change."""
+    if moment is None:
+        return
+    current = getattr(request, "cache_changed_at", None)
+    request.cache_changed_at = moment if current is None else max(current, moment)
+
+
 def keep_out_of_cache(request):
     """This render answers a query that is not one of the site's pages (a city that does not exist,
     a page number past the end): serve it, but never store it, so strangers cannot fill the cache."""
@@ -120,9 +131,13 @@ def rows_updated(model):
 
 
 def relation_changed(sender, instance, action, model, **kwargs):
-    """A many-to-many link changed (a partner's services): both sides may show it."""
-    if action.startswith("post_"):
-        tags = {*(tags_for(type(instance), instance) or ()), *(tags_for(model) or ())}
+    """A many-to-many link changed (a partner's services): both sides may show it.
+
+    A link of a row that no page shows (a draft's sources) changes no page either.
+    """
+    own_tags = tags_for(type(instance), instance)
+    if action.startswith("post_") and own_tags != ():
+        tags = {*(own_tags or ()), *(tags_for(model) or ())}
         if tags:
             bump(*tags)
 

@@ -3,9 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 
 from config.last_updated import latest
 from guidance.models import Audience, GuidancePage
+from offices.closures import is_closed
 from offices.models import DIRECTORY_ORDER, Office
 from partners.grouping import branches_by_service
 from partners.models import Branch, Partner
@@ -24,6 +26,17 @@ class CityDirectory:
     countrywide_partners: list = field(default_factory=list)
     more_elsewhere: bool = False  # more UNHCR offices or countrywide partners than shown
     asylum_page: object = None
+    open_elsewhere: object = None  # the first asylum office of another city that is open today, if any
+
+    @property
+    def applications_closed(self):
+        """Every office of this city that receives asylum applications is temporarily closed today."""
+        return bool(self.apply_offices) and all(is_closed(office) for office in self.apply_offices)
+
+    @property
+    def apply_instead(self):
+        """Where to apply while the city's offices are closed: the next office that receives applications."""
+        return self.open_elsewhere if self.applications_closed else None
 
     @property
     def services(self):
@@ -40,8 +53,17 @@ class CityDirectory:
         return [*self.apply_offices, *self.unhcr_offices, *self.other_offices, *self.hotlines, *self.branches]
 
     @property
+    def shown_places(self):
+        """Every office and branch whose card the page may show, also the one to apply at instead."""
+        return [*self.places, *([self.open_elsewhere] if self.open_elsewhere else [])]
+
+    @property
     def last_updated(self):
-        return latest(self.city.updated_at, *(place.updated_at for place in self.places))
+        partners = [*(branch.partner for branch in self.branches), *self.countrywide_partners]
+        return latest(
+            self.city.last_changed, *(place.last_changed for place in self.places),
+            *(partner.last_changed for partner in partners),
+        )
 
     def as_context(self):
         """The names the city templates use."""
@@ -56,6 +78,10 @@ class CityDirectory:
             "countrywide_partners": self.countrywide_partners,
             "more_elsewhere": self.more_elsewhere,
             "asylum_page": self.asylum_page,
+            "applications_closed": self.applications_closed,
+            "apply_instead": self.apply_instead,
+            # The hotline is among this page's offices: the context processor need not read it again.
+            "hotline": self.hotlines[0] if self.hotlines else None,
             "last_updated": self.last_updated,
             "last_checked": self.last_checked,
         }
@@ -66,12 +92,29 @@ class CityDirectory:
         return latest(*(place.verified_on for place in self.places))
 
 
-def city_offices(city):
-    """The city's offices, the hotlines, and the first ELSEWHERE_SHOWN + 1 UNHCR offices elsewhere: one query."""
+def open_asylum_office_elsewhere(city, today):
+    """A subquery: the first office of another city (in the cities' order) that receives applications today."""
+    closed_today = Q(closed_from__lte=today, closed_until__gte=today)
+    return (
+        Office.objects.current()
+        .filter(kind=Office.Kind.ASYLUM_AUTHORITY)
+        .exclude(city=city)
+        .exclude(closed_today)
+        .order_by("city__order", "order", "pk")
+        .values("pk")[:1]
+    )
+
+
+def city_offices(city, today):
+    """The city's offices, the hotlines, the first ELSEWHERE_SHOWN + 1 UNHCR offices elsewhere and
+    the asylum office to apply at instead: one query, however many offices there are elsewhere."""
     current = Office.objects.current()
-    elsewhere = current.filter(kind=Office.Kind.UNHCR).exclude(city=city).order_by(*DIRECTORY_ORDER)
+    unhcr_elsewhere = current.filter(kind=Office.Kind.UNHCR).exclude(city=city).order_by(*DIRECTORY_ORDER)
     return current.filter(
-        Q(city=city) | Q(kind=Office.Kind.HOTLINE) | Q(pk__in=elsewhere.values("pk")[: ELSEWHERE_SHOWN + 1])
+        Q(city=city)
+        | Q(kind=Office.Kind.HOTLINE)
+        | Q(pk__in=unhcr_elsewhere.values("pk")[: ELSEWHERE_SHOWN + 1])
+        | Q(pk__in=open_asylum_office_elsewhere(city, today))
     ).directory()
 
 
@@ -82,9 +125,10 @@ def city_directory(city):
     without an address) is shown up to a few entries, with a link to the whole directory, so the
     page stays the same size however large the directory grows.
     """
-    offices = list(city_offices(city))
+    offices = list(city_offices(city, timezone.localdate()))
     here = [o for o in offices if o.city_id == city.pk]
-    unhcr_elsewhere = [o for o in offices if o.city_id != city.pk and o.kind == Office.Kind.UNHCR]
+    elsewhere = [o for o in offices if o.city_id != city.pk]
+    unhcr_elsewhere = [o for o in elsewhere if o.kind == Office.Kind.UNHCR]
     branches = list(
         Branch.objects.filter(city=city, partner__is_active=True)
         .select_related("partner", "city")
@@ -106,4 +150,6 @@ def city_directory(city):
         countrywide_partners=countrywide_partners[:ELSEWHERE_SHOWN],
         more_elsewhere=len(unhcr_elsewhere) > ELSEWHERE_SHOWN or len(countrywide_partners) > ELSEWHERE_SHOWN,
         asylum_page=GuidancePage.objects.for_listing().filter(audience=Audience.ASYLUM_SEEKER).first(),
+        open_elsewhere=next((o for o in elsewhere if o.kind == Office.Kind.ASYLUM_AUTHORITY), None),
     )
+
