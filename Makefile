@@ -91,7 +91,7 @@ messages: install-test
 ## Benchmarks (not part of the tests): see README. Uses wrk from Debian when it can install it.
 bench: install-test static
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null) || true
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(if $(SCALE),--scale $(SCALE))
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

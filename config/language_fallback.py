@@ -57,5 +57,17 @@ def localized(obj, field, language=None):
     return Localized(value="", language=language, is_fallback=False)
 
 
+def in_every_language(*fields):
+    """The database columns of translated fields, one per language: ("title",) → title_en, title_ru…"""
+    return [build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES]
+
+
+def localized_choices(queryset, field, language=None):
+    """(slug, the field in the reader's language or its fallback) for each row, read as plain values:
+    a chooser of hundreds of cities costs a fraction of loading them as objects."""
+    chain = [build_localized_fieldname(field, code) for code in resolution_order(language or current_language())]
+    return [(slug, next((value for value in values if value), "")) for slug, *values in queryset.values_list("slug", *chain)]
+
+
 def is_translated(obj, field, language):
     return bool(getattr(obj, build_localized_fieldname(field, language), ""))

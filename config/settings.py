@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "partners",
     "guidance",
     "config.site",
+    "config.page_cache",
 ]
 
 MIDDLEWARE = [
@@ -44,6 +45,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified → 304, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
+    "config.shared_cache.SharedCacheMiddleware",  # above the language cookie, which it must see
     # Above the page cache: the language cookie is set on cached pages too, and never stored.
     "config.middleware.RememberLanguageMiddleware",
     "config.page_cache.PageCacheMiddleware",
@@ -105,9 +107,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory is per process: run one gunicorn process with threads (config/gunicorn.py), or
 # share a cache between processes and machines with CACHE_URL=redis://host:6379/0.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=3000")}
-# How long a public page stays in the page cache (guidance/page_cache.py); 0 turns it off.
+# Both are bounded: local memory by entries and bytes, Redis by its `maxmemory` (see the README).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=50000&max_bytes=67108864")}
+# Django's backends with what the page cache needs (config/page_cache/store.py).
+CACHES["default"]["BACKEND"] = {
+    "django.core.cache.backends.locmem.LocMemCache": "config.page_cache.store.BoundedLocMemCache",
+    "django.core.cache.backends.redis.RedisCache": "config.page_cache.store.RedisCache",
+}.get(CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"])
+# How long a public page stays in the page cache (config/page_cache/); 0 turns it off.
 CACHE_SECONDS = env.int("CACHE_SECONDS", default=600)
+# How long a shared cache in front (config/nginx/, a CDN) may keep a public page: the bound on how
+# long after a publish a reader may still get the page before it (Cache-Control: s-maxage).
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=3)
+# Whether responses say `X-Page-Cache: hit|miss` (always with DEBUG). Readers are never told.
+PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,11 +2,10 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
-from django.db import transaction
 from django.urls import include, path
 
 from config import views
+from config.site import sitemap_files
 from config.site.sitemaps import sitemaps as site_sitemaps
 from guidance.sitemaps import sitemaps as guidance_sitemaps
 from offices.sitemaps import sitemaps as offices_sitemaps
@@ -17,7 +16,8 @@ SITEMAPS = {**site_sitemaps, **guidance_sitemaps, **offices_sitemaps, **partners
 urlpatterns = [
     path("", views.language_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", transaction.non_atomic_requests(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_files.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_files.section, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),

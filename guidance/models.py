@@ -1,12 +1,16 @@
 """Guidance pages for each audience, whose text lives in append-only revisions."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.history.models import TrackedEntry
+from config.language_fallback import in_every_language
 from config.permanent_addresses import PermanentSlug
 
 
@@ -24,12 +28,44 @@ class Significance(models.TextChoices):
     MAJOR = "major", _("Major: facts changed; readers must be told")
 
 
+# What a list of guidance pages shows (audience, title, summary): never the bodies of the pages.
+LISTED_FIELDS = ("slug", "audience", "order", "last_major_update", "translation_status", "current_revision") + tuple(
+    f"current_revision__{name}" for name in in_every_language("title", "summary")
+)
+MORE_PAGES_SHOWN = 12  # pages listed by title besides the first page for each audience
+
+
+@dataclass
+class GuidanceMenu:
+    """What "Who are you?" offers (the first page for each audience), and a few more pages by title."""
+
+    choices: list
+    more: list
+
+    def without(self, page):
+        return GuidanceMenu([p for p in self.choices if p.pk != page.pk], [p for p in self.more if p.pk != page.pk])
+
+
 class GuidancePageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(current_revision__isnull=False)
 
     def for_reading(self):
         return self.published().select_related("current_revision").order_by("order")
+
+    def for_listing(self):
+        """Published pages with what a list of them shows, in every language (for the fallbacks)."""
+        return self.for_reading().only(*LISTED_FIELDS)
+
+    def menu(self, more=MORE_PAGES_SHOWN):
+        """The first page for each audience, then up to `more` others by order: one query of at most
+        len(Audience) + more rows, however many pages there are."""
+        ranked = self.for_listing().annotate(
+            rank=models.Window(RowNumber(), partition_by=models.F("audience"), order_by=("order", "slug"))
+        )
+        first = models.Case(models.When(rank=1, then=0), default=1)
+        rows = list(ranked.order_by(first, "order", "slug")[: len(Audience) + more])
+        return GuidanceMenu([p for p in rows if p.rank == 1], [p for p in rows if p.rank > 1])
 
 
 class GuidancePage(PermanentSlug, models.Model):

@@ -1,23 +1,24 @@
-"""Sitemap of the guidance pages and their public histories."""
+"""Sitemap of the guidance pages and their public histories.
 
-from django.urls import reverse
+Their lastmod is the page's last major change: the date readers see as "last updated", and the
+only kind of change the history lists (a typo fix is not news to a search engine either).
+"""
 
-from config.sitemaps import LanguageSitemap
+from config.sitemaps import RowsSitemap
 
 from .models import GuidancePage
 
 
-class GuidancePageSitemap(LanguageSitemap):
-    def items(self):
-        return list(GuidancePage.objects.published().order_by("order"))
+class GuidancePageSitemap(RowsSitemap):
+    date_field = "last_major_update"
+    url_name = "guidance:page"
 
-    def lastmod(self, page):
-        return page.last_major_update
+    def listed(self):
+        return GuidancePage.objects.published().only("slug", "last_major_update").order_by("order", "slug")
 
 
 class GuidanceHistorySitemap(GuidancePageSitemap):
-    def location(self, page):
-        return reverse("guidance:history", kwargs={"slug": page.slug})
+    url_name = "guidance:history"
 
 
 sitemaps = {

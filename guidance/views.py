@@ -19,24 +19,19 @@ from config.same_origin import is_same_origin
 from . import feedback as feedback_votes
 from . import roles, translation_status
 from .forms import ReasonForm, VoteForm
-from .models import GuidancePage, Revision
+from .models import GuidancePage, Revision, in_every_language
 from .rendering import render_markdown
 
 
 @depends_on("guidance")
 def page(request, slug):
-    pages = list(GuidancePage.objects.for_reading())  # this page and the others it links to: one query
-    guidance_page = next((p for p in pages if p.slug == slug), None)
-    if guidance_page is None:
-        raise Http404
-    return render_revision(request, guidance_page, guidance_page.current_revision, reading_pages=pages)
+    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    return render_revision(request, guidance_page, guidance_page.current_revision)
 
 
-def render_revision(request, guidance_page, revision, *, preview=False, reading_pages=None):
+def render_revision(request, guidance_page, revision, *, preview=False):
     """A revision exactly as a reader sees it; also used by the staff preview."""
-    if reading_pages is None:
-        reading_pages = GuidancePage.objects.for_reading()
-    other_pages = [p for p in reading_pages if p.pk != guidance_page.pk]
+    menu = GuidancePage.objects.menu().without(guidance_page)  # the other pages: titles and summaries only
     shown_language = localized(revision, "body").language
     behind = set() if preview else translation_status.reader_outdated_sections(guidance_page, shown_language)
     response = render(
@@ -45,7 +40,8 @@ def render_revision(request, guidance_page, revision, *, preview=False, reading_
         {
             "page": guidance_page,
             "revision": revision,
-            "other_pages": other_pages,
+            "other_pages": menu.choices,
+            "more_pages": menu.more,
             "preview": preview,
             "last_updated": guidance_page.last_major_update,
             "outdated_translation": bool(behind & {-1, 0}),
@@ -83,10 +79,11 @@ def preview(request, slug, revision_id):
     return response
 
 
+@depends_on()  # and the page itself, declared below
 def history(request, slug):
-    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    guidance_page = get_object_or_404(GuidancePage.objects.for_listing(), slug=slug)
     declare(request, f"guidance-page:{guidance_page.pk}")
-    revisions = list(guidance_page.revisions.history())
+    revisions = list(guidance_page.revisions.history().defer("summary", "body", *in_every_language("summary", "body")))
     return render(
         request,
         "guidance/history.html",

@@ -1,17 +1,14 @@
 """The UNHCR hotline, shown on every page."""
 
-import logging
-
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from config.page_cache import HOTLINE, current_versions
+from config.page_cache import HOTLINE, CacheResting, cache_failed, current_versions
 
 from .models import Office
 
 HOTLINE_CACHE_KEY = "offices:hotlines:%s"
-logger = logging.getLogger(__name__)
 
 
 def current_hotlines():
@@ -20,12 +17,17 @@ def current_hotlines():
     try:
         key = HOTLINE_CACHE_KEY % current_versions([HOTLINE])[HOTLINE]
         hotlines = cache.get(key)
-    except Exception:  # noqa: BLE001 - without the cache, read the database
-        logger.exception("Cache unavailable")
+    except CacheResting:  # the cache failed a moment ago: read the database
+        return list(Office.objects.hotlines())
+    except Exception as error:  # noqa: BLE001 - without the cache, read the database
+        cache_failed("reading the hotline", error)
         return list(Office.objects.hotlines())
     if hotlines is None:
         hotlines = list(Office.objects.hotlines())
-        cache.set(key, hotlines, settings.CACHE_SECONDS or None)
+        try:
+            cache.set(key, hotlines, settings.CACHE_SECONDS or None)
+        except Exception as error:  # noqa: BLE001
+            cache_failed("storing the hotline", error)
     return hotlines
 
 

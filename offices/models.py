@@ -19,9 +19,17 @@ from .phones import normalize_phone_list, parse_phone_list, validate_phone_list
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
 
 
+CITIES_IN_CHOOSER = 12  # cities offered on the home page and the search page; the rest are one tap away
+
+
 class CityQuerySet(models.QuerySet):
     def listed(self):
         return self.order_by("order", "name")
+
+    def chooser(self, limit=CITIES_IN_CHOOSER):
+        """The first `limit` cities, and whether there are more (then the chooser links to the list)."""
+        cities = list(self.listed()[: limit + 1])
+        return {"cities": cities[:limit], "more_cities": len(cities) > limit}
 
 
 class City(PermanentSlug, TrackedEntry):
@@ -136,6 +144,9 @@ class ContactPoint(TrackedEntry):
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
 
 
+DIRECTORY_ORDER = ("kind_order", "city__order", "order", "name")  # where to apply first, then by city
+
+
 class OfficeQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True)
@@ -144,7 +155,7 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(is_current=False)
 
     def directory(self):
-        return self.select_related("city").order_by("kind_order", "city__order", "order", "name")
+        return self.select_related("city").order_by(*DIRECTORY_ORDER)
 
     def hotlines(self):
         return self.current().filter(kind=Office.Kind.HOTLINE).order_by("order")

@@ -1,12 +1,16 @@
 """Public pages of the directory: the list of cities, and the offices."""
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 
 from config.last_updated import latest
 from config.page_cache import depends_on
 
 from .closures import follow_closures
-from .models import City, Office
+from .models import DIRECTORY_ORDER, City, Office
+from .pagination import page_links, page_of
+
+OFFICES_PER_PAGE = 40
 
 
 @depends_on("directory")
@@ -19,18 +23,21 @@ def city_list(request):
     )
 
 
-@depends_on("directory")
+@transaction.non_atomic_requests  # it only reads: no transaction (and its savepoint queries) needed
+@depends_on("directory", query=("page",))
 def office_list(request):
-    offices = list(Office.objects.current().directory())
-    former = list(Office.objects.former().directory())
-    follow_closures(request, offices)
+    """Current offices by kind, then the former ones, OFFICES_PER_PAGE at a time."""
+    page = page_of(request, Office.objects.directory().order_by("-is_current", *DIRECTORY_ORDER), OFFICES_PER_PAGE)
+    shown = list(page.object_list)
+    follow_closures(request, [o for o in shown if o.is_current])
     return render(
         request,
         "offices/office_list.html",
         {
-            "offices": offices,
-            "former_offices": former,
-            "last_updated": latest(*(o.last_changed for o in offices + former)),
+            "offices": [o for o in shown if o.is_current],
+            "former_offices": [o for o in shown if not o.is_current],
+            "last_updated": latest(*(o.last_changed for o in shown)),
+            **page_links(request, page),
         },
     )
 

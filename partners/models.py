@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.history.models import TrackedEntry
+from config.language_fallback import in_every_language
 from config.permanent_addresses import PermanentSlug
 from offices.models import City, ContactPoint
 
@@ -31,6 +32,18 @@ class Service(PermanentSlug, TrackedEntry):
 
 
 class PartnerQuerySet(models.QuerySet):
+    def listing(self):
+        """What the partner list shows of each partner: its name, kinds of help and cities."""
+        # The names, and which of their translations are out of date (the page marks those).
+        shown = ("slug", "order", "changed_at", "outdated_translations", *in_every_language("name"))
+        return self.only(*shown).prefetch_related(
+            models.Prefetch("services", queryset=Service.objects.only(*shown)),
+            models.Prefetch(
+                "branches",
+                queryset=Branch.objects.only("partner", "city", "changed_at").select_related("city").order_by("city__order"),
+            ),
+        ).order_by("order", "name")
+
     def directory(self):
         return self.prefetch_related(
             "services",

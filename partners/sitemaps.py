@@ -1,20 +1,36 @@
 """Sitemap of the partner directory: only partners that are listed."""
 
-from config.sitemaps import LanguageSitemap, NamedPagesSitemap
+from django.db.models import Max
+from django.db.models.functions import Coalesce, Greatest
 
-from .models import Partner
+from config.last_updated import latest
+from config.sitemaps import NEVER, NamedPagesSitemap, RowsSitemap, newest
+
+from .models import Branch, Partner
 
 
 class PartnersStaticSitemap(NamedPagesSitemap):
-    names = ("partners:partners",)
+    pages = {
+        "partners:partners": lambda: latest(
+            newest(Partner.objects.filter(is_active=True), "changed_at"),
+            newest(Branch.objects.filter(partner__is_active=True), "changed_at"),
+        ),
+    }
 
 
-class PartnerSitemap(LanguageSitemap):
-    def items(self):
-        return list(Partner.objects.filter(is_active=True).order_by("order", "name"))
+class PartnerSitemap(RowsSitemap):
+    """A partner's page shows its branches: it last changed when the partner or one of them really did."""
 
-    def lastmod(self, partner):
-        return partner.last_changed
+    date_field = "page_changed_at"
+    url_name = "partners:partner"
+
+    def listed(self):
+        return (
+            Partner.objects.filter(is_active=True)
+            .only("slug", "changed_at")
+            .annotate(page_changed_at=Greatest(Coalesce("changed_at", NEVER), Coalesce(Max("branches__changed_at"), NEVER)))
+            .order_by("order", "name", "pk")
+        )
 
 
 sitemaps = {"partners-static": PartnersStaticSitemap, "partners": PartnerSitemap}

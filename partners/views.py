@@ -6,31 +6,41 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
+from config.language_fallback import localized_choices
 from config.last_updated import latest
-from config.page_cache import depends_on
+from config.page_cache import depends_on, keep_out_of_cache
 from offices.closures import follow_closures
 from offices.models import City
+from offices.pagination import page_links, page_of
 
 from .forms import PartnerFilterForm
 from .models import FormerPartnerName, Partner, Service
 from .open_data import HsdsDocument, alerts_for
 
+PARTNERS_PER_PAGE = 20
 
-@transaction.non_atomic_requests
-@depends_on("directory")
+
+@transaction.non_atomic_requests  # it only reads: no transaction (and its savepoint queries) needed
+@depends_on("directory", query=("city", "service", "page"))
 def partner_list(request):
-    form = PartnerFilterForm(request.GET or None, cities=City.objects.listed(), services=Service.objects.all())
-    partners = Partner.objects.filter(is_active=True).directory()
-    form.is_valid()  # reports a choice that is not valid; the valid one still filters
+    form = PartnerFilterForm(
+        request.GET or None,
+        cities=localized_choices(City.objects.listed(), "name"),
+        services=localized_choices(Service.objects.all(), "name"),
+    )
+    partners = Partner.objects.filter(is_active=True).listing()
+    if not form.is_valid():  # reports a choice that is not valid; the valid one still filters
+        keep_out_of_cache(request)  # a stranger's made-up choices are answered, not stored
     filters = getattr(form, "cleaned_data", {})  # absent when nothing was chosen
     city, service = filters.get("city"), filters.get("service")
     if city:
-        partners = partners.filter(branches__city=city)
+        partners = partners.filter(branches__city__slug=city)
     if service:
-        partners = partners.filter(services=service)
+        partners = partners.filter(services__slug=service)
     if city or service:
         partners = partners.distinct()
-    partners = list(partners)
+    page = page_of(request, partners, PARTNERS_PER_PAGE)
+    partners = list(page.object_list)
     return render(
         request,
         "partners/partner_list.html",
@@ -40,6 +50,7 @@ def partner_list(request):
             "city": city,
             "service": service,
             "last_updated": latest(*(p.last_changed for p in partners)),
+            **page_links(request, page),
         },
     )
 
@@ -65,11 +76,13 @@ def partner_detail(request, slug):
 
 
 @transaction.non_atomic_requests
+@depends_on("directory")
 def open_data_hsds(request):
     """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
     builder = HsdsDocument(get_language(), request.build_absolute_uri, alerts_for(request))
     document = builder.build()
     follow_closures(request, builder.places)  # a closure's start or end changes the document
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    # No indentation: Python then encodes in C, ten times faster for the whole directory.
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"  # open data: any website may read it
     return response

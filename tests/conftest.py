@@ -24,6 +24,12 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def page_cache_status_header(empty_cache, settings):
+    """Tests read X-Page-Cache (hit or miss); readers are never told (tests/test_page_cache.py)."""
+    settings.PAGE_CACHE_STATUS_HEADER = True
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in English: a test client request leaves its page's language active in the thread."""
     translation.activate(settings.LANGUAGE_CODE)

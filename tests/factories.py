@@ -4,6 +4,8 @@ Tests ask for what they need here instead of building rows by hand, so that a ch
 is stored changes one file.
 """
 
+from django.test import TestCase
+
 from config.site.models import Notice
 from guidance.models import GuidancePage, Revision
 from guidance.publishing import publish
@@ -34,9 +36,16 @@ def draft_revision(page="refugees", *, keep_current_text=False, **fields):
     return Revision.objects.create(page=page, **values)
 
 
+def committed():
+    """A block whose changes are committed, as far as what waits for the commit is concerned (the
+    search index, the page cache): tests run inside a transaction that is never committed."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def published_revision(page="refugees", **kwargs):
-    """A new revision of a page, published at once (see draft_revision for the arguments)."""
-    return publish(draft_revision(page, **kwargs))
+    """A new revision of a page, published at once and committed (see draft_revision for the arguments)."""
+    with committed():
+        return publish(draft_revision(page, **kwargs))
 
 
 def new_guidance_page(slug, *, audience="refugee", order=9, **fields):

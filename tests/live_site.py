@@ -35,6 +35,7 @@ class LiveSite:
             "DATABASE_URL": database_url or f"sqlite:///{self.workdir}/db.sqlite3",
             "SECRET_KEY": "browser-tests-only-" + "x" * 40,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "PAGE_CACHE_STATUS_HEADER": "true",  # tests read X-Page-Cache; readers are never told
             **(extra_env or {}),
         }
         self.process = None

@@ -50,7 +50,7 @@ def test_a_real_change_is_the_new_date_and_a_resave_is_not(client, staff_client)
     send(editor, url, open_form(editor, url), notes_en="Receives asylum applications. Bring your passport.")
     html = client.get("/en/cities/almaty/").content.decode()
     assert f'This page was last updated on <time datetime="{today()}">' in html
-    assert f"<lastmod>{today()}</lastmod>" in client.get("/sitemap.xml").content.decode()
+    assert f"<lastmod>{today()}</lastmod>" in client.get("/sitemap-cities.xml").content.decode()
 
 
 def test_the_about_page_is_dated_by_its_figures_source(client):

@@ -38,7 +38,9 @@ def test_second_reader_gets_the_stored_page(client):
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
-    assert second["Cache-Control"] == "no-cache"  # browsers always ask again: 304 while unchanged
+    assert first["Cache-Control"] == "no-cache"  # browsers always ask again: 304 while unchanged
+    # The second sets no language cookie: a proxy in front may keep it a few seconds (test_shared_cache_headers.py).
+    assert second["Cache-Control"] == "public, max-age=0, s-maxage=3, stale-while-revalidate=2, stale-if-error=86400"
 
 
 def test_stored_page_needs_no_database(client, django_assert_num_queries):
@@ -173,10 +175,9 @@ def test_a_page_with_a_csrf_token_is_neither_stored_nor_compressed(client):
 
 
 def test_hostile_query_strings_are_served_not_stored(client):
-    path = "/en/partners/?city=" + "x" * 2000
-    assert get(client, path).status_code == 200
-    assert "X-Page-Cache" not in get(client, path)
-    assert get(client, "/en/partners/?city=<script>")["X-Page-Cache"] == "miss"
+    for path in ["/en/partners/?city=" + "x" * 2000, "/en/partners/?city=<script>", "/en/partners/?service=nothing"]:
+        assert get(client, path).status_code == 200
+        assert "X-Page-Cache" not in get(client, path)
 
 
 def test_each_filter_is_its_own_page(client):
@@ -214,15 +215,15 @@ def test_changed_page_answers_200_to_an_old_etag(client):
 def test_last_modified_answers_if_modified_since(client, monkeypatch):
     get(client, "/en/about/")
     real_time = time.time
-    monkeypatch.setattr(page_cache.time, "time", lambda: real_time() + 5)  # a few seconds later
+    monkeypatch.setattr(time, "time", lambda: real_time() + 5)  # a few seconds later
     last_modified = get(client, "/en/about/")["Last-Modified"]
     assert get(client, "/en/about/", if_modified_since=last_modified).status_code == 304
     publish(new_revision("refugees", "unrelated to about"))
     assert get(client, "/en/about/", if_modified_since=last_modified).status_code == 304
-    monkeypatch.setattr(page_cache.time, "time_ns", lambda: int((real_time() + 10) * 1e9))
+    monkeypatch.setattr(time, "time_ns", lambda: int((real_time() + 10) * 1e9))
     figure_change = Office.objects.get(slug="unhcr-hotline")  # the hotline is on every page
     figure_change.save()
-    monkeypatch.setattr(page_cache.time, "time", lambda: real_time() + 15)
+    monkeypatch.setattr(time, "time", lambda: real_time() + 15)
     response = get(client, "/en/about/", if_modified_since=last_modified)
     assert response.status_code == 200
     assert response["Last-Modified"] != last_modified

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from guidance import publishing
 from guidance.models import PublishedRevisionIsFrozen, Revision
+from tests.factories import committed
 from tests.pages import page_html
 
 from .staff import appended, decide, edited_draft, page, review_url, save_draft, start_draft
@@ -297,16 +298,18 @@ def test_scheduled_publish_and_restore_refresh_search_and_translation_status(cli
     decide(publisher, draft, "publish", significance="major", change_note="New rule.",
            publish_at=later.strftime("%Y-%m-%dT%H:%M"))
     Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
-    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    with committed():
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
     assert found in page_html(client, "/en/search/?q=Xylophonequest")
     assert page().translation_status["ru"] == "immediate-update"
     assert 'class="outdated-notice"' in page_html(client, "/ru/guidance/refugees/")
 
-    response = publisher.post(
-        f"/admin/guidance/revision/{before.pk}/restore/",
-        {"significance": "major", "change_note": "Back to the earlier text.", "seen_version": before.version,
-         "seen_current": draft.pk},
-    )
+    with committed():
+        response = publisher.post(
+            f"/admin/guidance/revision/{before.pk}/restore/",
+            {"significance": "major", "change_note": "Back to the earlier text.", "seen_version": before.version,
+             "seen_current": draft.pk},
+        )
     assert response.status_code == 302
     assert found not in page_html(client, "/en/search/?q=Xylophonequest")
     # The English is again the text the Russian was translated from: nothing is outdated.

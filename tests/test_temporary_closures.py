@@ -12,6 +12,7 @@ from config.periods import start_of_day
 from offices.models import Office
 from partners.models import Branch
 from tests.clock import clock_at
+from tests.factories import committed
 from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,8 @@ def closed_office():
     office = Office.objects.get(slug=ASTANA_OFFICE)
     office.closed_from, office.closed_until = FIRST_DAY, LAST_DAY
     office.closure_reason_en, office.closure_reason_ru = "Public holiday", "Праздничные дни"
-    office.save()
+    with committed():  # the search index follows once the change is committed
+        office.save()
     return office
 
 

@@ -8,9 +8,11 @@ from django.utils import timezone
 from config.last_updated import latest
 from guidance.models import Audience, GuidancePage
 from offices.closures import is_closed
-from offices.models import Office
+from offices.models import DIRECTORY_ORDER, Office
 from partners.grouping import branches_by_service
 from partners.models import Branch, Partner
+
+ELSEWHERE_SHOWN = 5  # UNHCR offices in other cities, and partners with no address, shown on a city's pages
 
 
 @dataclass
@@ -22,6 +24,7 @@ class CityDirectory:
     hotlines: list = field(default_factory=list)
     branches: list = field(default_factory=list)
     countrywide_partners: list = field(default_factory=list)
+    more_elsewhere: bool = False  # more UNHCR offices or countrywide partners than shown
     asylum_page: object = None
     open_elsewhere: object = None  # the first asylum office of another city that is open today, if any
 
@@ -73,6 +76,7 @@ class CityDirectory:
             "help_by_service": self.help_by_service,
             "branches": self.branches,
             "countrywide_partners": self.countrywide_partners,
+            "more_elsewhere": self.more_elsewhere,
             "asylum_page": self.asylum_page,
             "applications_closed": self.applications_closed,
             "apply_instead": self.apply_instead,
@@ -101,20 +105,30 @@ def open_asylum_office_elsewhere(city, today):
     )
 
 
+def city_offices(city, today):
+    """The city's offices, the hotlines, the first ELSEWHERE_SHOWN + 1 UNHCR offices elsewhere and
+    the asylum office to apply at instead: one query, however many offices there are elsewhere."""
+    current = Office.objects.current()
+    unhcr_elsewhere = current.filter(kind=Office.Kind.UNHCR).exclude(city=city).order_by(*DIRECTORY_ORDER)
+    return current.filter(
+        Q(city=city)
+        | Q(kind=Office.Kind.HOTLINE)
+        | Q(pk__in=unhcr_elsewhere.values("pk")[: ELSEWHERE_SHOWN + 1])
+        | Q(pk__in=open_asylum_office_elsewhere(city, today))
+    ).directory()
+
+
 def city_directory(city):
-    """Offices, partner branches and the asylum guidance for one city, in six queries."""
-    today = timezone.localdate()
-    offices = list(
-        Office.objects.current()
-        .filter(
-            Q(city=city)
-            | Q(kind__in=[Office.Kind.UNHCR, Office.Kind.HOTLINE])
-            | Q(pk__in=open_asylum_office_elsewhere(city, today))
-        )
-        .directory()
-    )
+    """Offices, partner branches and the asylum guidance for one city, in six queries.
+
+    What the city has is shown in full; what is elsewhere (UNHCR offices in other cities, partners
+    without an address) is shown up to a few entries, with a link to the whole directory, so the
+    page stays the same size however large the directory grows.
+    """
+    offices = list(city_offices(city, timezone.localdate()))
     here = [o for o in offices if o.city_id == city.pk]
     elsewhere = [o for o in offices if o.city_id != city.pk]
+    unhcr_elsewhere = [o for o in elsewhere if o.kind == Office.Kind.UNHCR]
     branches = list(
         Branch.objects.filter(city=city, partner__is_active=True)
         .select_related("partner", "city")
@@ -122,36 +136,20 @@ def city_directory(city):
         .order_by("partner__order")
     )
     countrywide_partners = list(
-        Partner.objects.filter(is_active=True, branches__isnull=True).prefetch_related("services")
+        Partner.objects.filter(is_active=True, branches__isnull=True)
+        .prefetch_related("services")
+        .order_by("order", "name")[: ELSEWHERE_SHOWN + 1]
     )
     return CityDirectory(
         city=city,
         apply_offices=[o for o in here if o.kind == Office.Kind.ASYLUM_AUTHORITY],
-        unhcr_offices=[o for o in here if o.kind == Office.Kind.UNHCR]
-        + [o for o in elsewhere if o.kind == Office.Kind.UNHCR],
+        unhcr_offices=[o for o in here if o.kind == Office.Kind.UNHCR] + unhcr_elsewhere[:ELSEWHERE_SHOWN],
         other_offices=[o for o in here if o.kind not in (Office.Kind.ASYLUM_AUTHORITY, Office.Kind.UNHCR, Office.Kind.HOTLINE)],
         hotlines=[o for o in offices if o.kind == Office.Kind.HOTLINE],
         branches=branches,
-        countrywide_partners=countrywide_partners,
-        asylum_page=GuidancePage.objects.for_reading().filter(audience=Audience.ASYLUM_SEEKER).first(),
+        countrywide_partners=countrywide_partners[:ELSEWHERE_SHOWN],
+        more_elsewhere=len(unhcr_elsewhere) > ELSEWHERE_SHOWN or len(countrywide_partners) > ELSEWHERE_SHOWN,
+        asylum_page=GuidancePage.objects.for_listing().filter(audience=Audience.ASYLUM_SEEKER).first(),
         open_elsewhere=next((o for o in elsewhere if o.kind == Office.Kind.ASYLUM_AUTHORITY), None),
     )
 
-
-def last_updated_by_city(cities):
-    """{city id: the "last updated" date its city page shows}, for many cities in two queries (the sitemap)."""
-
-    def day(moment):
-        return timezone.localdate(moment) if moment else None
-
-    offices = Office.objects.current().values_list("city_id", "kind", "changed_at")
-    # One row per branch of each active partner; a partner without a branch (shown everywhere) has one, with no city.
-    partners = Partner.objects.filter(is_active=True).values_list("changed_at", "branches__city_id", "branches__changed_at")
-    everywhere = [day(at) for city_id, kind, at in offices if kind in (Office.Kind.UNHCR, Office.Kind.HOTLINE)]
-    everywhere += [day(at) for at, city_id, _branch_at in partners if city_id is None]
-    here = {}
-    for city_id, _kind, at in offices:
-        here.setdefault(city_id, []).append(day(at))
-    for partner_at, city_id, branch_at in partners:
-        here.setdefault(city_id, []).extend((day(branch_at), day(partner_at)))
-    return {city.pk: latest(city.last_changed, *everywhere, *here.get(city.pk, ())) for city in cities}

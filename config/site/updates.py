@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from config.language_fallback import current_language, localized
 from config.page_cache import changed_at, valid_until
-from guidance.models import Revision
+from guidance.models import Revision, in_every_language
 from offices.models import DirectoryChange
 
 from .models import Notice
@@ -93,7 +93,7 @@ def recent_updates(limit=UPDATES_SHOWN, *, request=None):
 
     With the request, the page cache is told when the list changes by itself: at the next notice's start.
     """
-    revisions = Revision.objects.history().select_related("page")[:limit]
+    revisions = Revision.objects.history().select_related("page").defer("summary", "body", *in_every_language("summary", "body"))[:limit]
     changes = DirectoryChange.objects.listed()[:limit]
     notices, next_start = started_notices(timezone.now(), limit)
     if request is not None:

@@ -24,15 +24,15 @@ from .updates import recent_updates
 
 @depends_on("guidance", "directory")
 def home(request):
-    pages = list(GuidancePage.objects.for_reading())
-    cities = list(City.objects.listed())
+    menu = GuidancePage.objects.menu()
     return render(
         request,
         "site/home.html",
         {
-            "pages": pages,
-            "cities": cities,
-            "last_updated": latest(*(p.last_major_update for p in pages)),
+            "pages": menu.choices,
+            "more_pages": menu.more,
+            **City.objects.chooser(),
+            "last_updated": latest(*(p.last_major_update for p in menu.choices + menu.more)),
         },
     )
 
@@ -80,8 +80,8 @@ def search(request):
     context = {"search_query": query, "results": results, "last_updated": None}
     if not results:
         # Nothing found (or nothing asked): show the ways on that every page starts from.
-        context["pages"] = list(GuidancePage.objects.for_reading())
-        context["cities"] = list(City.objects.listed())
+        menu = GuidancePage.objects.menu()
+        context.update(pages=menu.choices, more_pages=menu.more, **City.objects.chooser())
     response = render(request, "site/search.html", context)
     # What a person typed is theirs: no shared cache, no browser cache, no offline copy keeps it.
     patch_cache_control(response, private=True, no_store=True)

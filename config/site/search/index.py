@@ -1,16 +1,20 @@
 """What the site search can find, kept in `SearchEntry` rows: one row per section or directory entry and reader language.
 
-Refreshed where content changes: `refresh_guidance_page()` when a revision is published (called by
-`guidance.publishing.publish`), and for the directory by signals on every save or delete of a city,
-office, partner, branch or kind of help (the admin and the content loader both go through them).
-`rebuild()` (command `manage.py rebuild_search_index`) redoes everything.
+Refreshed where content changes: when a revision is published (the `page_published` signal), and
+for the directory by signals on every save or delete of a city, office, partner, branch or kind of
+help (the admin and the content loader both go through them). Only the rows the change touched are
+rebuilt (a city's own offices and partners, the partners that give a kind of help), all of them at
+once after the transaction commits: a save costs the same however large the directory is, and a
+change that is rolled back leaves the index alone. `rebuild()` (command `manage.py
+rebuild_search_index`) redoes everything.
 """
 
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.urls import reverse
 from django.utils.translation import gettext, override
@@ -266,6 +270,30 @@ def _replace(kind, ids, entries):
     SearchEntry.objects.bulk_create(entries, batch_size=500)
 
 
+def refresh_after_commit(kind, ids=None):
+    """Refresh these rows (all of the kind when ids is None) once the transaction commits, together
+    with every other row the same transaction changed."""
+    pending = _pending.__dict__.setdefault("rows", {})
+    if kind in pending and pending[kind] is None:
+        return
+    pending[kind] = None if ids is None else pending.get(kind, set()) | set(ids)
+    transaction.on_commit(_refresh_pending)  # a no-op when an earlier callback already did the work
+
+
+_pending = threading.local()
+
+
+def _refresh_pending():
+    rows, _pending.rows = getattr(_pending, "rows", {}), {}
+    with transaction.atomic():
+        for kind, ids in rows.items():
+            if kind == Kind.GUIDANCE:
+                for page in GuidancePage.objects.filter(pk__in=ids):
+                    refresh_guidance_page(page)
+            else:
+                refresh(kind, ids)
+
+
 def rebuild():
     """Index everything readers can see now."""
     for page in GuidancePage.objects.published():
@@ -277,8 +305,19 @@ def rebuild():
 # --- Keeping the directory rows fresh ----------------------------------------------------------
 
 
-def _city_dependents(city):
-    # Offices and partners show the city's name.
+def _renamed(kind, obj):
+    """Whether the name a reader of some language sees differs from the one the index holds: one query.
+
+    Offices and partners are indexed with the names of their city and their kinds of help, so only
+    a new name (not a new order, say) needs their rows rebuilt.
+    """
+    held = dict(SearchEntry.objects.filter(kind=kind, object_id=obj.pk).values_list("language", "title"))
+    return any(held.get(code) != localized(obj, "name", code).value for code in LANGUAGE_CODES)
+
+
+def _city_dependents(city, deleted):
+    if not deleted and not _renamed(Kind.CITY, city):
+        return [(Kind.CITY, [city.pk])]
     return [
         (Kind.CITY, [city.pk]),
         (Kind.OFFICE, Office.objects.filter(city=city.pk).values_list("pk", flat=True)),
@@ -286,28 +325,36 @@ def _city_dependents(city):
     ]
 
 
+def _service_dependents(service, deleted):
+    if deleted:  # its links to partners are gone with it: refresh them all
+        return [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, None)]
+    if not _renamed(Kind.SERVICE, service):
+        return [(Kind.SERVICE, [service.pk])]
+    return [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, Partner.objects.filter(services=service.pk).values_list("pk", flat=True))]
+
+
 # The rows to refresh when one of these is saved or deleted: (kind, ids), ids None for all of the kind.
 DEPENDENT_ROWS = {
     City: _city_dependents,
-    FormerCityName: lambda name: [(Kind.CITY, [name.city_id])],
-    Office: lambda office: [(Kind.OFFICE, [office.pk])],
-    Service: lambda service: [(Kind.SERVICE, [service.pk]), (Kind.PARTNER, None)],  # partners name their help
-    Partner: lambda partner: [(Kind.PARTNER, [partner.pk])],
-    Branch: lambda branch: [(Kind.PARTNER, [branch.partner_id])],
+    FormerCityName: lambda name, deleted: [(Kind.CITY, [name.city_id])],
+    Office: lambda office, deleted: [(Kind.OFFICE, [office.pk])],
+    Service: _service_dependents,
+    Partner: lambda partner, deleted: [(Kind.PARTNER, [partner.pk])],
+    Branch: lambda branch, deleted: [(Kind.PARTNER, [branch.partner_id])],
 }
 
 
-def _directory_changed(sender, instance, raw=False, **kwargs):
+def _directory_changed(sender, instance, raw=False, signal=None, **kwargs):
     if raw:  # loading fixtures: `rebuild_search_index` afterwards
         return
-    for kind, ids in DEPENDENT_ROWS[sender](instance):
-        refresh(kind, ids)
+    for kind, ids in DEPENDENT_ROWS[sender](instance, signal is post_delete):
+        refresh_after_commit(kind, None if ids is None else list(ids))
 
 
 def _partner_services_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         # Seen from a service, pk_set holds the partners; a clear (pk_set None) refreshes them all.
-        refresh(Kind.PARTNER, pk_set if reverse else [instance.pk])
+        refresh_after_commit(Kind.PARTNER, pk_set if reverse else [instance.pk])
 
 
 def rebuild_if_empty(sender, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -319,7 +366,7 @@ def rebuild_if_empty(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 
 def page_published(sender, page, revision, **kwargs):
-    refresh_guidance_page(page)
+    refresh_after_commit(Kind.GUIDANCE, [page.pk])
 
 
 def connect_signals(guidance_app):

@@ -1,0 +1,150 @@
+"""Tag versions: in the cache for speed, in the database for truth.
+
+Each tag has a version in the cache. A stored page keeps the versions of its tags; one `get_many`
+of the current versions tells whether it is still fresh. A change bumps the versions of its tags.
+
+The cache alone cannot be trusted with them: a Redis restarted from its last snapshot (Redis's
+default persistence) comes back with versions older than the last publish, next to the pages
+stored under them, and would serve those pages as fresh. So every bump is also written to the
+database (`ContentVersion`, in the transaction of the change), and the cache's versions are checked
+against the database whenever they may have gone back:
+
+- when this process opens a new connection to Redis (a restart, a failover, a network cut: see
+  `store.RedisCache`), before the answer read over it is used;
+- after the cache failed (a bump may not have reached it), once it answers again;
+- on a page render (which reads the database anyway) at most every RESYNC_SECONDS.
+
+A tag the cache holds at or below the database's version gets a new version, so nothing stored
+before is served. The database is read only then: a stored page is served without it.
+"""
+
+import logging
+import threading
+import time
+from functools import partial
+
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+
+EVERYTHING = "everything"  # every page depends on it; bumped by content no table entry describes
+ANY_CONTENT = "content"  # what a view that declares nothing depends on; bumped by any content change
+HOTLINE = "hotline"  # every page shows the hotline
+GENERATION = "generation"  # bumped by every change: a render that overlaps a change is not stored
+
+TAG_KEY = "page-cache:tag:%s"
+RESYNC_SECONDS = 30  # a render checks the cache's versions against the database at most this often
+
+logger = logging.getLogger("config.page_cache")
+_lock = threading.Lock()
+# Local memory dies with its process and cannot go back; a shared cache (Redis) can, so its
+# backend calls resync_later() on every new connection, the first one of a process included.
+_sync = {"needed": False, "periodic": False, "checked": time.monotonic()}
+
+
+def new_version():
+    """A version is the time of the change in nanoseconds: unique, and it dates the change."""
+    return time.time_ns()
+
+
+def resync_later(*, periodic=False):
+    """The cache's versions may have gone back (a new connection, a failure): check before trusting them.
+
+    `periodic`: the cache is shared, so also check now and then (see RESYNC_SECONDS).
+    """
+    _sync["needed"] = True
+    _sync["periodic"] = _sync["periodic"] or periodic
+
+
+def current_versions(tags, *, rendering=False):
+    """The current version of each tag; a tag never seen (or evicted) gets a new one.
+
+    `rendering`: the caller is about to render from the database, so a periodic check costs little.
+    """
+    from .trouble import cache_is_resting
+
+    if cache_is_resting():
+        raise CacheResting
+    found = _read(tags)
+    due = rendering and _sync["periodic"] and time.monotonic() - _sync["checked"] > RESYNC_SECONDS
+    if (_sync["needed"] or due) and resync():
+        found = _read(tags)  # read again: what was read may be older than the database says
+    return found
+
+
+class CacheResting(Exception):
+    """The cache failed a moment ago: do without it for now (see trouble.py)."""
+
+
+def _read(tags):
+    keys = {tag: TAG_KEY % tag for tag in tags}
+    found = cache.get_many(keys.values())
+    missing = [key for key in keys.values() if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, new_version(), None)  # add: never overwrite a concurrent bump
+        found.update(cache.get_many(missing))
+    return {tag: found.get(key) for tag, key in keys.items()}
+
+
+def resync():
+    """Give a new version to every tag the cache holds at or below the database's; True when done.
+
+    At or below: the database keeps the version written inside the transaction; the cache gets a
+    newer one after the commit (see bump), so a cache that still holds the first has lost the second.
+    """
+    from .models import ContentVersion
+
+    with _lock:
+        _sync["needed"], _sync["checked"] = False, time.monotonic()
+    try:
+        truth = dict(ContentVersion.objects.values_list("tag", "version"))
+    except DatabaseError as error:  # no database: keep serving what the cache has, check again later
+        resync_later()
+        logger.warning("Could not check the page cache against the database (%s); will retry.", error)
+        return False
+    held = cache.get_many([TAG_KEY % tag for tag in truth])
+    behind = [tag for tag, version in truth.items() if (held.get(TAG_KEY % tag) or 0) <= version]
+    if behind:
+        version = new_version()
+        cache.set(TAG_KEY % GENERATION, version, None)
+        cache.set_many({TAG_KEY % tag: version for tag in behind}, None)
+        logger.warning("The page cache held older versions of %d tags (was it restarted?); refreshed them.", len(behind))
+    return True
+
+
+def bump(*tags):
+    """Content of these tags changed: in the database, in the cache now, and again after the commit.
+
+    Now, so that this process sees the change at once, even inside a transaction. After commit,
+    so that a reader who rendered from the data before the commit cannot store its page under the
+    new version. In the database, so that a cache that loses the change (restarted, unreachable)
+    is corrected (see resync).
+    """
+    tags = {*tags, ANY_CONTENT, GENERATION}
+    version = new_version()
+    _record(tags, version)
+    _write_new_versions(tags, version)
+    transaction.on_commit(partial(_write_new_versions, tags))
+
+
+def _record(tags, version):
+    from .models import ContentVersion
+
+    rows = [ContentVersion(tag=tag, version=version) for tag in tags]
+    try:
+        with transaction.atomic():  # a savepoint: a failure here must not spoil the change's transaction
+            ContentVersion.objects.bulk_create(rows, update_conflicts=True, unique_fields=["tag"], update_fields=["version"])
+    except DatabaseError:  # the table is not there yet: a data migration of another app saving rows
+        logger.debug("Content versions not recorded for %s", tags, exc_info=True)
+
+
+def _write_new_versions(tags, version=None):
+    from .trouble import cache_failed
+
+    version = version or new_version()
+    try:
+        # The generation first: a render that sees any new tag version also sees a new generation.
+        cache.set(TAG_KEY % GENERATION, version, None)
+        cache.set_many({TAG_KEY % tag: version for tag in tags}, None)
+    except Exception as error:  # noqa: BLE001 - a cache outage must not stop staff from saving
+        cache_failed("invalidating pages", error)

@@ -1,0 +1,98 @@
+"""With Redis down, slow or restarted, readers get correct pages, and the log gets one warning, not
+one traceback per request."""
+
+import logging
+import socket
+import time
+
+import pytest
+from django.test import Client
+from pytest_django.asserts import assertContains
+
+from config.page_cache import trouble
+from config.page_cache.models import ContentVersion
+from guidance.models import GuidancePage
+from tests.factories import published_revision
+
+from .redis_server import RedisServer
+
+pytestmark = pytest.mark.django_db
+PAGE = "/en/guidance/refugees/"
+
+
+def use_redis(settings, url, **options):
+    settings.CACHES = {"default": {"BACKEND": "config.page_cache.store.RedisCache", "LOCATION": url,
+                                   "OPTIONS": {"socket_timeout": 0.3, "socket_connect_timeout": 0.3, **options}}}
+
+
+@pytest.fixture(params=[True, False], ids=["with persistence", "without persistence"])
+def redis(request, settings):
+    server = RedisServer(persistent=request.param).start()
+    use_redis(settings, server.url)
+    yield server
+    server.remove()
+
+
+def read(path=PAGE):
+    """A page as a new reader gets it (test clients keep no cookies between readers)."""
+    response = Client().get(path)
+    assert response.status_code == 200
+    return response
+
+
+def test_a_publish_is_not_undone_by_a_redis_restart(redis):
+    assert read()["X-Page-Cache"] == "miss"
+    assert read()["X-Page-Cache"] == "hit"
+    redis.snapshot()  # Redis's last snapshot holds the old page and its versions
+    published_revision("refugees", title_en="Refugees", body_en="## New\n\nThe rule after the restart.")
+    assertContains(read(), "The rule after the restart.")
+    redis.restart()
+    trouble.reset()  # the restart may have been noticed as a failure: try the cache again at once
+    for _reader in range(3):
+        assertContains(read(), "The rule after the restart.")
+    assert read()["X-Page-Cache"] == "hit"
+
+
+def test_a_publish_while_redis_is_down_is_seen_when_it_is_back(redis):
+    read()
+    redis.snapshot()
+    redis.stop()
+    published_revision("refugees", title_en="Refugees", body_en="## New\n\nPublished while the cache was down.")
+    assertContains(read(), "Published while the cache was down.")
+    redis.start()
+    trouble.reset()
+    assertContains(read(), "Published while the cache was down.")
+    assertContains(read(), "Published while the cache was down.")
+
+
+def test_the_database_keeps_the_versions_a_restarted_cache_may_lose():
+    page = GuidancePage.objects.get(slug="refugees")
+    before = dict(ContentVersion.objects.values_list("tag", "version"))
+    published_revision(page)
+    after = dict(ContentVersion.objects.values_list("tag", "version"))
+    for tag in ("guidance", f"guidance-page:{page.pk}"):
+        assert after[tag] > before.get(tag, 0)
+    assert after.get("figures") == before.get("figures")  # what did not change keeps its version
+
+
+def test_redis_down_gives_pages_and_one_warning(settings, caplog):
+    use_redis(settings, "redis://127.0.0.1:1/0")
+    with caplog.at_level(logging.INFO):
+        for path in [PAGE, "/ru/cities/almaty/", "/ar/about/"] * 8:
+            assertContains(read(path), "tel:+77017447238")
+    warnings = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert len(warnings) == 1, [record.getMessage() for record in warnings]
+    assert "Cache unavailable" in warnings[0].getMessage()
+    assert warnings[0].exc_info is None  # no traceback
+
+
+def test_a_silent_redis_costs_one_timeout_not_one_per_request(settings):
+    with socket.socket() as silent:  # accepts connections and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        use_redis(settings, "redis://127.0.0.1:%d/0" % silent.getsockname()[1])
+        assertContains(read("/en/cities/"), "tel:+77017447238")  # waits for the timeout once
+        started = time.monotonic()
+        for _reader in range(10):
+            assertContains(read("/en/cities/"), "tel:+77017447238")
+        assert time.monotonic() - started < 2  # ten renders; waiting 0.3 s for Redis each time would be 3 s at least
