@@ -1,5 +1,6 @@
 """Settings for the help site, read from the environment (django-environ) in this one place."""
 
+import math
 from pathlib import Path
 
 import environ
@@ -41,9 +42,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified → 304, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
+    "config.shared_cache.SharedCacheMiddleware",  # above the language cookie, which it must see
     # Above the page cache: the language cookie is set on cached pages too, and never stored.
     "config.middleware.RememberLanguageMiddleware",
     "config.page_cache.PageCacheMiddleware",
+    "config.errors.DatabaseUnavailableMiddleware",  # below the page cache, which serves without the database
     # Below the page cache, which so stores compressed pages; never compresses a CSRF token (BREACH).
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,9 +85,20 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A database that is down or hung fails fast (config/database): seconds to wait for a connection,
+# and milliseconds the server may spend on one statement before it cancels it.
+DATABASE_CONNECT_TIMEOUT = env.float("DATABASE_CONNECT_TIMEOUT", default=1.0)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=5000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "config.database.postgresql"  # Django's, with the fast failure
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", max(2, math.ceil(DATABASE_CONNECT_TIMEOUT)))  # libpq's minimum is 2
+    _options.setdefault("options", f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writer waits this long for another writer's lock (SQLite's busy timeout), then fails (503).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", env.float("SQLITE_TIMEOUT", default=5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory is per process: run one gunicorn process with threads (config/gunicorn.py), or
@@ -92,6 +106,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=3000")}
 # How long a public page stays in the page cache (guidance/page_cache.py); 0 turns it off.
 CACHE_SECONDS = env.int("CACHE_SECONDS", default=600)
+# How long a shared cache in front (config/nginx/, a CDN) may keep a public page: the bound on how
+# long after a publish a reader may still get the page before it (Cache-Control: s-maxage).
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=3)
+
+# The UNHCR hotline (offices/content/offices.yaml), for the pages shown when the database is not
+# there to tell it (config/errors.py: 503, 500); tests/test_database_outage.py keeps them equal.
+HOTLINE_PHONE = "+77017447238"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
