@@ -91,6 +91,13 @@ def request_error_page(status, language=None):
     return loader.get_template("request_error.html").render({"sections": sections, "status": status})
 
 
+def protocol_error_page(status):
+    """The page for a request refused before any URL was read (gunicorn, nginx): every language."""
+    if status >= 500:
+        return unavailable_page(settings.LANGUAGE_CODE)
+    return request_error_page(status if status in REQUEST_ERRORS else 400)
+
+
 class DatabaseUnavailableMiddleware:
     """A view that cannot reach the database answers the 503 page rather than a 500."""
 
