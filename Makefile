@@ -34,6 +34,7 @@ lint: install-test
 
 static: install
 	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) render_error_pages
 
 content: install
 	$(MANAGE) migrate --noinput -v0
