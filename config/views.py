@@ -43,7 +43,9 @@ def healthz(request):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
     except Exception:  # noqa: BLE001 - any database failure means "take me out of rotation"
-        return JsonResponse({"status": "unavailable"}, status=503)
+        response = JsonResponse({"status": "unavailable"}, status=503)
+        response._has_been_logged = True  # config.database warns once per outage, not once per probe
+        return response
     return JsonResponse({"status": "ok"})
 
 
