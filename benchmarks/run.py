@@ -32,6 +32,8 @@ import urllib.request
 from http.client import HTTPConnection
 from pathlib import Path
 
+import nginx as nginx_bench  # benchmarks/nginx.py: the path through the shipped nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
     "home": "/en/",
@@ -227,6 +229,8 @@ def main():
             rate, p50, p99 = results[name]
             size = "%d/%d" % sizes[name]
             print(f"{name:14} {path:44} {size:>17} {rate:8.0f} {p50:7.2f} {p99:7.2f} {rate / static_rate:9.0%}")
+        if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+            nginx_bench.report(base, PAGES["city page"], static_path, load, args.seconds, args.connections)
     finally:
         server.terminate()
         server.wait(timeout=10)
