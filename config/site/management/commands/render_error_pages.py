@@ -1,6 +1,7 @@
 """Write the short error pages (config/errors.py) as static files for the reverse proxy to serve
 when it answers by itself: STATIC_ROOT/errors/ (`make static` runs this after collectstatic)."""
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -20,6 +21,9 @@ class Command(BaseCommand):
             pages[f"429.{code}.html"] = errors.request_error_page(429, code)
             pages[f"503.{code}.html"] = errors.unavailable_page(code)
         for name, html in pages.items():
-            (directory / name).write_text(html, encoding="utf-8")
+            # Written aside and renamed, so a proxy serving the old page never reads half a new one.
+            partial = directory / f".{name}.{os.getpid()}"
+            partial.write_text(html, encoding="utf-8")
+            partial.replace(directory / name)
         if options["verbosity"] > 1:
             self.stdout.write(f"{len(pages)} error pages in {directory}")
