@@ -40,3 +40,8 @@ def languages(request):
     english_url = next(v["url"] for v in versions if v["code"] == settings.LANGUAGE_CODE)
     default_url = english_url.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
     return {"language_versions": versions, "x_default_url": default_url}
+
+
+def quick_exit(request):
+    """Where the quick exit on every page leaves for: an ordinary site that says nothing about the reader."""
+    return {"quick_exit_url": settings.QUICK_EXIT_URL}

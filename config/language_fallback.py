@@ -41,9 +41,16 @@ def page_direction():
 
 
 def localized(obj, field, language=None):
-    """The value of obj.field for the reader, falling back along the language's chain."""
+    """The value of obj.field for the reader, falling back along the language's chain.
+
+    A translation written for an earlier source text (listed in the entry's `outdated_translations`,
+    see config/history/translations.py) is skipped: the reader gets the current text, marked with its language.
+    """
     language = language or current_language()
+    outdated = (getattr(obj, "outdated_translations", None) or {}).get(field, ())
     for candidate in resolution_order(language):
+        if candidate in outdated:
+            continue
         value = getattr(obj, build_localized_fieldname(field, candidate), "")
         if value:
             return Localized(value=value, language=candidate, is_fallback=candidate != language)

@@ -1,11 +1,29 @@
-"""Remember the language a person last read in, so `/` brings them back to it; compress safely."""
+"""Site-wide response plumbing: the language cookie, safe compression, privacy headers, and the
+methods each page serves."""
 
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+from django.views.decorators.http import require_http_methods
+
+# No page needs a camera, a microphone, the reader's location or any advertising interest API.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "attribution-reporting", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "interest-cohort", "join-ad-interest-group", "magnetometer",
+        "microphone", "midi", "payment", "run-ad-auction", "usb",
+    )
+)
+PAGE_METHODS = frozenset({"GET", "HEAD"})  # what a public page serves unless its view says more (`serves`)
+OTHER_METHODS = frozenset({"GET", "HEAD", "POST"})  # the admin's forms; no URL serves PUT, OPTIONS, TRACE…
 
 
 class RememberLanguageMiddleware:
+    """Remember the language a person last read in, so `/` brings them back to it."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -15,6 +33,9 @@ class RememberLanguageMiddleware:
         if (
             language
             and response.status_code == 200
+            and "Clear-Site-Data" not in response  # "forget this site" must not leave a new cookie
+            # A private page (the personal plan) leaves nothing on the phone, not even a cookie.
+            and "no-store" not in response.get("Cache-Control", "")
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
         ):
             response.set_cookie(
@@ -37,3 +58,58 @@ class GZipWithoutSecretsMiddleware(GZipMiddleware):
         if settings.CSRF_COOKIE_NAME in response.cookies:
             return response
         return super().process_response(request, response)
+
+
+class PrivacyHeadersMiddleware:
+    """Permissions-Policy and Cross-Origin-Resource-Policy on every response (static files too), and
+    `Cache-Control: private` on any response that sets a cookie, so that no shared cache and no
+    offline copy (static/js/sw.js, which cannot see Set-Cookie) keeps it.
+
+    The language cookie is the one exception: it is set on public pages that are the same for every
+    reader, and says no more than the page itself (its language).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Open data is meant to be read from other sites (Access-Control-Allow-Origin: *); the rest is ours.
+        shared = response.get("Access-Control-Allow-Origin") == "*"
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin")
+        if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
+            patch_cache_control(response, private=True)
+        return response
+
+
+def serves(*methods):
+    """View decorator: the page serves these methods besides GET and HEAD (e.g. POST for its form)."""
+    allowed = sorted(PAGE_METHODS | set(methods))
+
+    def decorator(view):
+        view = require_http_methods(allowed)(view)
+        view.serves_methods = frozenset(allowed)
+        return view
+
+    return decorator
+
+
+class PageMethodsMiddleware:
+    """405 for a method a page does not serve: a public page serves GET and HEAD unless its view says
+    more with `@serves("POST")`; no address serves PUT, DELETE, OPTIONS, TRACE or the like."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if get_language_from_path(request.path_info):
+            allowed = getattr(view_func, "serves_methods", PAGE_METHODS)
+        else:
+            allowed = getattr(view_func, "serves_methods", OTHER_METHODS)
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(sorted(allowed))
+        return None

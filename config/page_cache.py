@@ -63,15 +63,17 @@ MODEL_TAGS = {
     "partners.service": ("directory",),
     "partners.partner": ("directory",),
     "partners.branch": ("directory",),
+    "partners.formerpartnername": ("directory",),
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),
+    "guidance.source": ("guidance",),  # named in the page histories and the updates list
     "offices.directorychange": ("directory",),
     # Derived from content whose own save already bumped its tags; no page shows a vote.
     "guidance.searchentry": (),
     "guidance.feedbackvote": (),
 }
-NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations"}
+NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations", "history"}
 
 
 def register_model(label, *tags):
@@ -108,6 +110,15 @@ def valid_until(request, moment):
         return
     current = getattr(request, "cache_valid_until", None)
     request.cache_valid_until = moment if current is None else min(current, moment)
+
+
+def changed_at(request, moment):
+    """The page this request renders last changed by itself at `moment` (a notice started or ended):
+    its Last-Modified is never older, so If-Modified-Since cannot hide that change."""
+    if moment is None:
+        return
+    current = getattr(request, "cache_changed_at", None)
+    request.cache_changed_at = moment if current is None else max(current, moment)
 
 
 def page_tags(request):
@@ -180,9 +191,13 @@ def rows_updated(model):
 
 
 def relation_changed(sender, instance, action, model, **kwargs):
-    """A many-to-many link changed (a partner's services): both sides may show it."""
-    if action.startswith("post_"):
-        tags = {*(tags_for(type(instance), instance) or ()), *(tags_for(model) or ())}
+    """A many-to-many link changed (a partner's services): both sides may show it.
+
+    A link of a row that no page shows (a draft's sources) changes no page either.
+    """
+    own_tags = tags_for(type(instance), instance)
+    if action.startswith("post_") and own_tags != ():
+        tags = {*(own_tags or ()), *(tags_for(model) or ())}
         if tags:
             bump(*tags)
 
@@ -219,13 +234,14 @@ def code_fingerprint():
 STARTED = int(time.time())  # a new release may render differently: its pages date from no earlier
 
 
-def last_modified(versions):
+def last_modified(versions, changed=None):
     """The time of the newest change a page shows, as Last-Modified, when it is safe to send.
 
-    HTTP dates have whole seconds: a date is only sent once its second is over, so that any later
-    change gets a later date and If-Modified-Since can never hide it.
+    `changed` (a timestamp) is when the page last changed by itself (see changed_at). HTTP dates
+    have whole seconds: a date is only sent once its second is over, so that any later change gets
+    a later date and If-Modified-Since can never hide it.
     """
-    newest = max(max(versions.values()) // 1_000_000_000, STARTED)
+    newest = max(max(versions.values()) // 1_000_000_000, STARTED, int(changed or 0))
     return newest if time.time() >= newest + 1 else None
 
 
@@ -282,7 +298,7 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"], status=entry["status"])
         for header, value in entry["headers"]:
             response.headers[header] = value
-        self.add_validators(response, versions)
+        self.add_validators(response, versions, entry.get("changed_at"))
         response.headers["X-Page-Cache"] = "hit"
         return response
 
@@ -311,18 +327,22 @@ class PageCacheMiddleware:
             "content": response.content,
             "versions": versions,
             "valid_until": None,
+            "changed_at": None,
         }
+        changed = getattr(request, "cache_changed_at", None)
+        if changed is not None:
+            entry["changed_at"] = changed.timestamp()
         timeout = self.timeout
         until = getattr(request, "cache_valid_until", None)
         if until is not None:
             entry["valid_until"] = until.timestamp()
             timeout = min(timeout, max(1, int(entry["valid_until"] - time.time())))
         cache.set(key, entry, timeout)
-        self.add_validators(response, versions)
+        self.add_validators(response, versions, entry["changed_at"])
         response.headers["X-Page-Cache"] = "miss"
 
     @staticmethod
-    def add_validators(response, versions):
-        modified = last_modified(versions)
+    def add_validators(response, versions, changed=None):
+        modified = last_modified(versions, changed)
         if modified is not None:
             response.headers["Last-Modified"] = http_date(modified)

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.humanize",
     "axes",
+    "import_export",
+    "config.history",
     "offices",
     "partners",
     "guidance",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.PrivacyHeadersMiddleware",  # wraps static files and cached pages too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified → 304, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -52,8 +55,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.history.middleware.ActingUserMiddleware",  # the field history says who changed what
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -75,7 +80,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "offices.context_processors.hotline",
+                "config.site.notices.context",
                 "config.context_processors.languages",
+                "config.context_processors.quick_exit",
             ],
         },
     },
@@ -85,6 +92,15 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Staff saving at the same moment queue instead of failing with "database is locked": readers
+    # never wait for a writer (WAL), a transaction takes the write lock when it starts (IMMEDIATE,
+    # so none fails half-way when it first writes), and a writer waits up to `timeout` seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 # A database that is down or hung fails fast (config/database): seconds to wait for a connection,
 # and milliseconds the server may spend on one statement before it cancels it.
 DATABASE_CONNECT_TIMEOUT = env.float("DATABASE_CONNECT_TIMEOUT", default=1.0)
@@ -96,12 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options.setdefault("connect_timeout", max(2, math.ceil(DATABASE_CONNECT_TIMEOUT)))  # libpq's minimum is 2
     _options.setdefault("options", f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}")
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A writer waits this long for another writer's lock (SQLite's busy timeout), then fails (503).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", env.float("SQLITE_TIMEOUT", default=5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory is per process: run one gunicorn process with threads (config/gunicorn.py), or
+# Local memory is per process: run one gunicorn process (config/gunicorn.py), or
 # share a cache between processes and machines with CACHE_URL=redis://host:6379/0.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=3000")}
 # How long a public page stays in the page cache (guidance/page_cache.py); 0 turns it off.
@@ -176,6 +189,9 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
+# The quick exit on every page leaves for an ordinary, unrelated site: a weather forecast.
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.gismeteo.kz/")
+
 # Security. HTTPS=true on any real deployment turns on the settings that need TLS.
 HTTPS = env.bool("HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
@@ -186,6 +202,9 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+# The reverse proxies whose X-Forwarded-For names the real client (config/client_address.py); the
+# same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py).
+TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -211,12 +230,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling on the admin (django-axes): lock out a client and username pair.
+# Login throttling on the admin (django-axes): lock out a client and username pair, so that a
+# stranger's wrong passwords never lock out a staff member who logs in from another address. The
+# address is the real client's, also behind the reverse proxy.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings name the account only
+# Failed attempts are kept only until their cool-off ends; successful log-ins are not logged with
+# their address and browser (the admin log says who changed what).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# Spreadsheet import and export of the directory (django-import-export): only staff who may change
+# (import) or view (export) the entries; every row is validated and saved like a form, in one transaction.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 LOGGING = {
     "version": 1,

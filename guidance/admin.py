@@ -16,6 +16,9 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history import translations as directory_translations
+from config.history.admin import TrackedEntryAdmin
+from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import publishing, roles, translation_status
@@ -29,7 +32,7 @@ ENGLISH_FIELDS = [
 ]
 RECORD_FIELDS = [
     "status", "author", "based_on", "restores", "created_at", "updated_by", "updated_at",
-    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at",
+    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
 ]
 
 
@@ -86,14 +89,14 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
     list_select_related = ["page__current_revision", "updated_by"]
     fieldsets = [
         (None, {"fields": ["page", "title", "summary", "body"]}),
-        (_("About this change"), {"fields": ["change_note", "significance", "seen_version"]}),
+        (_("About this change"), {"fields": ["change_note", "significance", "sources", "seen_version"]}),
         (_("Record"), {"fields": RECORD_FIELDS}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["page", *RECORD_FIELDS]
         if roles.translates_only(request.user):
-            readonly += [*ENGLISH_FIELDS, "significance"]
+            readonly += [*ENGLISH_FIELDS, "significance", "sources"]
         return readonly
 
     def get_fieldsets(self, request, obj=None):
@@ -282,7 +285,7 @@ class RevisionHistoryInline(admin.TabularInline):
 
 
 @admin.register(GuidancePage)
-class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
+class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
     list_display = ["slug", "title", "audience", "last_major_update", "draft"]
     fields = ["slug", "audience", "order", "current_revision", "last_major_update"]
     readonly_fields = ["current_revision", "last_major_update"]
@@ -369,14 +372,16 @@ class GuidancePageAdmin(StaffStyleMixin, admin.ModelAdmin):
             ],
             "rows": rows,
             "states": translation_status.TranslationState,
+            "directory_entries": directory_translations.entries_needing_update(),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TabbedTranslationAdmin):
+class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
 
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
+from .sources_admin import SourceAdmin  # noqa: E402, F401

@@ -1,88 +1,102 @@
-"""Anonymous "Was this page useful?" answers: where they may come from, one per page per session, and the staff readout.
+"""Anonymous "Was this page useful?" answers: where they may come from, how many, and the staff readout.
 
-Flood limit: one answer per guidance page per browser session. The session (Django's, ended when
-the browser closes) remembers which pages were answered, and the id of a "No" vote only until its
-reason is given or the session ends; votes themselves hold nothing that points back to a person.
+No answer creates a session or stores anything that points back to a person:
+- one answer per guidance page per browser: a signed cookie that ends when the browser closes
+  (ANSWERED_COOKIE) lists the pages answered, and the id of a "No" vote only until its reason is given;
+- at most VOTES_PER_HOUR answers per client address and clock hour, counted in the cache under a keyed
+  hash of the address whose key changes every day (`vote_allowed`), so a client that throws its
+  cookies away cannot flood the counts, and the count cannot be traced back to an address afterwards.
 """
 
+import logging
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from config.client_address import client_address
 from config.language_fallback import language_name
 
 from .models import FeedbackVote, GuidancePage, Revision
 
-SESSION_KEY = "guidance_feedback"  # {str(page pk): pk of a "No" vote awaiting its reason, or 0}
+ANSWERED_COOKIE = "answered"
+COOKIE_SALT = "guidance.feedback.answered"
+MAX_REMEMBERED = 50  # pages a cookie lists; nobody answers more in one sitting
+VOTES_PER_HOUR = 20  # per client address: a family or an NGO office shares one
+
+logger = logging.getLogger(__name__)
 
 
-# --- Where a vote may come from ------------------------------------------------------------------
+# --- The flood limit -------------------------------------------------------------------------------
 
 
-def is_same_origin(request):
-    """Whether the browser says this POST was sent from one of our own pages.
-
-    This is the vote form's CSRF protection. The form sits on guidance pages that are cached whole
-    and served to every reader, so it cannot carry Django's per-visitor CSRF token: a cached token
-    would be another reader's, and varying the cache on Cookie would give every reader (they all have
-    the language cookie) a private copy, which is no cache at all. Instead we rely on headers a web
-    page cannot set: Sec-Fetch-Site (sent by every current browser), else Origin (sent with every
-    POST since 2020), else Referer, which our `same-origin` Referrer-Policy keeps for our own pages.
-    A request with none of them is refused.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site:
-        return fetch_site == "same-origin"
-    origin = request.headers.get("Origin")
-    if origin and origin != "null":
-        return _is_our_origin(origin, request)
-    referer = request.headers.get("Referer")
-    return bool(referer) and _is_our_origin(referer, request)
+def vote_allowed(request):
+    """Count one answer from this client; False once it sent VOTES_PER_HOUR this clock hour."""
+    now = timezone.now()
+    day_key = f"guidance.feedback.rate:{now.date().isoformat()}"  # a new HMAC key every day
+    client = salted_hmac(day_key, client_address(request), algorithm="sha256").hexdigest()
+    key = f"feedback-rate:{client}:{now.hour}"
+    try:
+        cache.add(key, 0, timeout=60 * 60)
+        return cache.incr(key) <= VOTES_PER_HOUR
+    except ValueError:  # expired between add and incr: a new hour has begun
+        cache.set(key, 1, timeout=60 * 60)
+        return True
+    except Exception:  # noqa: BLE001 - without its cache the site still takes answers, unlimited
+        logger.exception("Feedback flood limit unavailable")
+        return True
 
 
-def _is_our_origin(url, request):
-    parts = urlsplit(url)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
+# --- Answers this browser gave, in a signed cookie ------------------------------------------------
 
 
-# --- Votes, one per page per session -------------------------------------------------------------
+def answered(request):
+    """{page pk: pk of a "No" vote awaiting its reason, or 0} from this browser's cookie."""
+    value = request.get_signed_cookie(ANSWERED_COOKIE, default="", salt=COOKIE_SALT)
+    pages = {}
+    for item in value.split(",")[:MAX_REMEMBERED]:
+        page_pk, _colon, vote_pk = item.partition(":")
+        if page_pk.isdigit() and vote_pk.isdigit():
+            pages[int(page_pk)] = int(vote_pk)
+    return pages
 
 
-def has_answered(session, page):
-    return str(page.pk) in session.get(SESSION_KEY, {})
+def remember(response, pages):
+    """Write the answered pages into the response's cookie (it ends when the browser closes)."""
+    value = ",".join(f"{page_pk}:{vote_pk}" for page_pk, vote_pk in list(pages.items())[-MAX_REMEMBERED:])
+    response.set_signed_cookie(
+        ANSWERED_COOKIE, value, salt=COOKIE_SALT, httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
 
 
-def vote_awaiting_reason(session, page):
-    """The pk of this session's "No" vote on the page whose reason is not given yet, or None."""
-    return session.get(SESSION_KEY, {}).get(str(page.pk)) or None
+def has_answered(pages, page):
+    return page.pk in pages
 
 
-def _remember(session, page, vote_pk):
-    answered = dict(session.get(SESSION_KEY, {}))
-    answered[str(page.pk)] = vote_pk
-    session[SESSION_KEY] = answered
+def vote_awaiting_reason(pages, page):
+    """The pk of this browser's "No" vote on the page whose reason is not given yet, or None."""
+    return pages.get(page.pk) or None
 
 
-def record_vote(session, revision, language, useful):
-    """Count an answer about the revision read in this language, unless this session answered for the page."""
-    if has_answered(session, revision.page):
-        return None
+def record_vote(pages, revision, language, useful):
+    """Count an answer about the revision read in this language; the pages answered afterwards."""
+    if has_answered(pages, revision.page):
+        return pages
     vote = FeedbackVote.objects.create(revision=revision, language=language, useful=useful)
-    _remember(session, revision.page, 0 if useful else vote.pk)
-    return vote
+    return {**pages, revision.page_id: 0 if useful else vote.pk}
 
 
-def add_reason(session, page, reason):
-    """Add the reason to this session's "No" vote on the page; only once, and only to that vote."""
-    vote_pk = vote_awaiting_reason(session, page)
+def add_reason(pages, page, reason):
+    """Add the reason to this browser's "No" vote on the page, once; the pages answered afterwards."""
+    vote_pk = vote_awaiting_reason(pages, page)
     if vote_pk is None:
-        return False
+        return pages
     FeedbackVote.objects.filter(pk=vote_pk, revision__page=page, useful=False, reason="").update(reason=reason)
-    _remember(session, page, 0)  # forget which vote it was
-    return True
+    return {**pages, page.pk: 0}  # forget which vote it was
 
 
 # --- The staff readout ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@ class RevisionForm(forms.ModelForm):
     class Meta:
         model = Revision
         fields = "__all__"  # noqa: DJ007 - the admin, not this form, says which fields are edited
+        widgets = {"sources": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

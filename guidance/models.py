@@ -6,6 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
+from config.permanent_addresses import PermanentSlug
+
 
 class Audience(models.TextChoices):
     ASYLUM_SEEKER = "asylum-seeker", _("Asylum-seekers")
@@ -29,7 +32,7 @@ class GuidancePageQuerySet(models.QuerySet):
         return self.published().select_related("current_revision").order_by("order")
 
 
-class GuidancePage(models.Model):
+class GuidancePage(PermanentSlug, models.Model):
     """A page of guidance for one audience; readers see its current published revision."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address. Never change it."))
@@ -58,6 +61,24 @@ class GuidancePage(models.Model):
         return reverse("guidance:page", kwargs={"slug": self.slug})
 
 
+class Source(models.Model):
+    """A public document that guidance is based on, and as of when its facts were true."""
+
+    key = models.SlugField(_("key"), max_length=20, unique=True, help_text=_("How the content files name it, e.g. 001."))
+    title = models.CharField(_("title"), max_length=300)
+    # Only as precise as the document itself: "July 2018", "2019–2022", "about 2021".
+    as_of = models.CharField(_("as of"), max_length=100, help_text=_("When its facts were true, as the document says it."))
+    year = models.PositiveSmallIntegerField(_("year"), help_text=_("The last year its facts are known to be true."))
+
+    class Meta:
+        ordering = ["year", "key"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.title} ({self.as_of})"
+
+
 class RevisionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Revision.Status.PUBLISHED)
@@ -78,7 +99,7 @@ class RevisionQuerySet(models.QuerySet):
 
     def history(self):
         """What readers may see of a page's past: its published major changes, newest first."""
-        return self.published().major().order_by("-published_at", "-pk")
+        return self.published().major().order_by("-published_at", "-pk").prefetch_related("sources")
 
 
 class PublishedRevisionIsFrozen(ValidationError):
@@ -139,6 +160,13 @@ class Revision(models.Model):
     publish_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     import_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="revisions", verbose_name=_("sources"),
+        help_text=_("The documents this text is based on."),
+    )
+    # A text taken from older documents, loaded with a day only to keep the history in order:
+    # readers are shown its sources' own dates ("2019–2022"), not an invented day.
+    dated_by_source = models.BooleanField(_("dated by its sources"), default=False, editable=False)
 
     objects = RevisionQuerySet.as_manager()
 
@@ -181,13 +209,14 @@ class Revision(models.Model):
         return self.status in self.OPEN_STATUSES
 
 
-class KeyFigure(models.Model):
+class KeyFigure(TrackedEntry):
     """A number about people forced to flee in Kazakhstan, with its date and source."""
 
     value = models.PositiveIntegerField(_("value"))
     label = models.CharField(_("what it counts"), max_length=250)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
     as_of = models.DateField(_("as of"))
+    as_of_year_only = models.BooleanField(_("only the year is known"), default=False)
     source = models.CharField(_("source"), max_length=200)
     is_current = models.BooleanField(_("current"), default=True, help_text=_("Untick to show it as an earlier figure."))
     order = models.PositiveSmallIntegerField(_("order"), default=100)
@@ -200,6 +229,13 @@ class KeyFigure(models.Model):
 
     def __str__(self):
         return f"{self.value} {self.label}"
+
+    @property
+    def last_changed(self):
+        """A source date known only to its year is no day to show as "last updated"."""
+        if self.changed_at is None and self.as_of_year_only:
+            return None
+        return super().last_changed
 
 
 class SearchEntry(models.Model):

@@ -68,6 +68,8 @@ def open_draft(page, *, by):
         copy_text(page.current_revision, draft)
         draft.significance = Significance.MINOR
     draft.save()
+    if page.current_revision is not None:
+        draft.sources.set(page.current_revision.sources.all())  # the same documents, until staff say otherwise
     _log(by, draft, _("Started a draft."), flag=ADDITION)
     return draft
 
@@ -246,6 +248,7 @@ def restore(revision, *, by, significance=Significance.MAJOR, change_note="", re
     copy_text(revision, restored)
     setattr(restored, build_localized_fieldname("change_note", SOURCE_LANGUAGE), change_note.strip())
     restored.save()
+    restored.sources.set(revision.sources.all())
     publish(restored, by=by)
     _log(by, restored, _("Restored the text published on %(date)s (revision %(id)s).") % {
         "date": _format(revision.published_at), "id": revision.pk,

@@ -1,6 +1,14 @@
-"""Staff Markdown to safe HTML: headings get anchors for deep links, and nothing else gets through."""
+"""Staff Markdown to safe HTML: headings get anchors for deep links, and nothing else gets through.
+
+Authors may mark a language (`lang`, `dir`) and write links; they may not give an element a `class`,
+`role`, `style` or `id`, so no text can dress up as the hotline box or a site notice. The site's own
+markup (heading anchors, the fallback notice and section of guidance/sections.py) carries those
+attributes with a per-process mark that no author can know (`site_value`); the sanitiser keeps only
+marked values, without the mark.
+"""
 
 import html
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +27,25 @@ ALLOWED_ATTRIBUTES = {
     "div": {"lang", "dir", "class"}, "p": {"class", "role"},
     "th": {"scope"},
 }
+SITE_ONLY_ATTRIBUTES = {"id", "class", "role"}  # kept only when the site's own rendering set them
 ALLOWED_URL_SCHEMES = {"https", "http", "tel", "mailto"}
+
+_MARK = f"site{secrets.token_hex(8)}-"  # new in every process; never reaches a page
+
+
+def site_value(value):
+    """An attribute value of the site's own markup, which the sanitiser keeps (authors' are dropped)."""
+    return _MARK + value
+
+
+def _keep_site_values(_tag, attribute, value):
+    if attribute not in SITE_ONLY_ATTRIBUTES:
+        return value
+    return value.removeprefix(_MARK) if value.startswith(_MARK) else None
+
+
+def _slugify(value, separator):
+    return site_value(slugify_unicode(value, separator))
 
 
 @dataclass(frozen=True)
@@ -37,7 +63,7 @@ class RenderedBody:
 def _converter():
     return markdown.Markdown(
         extensions=[
-            TocExtension(slugify=slugify_unicode, toc_depth="2-3", permalink=False),
+            TocExtension(slugify=_slugify, toc_depth="2-3", permalink=False),
             "tables",
             "sane_lists",
             "md_in_html",  # lets a fallback section keep its Markdown inside a <div lang>
@@ -55,11 +81,12 @@ def render_markdown(text):
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_site_values,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noreferrer",
     )
     headings = tuple(
-        Heading(anchor=token["id"], text=html.unescape(token["name"]))
+        Heading(anchor=token["id"].removeprefix(_MARK), text=html.unescape(token["name"]))
         for token in converter.toc_tokens
         if token["level"] == 2
     )

@@ -1,6 +1,6 @@
 """Staff roles and what they allow; checked on the server by the admin and the preview.
 
-The roles are groups created by the migration `0005_staff_roles`:
+The roles are groups created by the migration `0005_staff_roles` (`0008` adds the list of sources):
 editor (writes drafts in any language), translator (edits only the translations of drafts),
 publisher (reviews, publishes, rejects, restores). Superusers can do everything.
 """

@@ -14,6 +14,8 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from config.language_fallback import Localized, language_name, localized
 
+from .rendering import site_value
+
 HEADING = re.compile(r"^## ", re.M)
 
 
@@ -69,8 +71,10 @@ def fill_empty_sections(body, fallback_body, fallback_language, direction):
             parts.append(f"{section.heading}\n\n{section.text}")
         else:
             parts.append(
-                f'{section.heading}\n\n<p class="fallback-notice" role="note">{notice}</p>\n\n'
-                f'<div lang="{fallback_language}" dir="{direction}" class="fallback-section" markdown="1">\n\n'
+                f'{section.heading}\n\n<p class="{site_value("fallback-notice")}" role="{site_value("note")}">'
+                f"{notice}</p>\n\n"
+                f'<div lang="{fallback_language}" dir="{direction}" class="{site_value("fallback-section")}"'
+                ' markdown="1">\n\n'
                 f"{fallback.text}\n\n</div>"
             )
     return "\n\n".join(parts)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import KeyFigure, Revision
+from .models import KeyFigure, Revision, Source
 
 
 @register(Revision)
@@ -14,3 +14,9 @@ class RevisionTranslationOptions(TranslationOptions):
 @register(KeyFigure)
 class KeyFigureTranslationOptions(TranslationOptions):
     fields = ("label", "detail", "source")
+
+
+@register(Source)
+class SourceTranslationOptions(TranslationOptions):
+    fields = ("title", "as_of")
+    required_languages = ("en",)

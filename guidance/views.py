@@ -6,10 +6,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
 from config.language_fallback import localized
+from config.middleware import serves
 from config.page_cache import declare, depends_on
+from config.same_origin import is_same_origin
 
 from . import feedback as feedback_votes
 from . import roles, translation_status
@@ -73,51 +75,65 @@ def history(request, slug):
     )
 
 
-@csrf_exempt  # the form is on cached pages: see feedback.is_same_origin for the protection used instead
+@serves("POST")
+@csrf_exempt  # the form is on cached pages: see config.same_origin for the protection used instead
 @never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
 def feedback(request, slug):
     """POST: a reader's Yes/No about a page. GET: thanks, and the optional reason after a No."""
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    pages = feedback_votes.answered(request)
     status = 200
     vote_form = VoteForm(page=guidance_page, initial={"revision": guidance_page.current_revision_id})
     if request.method == "POST":
-        if not feedback_votes.is_same_origin(request):
-            return render(request, "guidance/feedback_refused.html", {"page": guidance_page}, status=403)
+        if not is_same_origin(request):
+            return _refused(request, guidance_page, status=403)
         vote_form = VoteForm(request.POST, page=guidance_page)
         if vote_form.is_valid():
-            feedback_votes.record_vote(
-                request.session, vote_form.cleaned_data["revision"], get_language(), vote_form.useful
-            )
-            return redirect("guidance:feedback", slug=slug)
+            if not feedback_votes.has_answered(pages, guidance_page):
+                if not feedback_votes.vote_allowed(request):
+                    return _refused(request, guidance_page, status=429)
+                pages = feedback_votes.record_vote(
+                    pages, vote_form.cleaned_data["revision"], get_language(), vote_form.useful
+                )
+            return feedback_votes.remember(redirect("guidance:feedback", slug=slug), pages)
         status = 400
-    return _feedback_page(request, guidance_page, vote_form=vote_form, status=status)
+    return _feedback_page(request, guidance_page, pages, vote_form=vote_form, status=status)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@serves("POST")
+@csrf_exempt  # like the vote: no CSRF cookie on the public site
+@never_cache
 def feedback_reason(request, slug):
-    """The reason for a "No", from the uncached thank-you page (so Django's usual CSRF token works here)."""
+    """The reason for a "No", from the thank-you page."""
     guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
     if request.method != "POST":  # a bookmarked or reloaded address: the thank-you page has the form
         return redirect("guidance:feedback", slug=slug)
+    if not is_same_origin(request):
+        return _refused(request, guidance_page, status=403)
+    pages = feedback_votes.answered(request)
     form = ReasonForm(request.POST)
     if form.is_valid():
-        feedback_votes.add_reason(request.session, guidance_page, form.cleaned_data["reason"])
-    elif feedback_votes.vote_awaiting_reason(request.session, guidance_page):
-        return _feedback_page(request, guidance_page, reason_form=form, status=400)
-    return redirect("guidance:feedback", slug=slug)
+        pages = feedback_votes.add_reason(pages, guidance_page, form.cleaned_data["reason"])
+    elif feedback_votes.vote_awaiting_reason(pages, guidance_page):
+        return _feedback_page(request, guidance_page, pages, reason_form=form, status=400)
+    return feedback_votes.remember(redirect("guidance:feedback", slug=slug), pages)
 
 
-def _feedback_page(request, guidance_page, *, vote_form=None, reason_form=None, status=200):
-    answered = feedback_votes.has_answered(request.session, guidance_page)
-    awaiting_reason = feedback_votes.vote_awaiting_reason(request.session, guidance_page)
+def _refused(request, guidance_page, *, status):
+    """403: not sent from our own page; 429: too many answers from this connection this hour."""
+    context = {"page": guidance_page, "too_many": status == 429}
+    return render(request, "guidance/feedback_refused.html", context, status=status)
+
+
+def _feedback_page(request, guidance_page, pages, *, vote_form=None, reason_form=None, status=200):
+    awaiting_reason = feedback_votes.vote_awaiting_reason(pages, guidance_page)
     return render(
         request,
         "guidance/feedback.html",
         {
             "page": guidance_page,
             "revision": guidance_page.current_revision,
-            "answered": answered,
+            "answered": feedback_votes.has_answered(pages, guidance_page),
             "vote_form": vote_form,
             "reason_form": (reason_form or ReasonForm()) if awaiting_reason else None,
             "last_updated": None,

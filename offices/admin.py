@@ -11,12 +11,17 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 
+from config.history.admin import TrackedEntryAdmin, TrackedInline
+from config.history.imports import FORMATS
+from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
 from .forms import DirectoryEntryForm
 from .models import City, DirectoryChange, FormerCityName, Office
+from .resources import OfficeResource
 
 
 class FreshnessFilter(admin.SimpleListFilter):
@@ -34,6 +39,16 @@ class FreshnessFilter(admin.SimpleListFilter):
 
 # A website typed without a scheme is taken as https (Django 6's default, chosen now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def seen_versions(request):
+    """{pk: version} of the entries as the change list showed them to the person."""
+    versions = {}
+    for name, value in request.POST.items():
+        pk = name.removeprefix("seen_version_")
+        if name.startswith("seen_version_") and pk.isdigit() and value.isdigit():
+            versions[int(pk)] = int(value)
+    return versions
 
 
 class VerifiedOnAdminMixin:
@@ -73,21 +88,28 @@ class VerifiedOnAdminMixin:
     @admin.display(description=_("verify"))
     def verify_button(self, obj):
         # A submit button of the change list's own form (it carries the CSRF token): one click, no JavaScript.
+        # The version the person sees goes with it: an entry changed since is not marked as checked.
         url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_verified")
         return format_html(
+            '<input type="hidden" name="seen_version_{}" value="{}">'
             '<button type="submit" class="button" name="verified" value="{}" formaction="{}">{}</button>',
-            obj.pk, url, gettext("Verified today"),
+            obj.pk, obj.version, obj.pk, url, gettext("Verified today"),
         )
 
     @admin.action(description=_("Mark as verified today"), permissions=["change"])
     def mark_verified_today(self, request, queryset):
-        count = freshness.mark_verified(queryset)
+        marked, left = freshness.mark_verified(queryset, seen_versions(request))
+        count = len(marked)
         self.message_user(
             request,
             ngettext("%(count)d entry marked as checked today.", "%(count)d entries marked as checked today.", count)
             % {"count": count},
-            messages.SUCCESS,
+            messages.SUCCESS if marked else messages.WARNING,
         )
+        if left:
+            self.message_user(request, gettext(
+                "Not marked as checked, because it changed since you loaded the list: %(entries)s. Look at it again first."
+            ) % {"entries": "; ".join(str(entry) for entry in left)}, messages.ERROR)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -114,20 +136,22 @@ class VerifiedOnAdminMixin:
         return HttpResponseRedirect(back)
 
 
-class FormerCityNameInline(TranslationTabularInline):
+class FormerCityNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabularInline):
     model = FormerCityName
     extra = 0
 
 
 @admin.register(City)
-class CityAdmin(TabbedTranslationAdmin):
+class CityAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     inlines = [FormerCityNameInline]
 
 
 @admin.register(Office)
-class OfficeAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+class OfficeAdmin(ImportExportMixin, VerifiedOnAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+    resource_classes = [OfficeResource]
+    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]

@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 
 from config.page_cache import HOTLINE, current_versions
 
@@ -29,5 +30,5 @@ def current_hotlines():
 
 
 def hotline(request):
-    hotlines = current_hotlines()
-    return {"hotline": hotlines[0] if hotlines else None}
+    # Read when a template shows it: a page whose view has the hotline already (the city page) skips the query.
+    return {"hotline": SimpleLazyObject(lambda: next(iter(current_hotlines()), None))}

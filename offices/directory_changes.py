@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db.models.signals import post_save, pre_save
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history.translations import is_outdated
+
 from .models import DirectoryChange, Office
 from .phones import parse_phone_list
 
@@ -79,13 +81,15 @@ def changes(before, after):
 
 def snapshot(place):
     """The entry's address (in every language) and phones as they are now."""
+    # A translation written for the address before is not the new address: leave it out (readers get the English).
     values = {
-        build_localized_fieldname("address", code): getattr(place, build_localized_fieldname("address", code)) or ""
+        build_localized_fieldname("address", code): ""
+        if is_outdated(place, "address", code) else getattr(place, build_localized_fieldname("address", code)) or ""
         for code in LANGUAGE_CODES
     }
     return {
         **values,
-        "address_local": place.address_local,
+        "address_local": place.driver_address,
         "address_local_language": place.address_local_language,
         "phones": ", ".join(phone.e164 for phone in place.phone_list),
     }

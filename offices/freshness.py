@@ -2,10 +2,9 @@
 
 import datetime
 
+from django.db import transaction
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
-
-from config import page_cache
 
 CHECK_EVERY = datetime.timedelta(days=180)
 
@@ -27,8 +26,18 @@ def with_freshness(queryset, today=None):
     )
 
 
-def mark_verified(queryset, today=None):
-    """Record that staff checked these entries today. Returns how many."""
-    count = queryset.update(verified_on=today or timezone.localdate(), updated_at=timezone.now())
-    page_cache.rows_updated(queryset.model)  # readers see the date checked: an update() sends no signal
-    return count
+@transaction.atomic
+def mark_verified(queryset, seen_versions=None, today=None):
+    """Record that staff checked these entries today. Returns (marked, left): the entries left are
+    those changed since staff looked at them (`seen_versions`, {pk: version}): what they checked is
+    not what the entry says now. Each check is saved like an edit, so the history records it."""
+    marked, left = [], []
+    for entry in queryset.select_for_update():
+        seen = (seen_versions or {}).get(entry.pk)
+        if seen is not None and seen != entry.version:
+            left.append(entry)
+            continue
+        entry.verified_on = today or timezone.localdate()
+        entry.save()
+        marked.append(entry)
+    return marked, left

@@ -3,12 +3,18 @@
 import uuid
 from urllib.parse import quote
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .phones import parse_phone_list, validate_phone_list
+from config.history.models import TrackedEntry
+from config.language_fallback import localized
+from config.permanent_addresses import PermanentSlug
+
+from .closures import closure_of
+from .phones import normalize_phone_list, parse_phone_list, validate_phone_list
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
 
@@ -18,7 +24,7 @@ class CityQuerySet(models.QuerySet):
         return self.order_by("order", "name")
 
 
-class City(models.Model):
+class City(PermanentSlug, TrackedEntry):
     """A city where people can apply for asylum or find help."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -36,11 +42,16 @@ class City(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def current_name(self):
+        """The name in the reader's language, unless that translation was made for an earlier English name."""
+        return localized(self, "name").value
+
     def get_absolute_url(self):
         return reverse("site:city", kwargs={"slug": self.slug})
 
 
-class FormerCityName(models.Model):
+class FormerCityName(PermanentSlug, TrackedEntry):
     """An old name of a city (Nur-Sultan for Astana); its address redirects to the city."""
 
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("city"))
@@ -56,7 +67,7 @@ class FormerCityName(models.Model):
         return self.name
 
 
-class ContactPoint(models.Model):
+class ContactPoint(TrackedEntry):
     """Where a person goes or calls: an address (also for a driver), phones and hours."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -70,16 +81,43 @@ class ContactPoint(models.Model):
     )
     phones = models.CharField(
         _("phones"), max_length=250, blank=True, validators=[validate_phone_list],
-        help_text=_("In international form, separated by commas: +77172696545, +77017447238"),
+        help_text=_("Separated by commas, written as you like: +7 7172 69 65 45, 8 701 744 7238. Stored as +77172696545."),
     )
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     verified_on = models.DateField(_("information checked on"), null=True, blank=True)
+    # A closure for some days (a holiday, repairs): readers see it with its dates until it is over.
+    closed_from = models.DateField(_("temporarily closed from"), null=True, blank=True)
+    closed_until = models.DateField(
+        _("temporarily closed until"), null=True, blank=True,
+        help_text=_("The last day it is closed. Readers are told from now until that day is over."),
+    )
+    closure_reason = models.CharField(_("reason for the closure"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if (self.closed_from is None) != (self.closed_until is None):
+            raise ValidationError(_("A temporary closure needs both its first and its last day."))
+        if self.closed_from and self.closed_until < self.closed_from:
+            raise ValidationError({"closed_until": _("The last day of the closure cannot be before its first day.")})
+        self.phones = normalize_phone_list(self.phones)  # the validators accepted it as people write it
+
+    @property
+    def closure(self):
+        """The temporary closure readers are told about today (it may start later), or None."""
+        return closure_of(self)
+
+    @property
+    def driver_address(self):
+        """The address for a driver, unless it was written for an earlier address (then nothing: not a wrong door)."""
+        if "address_local" in (self.outdated_translations or {}):
+            return ""
+        return self.address_local
 
     @property
     def phone_list(self):
@@ -90,7 +128,7 @@ class ContactPoint(models.Model):
         """A plain link to OpenStreetMap; nothing is embedded in our pages."""
         if self.latitude is not None and self.longitude is not None:
             return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
-        address = self.address_local or self.address_en
+        address = self.driver_address or self.address_en
         city = self.city.name_ru or self.city.name_en if self.city_id else ""
         if city in address:  # a driver's address already names the city
             city = ""
@@ -112,7 +150,7 @@ class OfficeQuerySet(models.QuerySet):
         return self.current().filter(kind=Office.Kind.HOTLINE).order_by("order")
 
 
-class Office(ContactPoint):
+class Office(PermanentSlug, ContactPoint):
     """A place or a line people contact: a government authority, a UNHCR office or a hotline."""
 
     class Kind(models.TextChoices):

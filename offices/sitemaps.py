@@ -14,7 +14,7 @@ class OfficeSitemap(LanguageSitemap):
         return list(Office.objects.current().order_by("kind_order", "order", "slug"))
 
     def lastmod(self, office):
-        return office.updated_at
+        return office.last_changed
 
 
 sitemaps = {"offices-static": OfficesStaticSitemap, "offices": OfficeSitemap}

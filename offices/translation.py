@@ -17,7 +17,7 @@ class FormerCityNameTranslationOptions(TranslationOptions):
 
 @register(Office)
 class OfficeTranslationOptions(TranslationOptions):
-    fields = ("name", "address", "opening_hours", "notes")
+    fields = ("name", "address", "opening_hours", "notes", "closure_reason")
 
 
 @register(DirectoryChange)

@@ -1,19 +1,24 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 
-from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
+from config.history.admin import TrackedEntryAdmin, TrackedInline
+from config.history.imports import FORMATS
+from config.permanent_addresses import PermanentSlugAdmin
+from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 
-from .models import Branch, Partner, Service
+from .models import Branch, FormerPartnerName, Partner, Service
+from .resources import BranchResource, PartnerResource
 
 
 @admin.register(Service)
-class ServiceAdmin(TabbedTranslationAdmin):
+class ServiceAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     readonly_fields = ["uuid"]
 
 
-class BranchInline(TranslationStackedInline):
+class BranchInline(TrackedInline, TranslationStackedInline):
     model = Branch
     form = DirectoryEntryForm
     extra = 0
@@ -21,19 +26,30 @@ class BranchInline(TranslationStackedInline):
     readonly_fields = ["uuid", "updated_at"]
 
 
+class FormerPartnerNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabularInline):
+    """Earlier names whose page addresses still lead to the partner."""
+
+    model = FormerPartnerName
+    extra = 0
+
+
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(ImportExportMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+    resource_classes = [PartnerResource]
+    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
     list_filter = ["is_active", "services"]
     search_fields = ["name", "short_name"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
-    inlines = [BranchInline]
+    inlines = [BranchInline, FormerPartnerNameInline]
 
 
 @admin.register(Branch)
-class BranchAdmin(VerifiedOnAdminMixin, TabbedTranslationAdmin):
+class BranchAdmin(ImportExportMixin, VerifiedOnAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
+    resource_classes = [BranchResource]
+    formats = FORMATS
     form = DirectoryEntryForm
     list_display = ["partner", "city"]
     list_filter = ["city", "partner"]

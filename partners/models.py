@@ -2,14 +2,17 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.history.models import TrackedEntry
+from config.permanent_addresses import PermanentSlug
 from offices.models import City, ContactPoint
 
 
-class Service(models.Model):
+class Service(PermanentSlug, TrackedEntry):
     """A kind of help a partner gives, such as legal counselling or medical assistance."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -35,7 +38,7 @@ class PartnerQuerySet(models.QuerySet):
         ).order_by("order", "name")
 
 
-class Partner(models.Model):
+class Partner(PermanentSlug, TrackedEntry):
     """An organisation that works with UNHCR to help people forced to flee, for free."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -62,6 +65,27 @@ class Partner(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:partner", kwargs={"slug": self.slug})
+
+
+class FormerPartnerName(PermanentSlug, TrackedEntry):
+    """An earlier name of a partner; the page address under its old slug redirects to the partner's page."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("partner"))
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    used_until = models.DateField(_("used until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("former partner name")
+        verbose_name_plural = _("former partner names")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if Partner.objects.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": _("A partner's page already has this address.")}, code="taken")
 
 
 class Branch(ContactPoint):

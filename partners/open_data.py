@@ -6,7 +6,11 @@ How our directory maps onto HSDS (also in the README):
 - each active Partner is an organization (id: the partner's uuid) with one service per kind of
   help (Service) it gives; each of its Branches is a location (id: the branch's uuid), linked to
   the services given there by service_at_location;
-- phones, addresses and schedules (opening hours, where known) hang off their location.
+- phones, addresses and schedules (opening hours, where known) hang off their location;
+- a temporary closure is a schedule of the location with its dates (valid_from, valid_to); an office
+  closed today has the service status "temporarily closed";
+- the notices in effect for an office or a branch are the `alert` of its services. Notices live in the
+  site layer, which this app must not import: the site hands them in through ALERT_SOURCES.
 Ids of the rows we derive are uuid5 of the uuid they belong to, so they never change either.
 Former offices and inactive partners are never exported.
 """
@@ -18,12 +22,15 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from config.language_fallback import localized
+from offices.closures import closure_of, is_closed
 from offices.models import Office
 
 from .models import Branch, Partner
 
 HSDS_VERSION = "3.0"
 COUNTRY = "KZ"
+# Functions request -> {uuid of an office or branch: [notices in effect]}, added by the site layer.
+ALERT_SOURCES = []
 
 
 def derived_id(owner_uuid, name):
@@ -38,9 +45,9 @@ def text(obj, field, language):
 def address_line(place, language):
     """The address in the document's language; the driver's address is already Kazakh or Russian."""
     value = localized(place, "address", language)
-    if place.address_local and place.address_local_language == language and value.language != language:
-        return place.address_local
-    return value.value or place.address_local
+    if place.driver_address and place.address_local_language == language and value.language != language:
+        return place.driver_address
+    return value.value or place.driver_address
 
 
 def phones(place, owner, owner_id):
@@ -84,6 +91,18 @@ def location(place, location_id, organization_id, name, language):
         entry["schedules"].append(
             {"id": derived_id(uuid.UUID(location_id), "schedule"), "location_id": location_id, "description": hours}
         )
+    closure = closure_of(place)
+    if closure is not None:
+        entry["schedules"].append(
+            {
+                "id": derived_id(uuid.UUID(location_id), f"closure:{closure.first_day.isoformat()}"),
+                "location_id": location_id,
+                "valid_from": closure.first_day.isoformat(),
+                "valid_to": closure.last_day.isoformat(),
+                "description": closure.summary(gettext("Temporarily closed")),
+                **optional(notes=closure.reason.value),
+            }
+        )
     return entry
 
 
@@ -94,10 +113,17 @@ def optional(**values):
 class HsdsDocument:
     """Builds the document for one language; `absolute` turns a path into a full URL."""
 
-    def __init__(self, language, absolute):
+    def __init__(self, language, absolute, alerts=None):
         self.language = language
         self.absolute = absolute
+        self.alerts = alerts or {}  # uuid of an office or branch -> the notices in effect there
         self.organizations, self.services, self.locations, self.service_at_locations = [], [], [], []
+        self.places = []  # every office and branch exported: their closures date the document
+
+    def alert(self, *places):
+        """The notices in effect at these places, as one plain text: title and dates of each."""
+        notices = [notice for place in places for notice in self.alerts.get(place.uuid, [])]
+        return "\n".join(dict.fromkeys(f"{text(notice, 'title', self.language)} ({notice.period})" for notice in notices))
 
     def build(self):
         for office in Office.objects.current().directory():
@@ -135,12 +161,16 @@ class HsdsDocument:
         )
         service_id = derived_id(office.uuid, "service")
         place = location(office, derived_id(office.uuid, "location"), organization_id, name, self.language)
+        self.places.append(office)
         service = {
             "id": service_id,
             "organization_id": organization_id,
             "name": name,
-            "status": "active",
-            **optional(description=notes, url=page, email=office.email, assured_date=_date(office.verified_on)),
+            "status": "temporarily closed" if is_closed(office) else "active",
+            **optional(
+                description=notes, url=page, email=office.email, assured_date=_date(office.verified_on),
+                alert=self.alert(office),
+            ),
         }
         if place is None:
             service["phones"] = phones(office, "service_id", service_id)
@@ -166,17 +196,23 @@ class HsdsDocument:
             }
         )
         branches = list(partner.branches.all())
+        self.places += branches
         kinds = {service.pk: service for service in partner.services.all()}
         for branch in branches:
             kinds.update((service.pk, service) for service in branch.services.all())
         for kind in sorted(kinds.values(), key=lambda service: service.order):
+            given_at = [branch for branch in branches if kind in branch.services.all()]
+            closed = bool(given_at) and all(is_closed(branch) for branch in given_at)
             self.services.append(
                 {
                     "id": derived_id(partner.uuid, f"service:{kind.uuid}"),
                     "organization_id": organization_id,
                     "name": text(kind, "name", self.language),
-                    "status": "active",
-                    **optional(description=text(kind, "description", self.language), url=page, email=partner.email),
+                    "status": "temporarily closed" if closed else "active",
+                    **optional(
+                        description=text(kind, "description", self.language), url=page, email=partner.email,
+                        alert=self.alert(*given_at),
+                    ),
                 }
             )
         for branch in branches:
@@ -200,5 +236,10 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def hsds_document(language, absolute):
-    return HsdsDocument(language, absolute).build()
+def alerts_for(request):
+    """The notices of every office and branch, from the sources the site layer registered."""
+    alerts = {}
+    for source in ALERT_SOURCES:
+        for place, notices in source(request).items():
+            alerts.setdefault(place, []).extend(notices)
+    return alerts

@@ -14,7 +14,7 @@ class PartnerSitemap(LanguageSitemap):
         return list(Partner.objects.filter(is_active=True).order_by("order", "name"))
 
     def lastmod(self, partner):
-        return partner.updated_at
+        return partner.last_changed
 
 
 sitemaps = {"partners-static": PartnersStaticSitemap, "partners": PartnerSitemap}

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Branch, Partner, Service
+from .models import Branch, FormerPartnerName, Partner, Service
 
 
 @register(Service)
@@ -17,4 +17,9 @@ class PartnerTranslationOptions(TranslationOptions):
 
 @register(Branch)
 class BranchTranslationOptions(TranslationOptions):
-    fields = ("address", "opening_hours")
+    fields = ("address", "opening_hours", "closure_reason")
+
+
+@register(FormerPartnerName)
+class FormerPartnerNameTranslationOptions(TranslationOptions):
+    fields = ("name",)

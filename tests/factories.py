@@ -4,6 +4,7 @@ Tests ask for what they need here instead of building rows by hand, so that a ch
 is stored changes one file.
 """
 
+from config.site.models import Notice
 from guidance.models import GuidancePage, Revision
 from guidance.publishing import publish
 from offices.models import City, Office
@@ -58,4 +59,15 @@ def partner(slug, *, branches=(), **fields):
     created = Partner.objects.create(slug=slug, name_en=fields.pop("name_en", slug.title()), **fields)
     for city_slug in branches:
         Branch.objects.create(partner=created, city=City.objects.get(slug=city_slug), address_en="1 Test St.")
+    return created
+
+
+def notice(title="The Astana office is closed", *, cities=(), offices=(), branches=(), pages=(), published=True, **fields):
+    """A notice (published unless told otherwise), linked to the cities, offices, branches and pages given by slug."""
+    status = Notice.Status.PUBLISHED if published else Notice.Status.DRAFT
+    created = Notice.objects.create(title_en=fields.pop("title_en", title), status=status, **fields)
+    created.cities.set(City.objects.filter(slug__in=cities))
+    created.offices.set(Office.objects.filter(slug__in=offices))
+    created.branches.set(branches)
+    created.pages.set(GuidancePage.objects.filter(slug__in=pages))
     return created

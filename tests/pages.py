@@ -18,10 +18,12 @@ INDEXED_PATHS = [
     "/{lang}/partners/bhr/",
     "/{lang}/about/",
     "/{lang}/updates/",
+    "/{lang}/notices/",
 ]
 # Every public page type: the indexed ones, and those crawlers need not list.
 PUBLIC_PATHS = INDEXED_PATHS + [
     "/{lang}/offline/",
+    "/{lang}/forget/",
     "/{lang}/search/?q=asylum",
     "/{lang}/cities/almaty/share/",
     "/{lang}/cities/almaty/print/",

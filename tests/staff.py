@@ -70,6 +70,7 @@ def form_data(revision, **changes):
         for code, _name in settings.LANGUAGES
     }
     data.update(significance=revision.significance, seen_version=revision.version)
+    data["sources"] = [source.pk for source in revision.sources.all()]  # the checkboxes as they are ticked
     data.update(changes)
     return data
 

@@ -5,7 +5,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SAVED = "caches.open('help-site-v1').then((cache) => cache.match(%r)).then(Boolean)"
+SAVED = "caches.open('help-site-v2').then((cache) => cache.match(%r)).then(Boolean)"
 
 
 @pytest.fixture

@@ -60,6 +60,9 @@ def test_loading_again_restores_nothing_staff_removed_or_replaced():
 
 def test_older_source_is_an_earlier_revision_with_its_real_date():
     revisions = list(GuidancePage.objects.get(slug="asylum-seekers").revisions.history())
-    assert [r.published_at.date().isoformat() for r in revisions] == ["2022-09-17", "2018-07-01"]
-    assert "Migration Service" in revisions[1].summary_en
-    assert "Employment and Social Programs" in revisions[0].summary_en
+    assert [r.published_at.date().isoformat() for r in revisions] == ["2026-12-01", "2022-09-17", "2018-07-01"]
+    assert "Migration Service" in revisions[2].summary_en
+    assert "Employment and Social Programs" in revisions[1].summary_en
+    # The older texts are dated by their sources; the correction by the day it was published.
+    assert [r.dated_by_source for r in revisions] == [False, True, True]
+    assert [s.as_of_en for s in revisions[2].sources.all()] == ["July 2018"]

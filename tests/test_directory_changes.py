@@ -77,11 +77,12 @@ def test_a_correction_ticked_by_staff_is_not_announced(office):
 
 def test_the_admin_form_offers_the_correction_tick(office):
     Form = modelform_factory(Office, form=DirectoryEntryForm, fields=["phones"])
-    form = Form({"phones": "+77172696546", "correction_only": "on"}, instance=office)
+    form = Form({"phones": "+77172696546", "correction_only": "on", "seen_version": office.version}, instance=office)
     assert form.is_valid(), form.errors
     form.save()
     assert kinds() == []
-    form = Form({"phones": "+77172696547"}, instance=Office.objects.get(pk=office.pk))
+    stored = Office.objects.get(pk=office.pk)
+    form = Form({"phones": "+77172696547", "seen_version": stored.version}, instance=stored)
     assert form.is_valid(), form.errors
     form.save()
     assert kinds() == [Kind.PHONES]

@@ -1,4 +1,4 @@
-"""'Was this page useful?': anonymous answers per revision and language, one per page per session, no JavaScript needed."""
+"""'Was this page useful?': anonymous answers per revision and language, one per page per browser, no JavaScript needed."""
 
 import re
 
@@ -78,7 +78,7 @@ def test_no_asks_for_an_optional_reason_and_keeps_it(client):
         assert f'value="{value}"' in html
     assert 'href="/en/guidance/refugees/"' in html  # leaving without a reason is fine
 
-    response = client.post("/en/guidance/refugees/feedback/reason/", {"reason": "outdated"})
+    response = client.post("/en/guidance/refugees/feedback/reason/", {"reason": "outdated"}, **FROM_OUR_PAGE)
     assert response.status_code == 302
     answer = FeedbackVote.objects.get()
     assert (answer.useful, answer.reason) == (False, "outdated")
@@ -88,12 +88,14 @@ def test_no_asks_for_an_optional_reason_and_keeps_it(client):
 
 def test_reason_is_given_once_and_only_to_ones_own_no(client):
     vote(client, "no")
-    client.post("/en/guidance/refugees/feedback/reason/", {"reason": "hard"})
-    client.post("/en/guidance/refugees/feedback/reason/", {"reason": "other"})
+    client.post("/en/guidance/refugees/feedback/reason/", {"reason": "hard"}, **FROM_OUR_PAGE)
+    client.post("/en/guidance/refugees/feedback/reason/", {"reason": "other"}, **FROM_OUR_PAGE)
     assert FeedbackVote.objects.get().reason == "hard"
 
     other_vote = FeedbackVote.objects.create(revision=page_revision(), language="en", useful=False)
-    other_client_response = client.__class__().post("/en/guidance/refugees/feedback/reason/", {"reason": "other"})
+    other_client_response = client.__class__().post(
+        "/en/guidance/refugees/feedback/reason/", {"reason": "other"}, **FROM_OUR_PAGE
+    )
     assert other_client_response.status_code == 302
     other_vote.refresh_from_db()
     assert other_vote.reason == ""
@@ -101,12 +103,12 @@ def test_reason_is_given_once_and_only_to_ones_own_no(client):
 
 def test_reason_form_without_a_choice_says_so(client):
     vote(client, "no")
-    response = client.post("/en/guidance/refugees/feedback/reason/", {})
+    response = client.post("/en/guidance/refugees/feedback/reason/", {}, **FROM_OUR_PAGE)
     assert response.status_code == 400
     assert "Please choose one of the answers" in response.content.decode()
 
 
-def test_one_answer_per_page_per_session(client):
+def test_one_answer_per_page_per_browser(client):
     vote(client, "yes")
     vote(client, "no")
     vote(client, "yes", language="ru")

@@ -24,6 +24,8 @@ TRANSLATIONS = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670]")  # harakat: an optional reading aid, not part of the word
 # oʻ and gʻ take U+02BB; a look-alike after o or g (‘ ’ ' ` ʼ ´) is the wrong character.
 UZBEK_WRONG_APOSTROPHE = re.compile("[oOgG][\u2018\u2019'`\u02bc\u00b4]")
+# An e-mail address is not a term: UNHCR's kazas@unhcr.org stays as it is in every language.
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def normalised(text):
@@ -110,7 +112,7 @@ def test_no_text_uses_a_variant_the_glossary_replaced(language):
         (where, concept, variant)
         for where, text in texts
         for concept, variant in avoided
-        if normalised(variant) in normalised(text)
+        if normalised(variant) in normalised(EMAIL_ADDRESS.sub("", text))
     ]
     assert found == []
 

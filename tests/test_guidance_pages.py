@@ -26,14 +26,15 @@ def test_headings_have_anchors_and_a_table_of_contents(client):
 
 def test_history_lists_published_major_changes_with_dates_and_notes(client):
     html = page_html(client, "/en/guidance/asylum-seekers/history/")
-    assert '<time datetime="2022-09-17">' in html
-    assert '<time datetime="2018-07-01">' in html
+    assert '<time datetime="2026-12-01">' in html  # the correction, published on that day
+    assert '<span class="source-date">July 2018 · 2019–2022</span>' in html  # older texts: their sources' dates
+    assert '<span class="source-date">July 2018</span>' in html
     assert "not the Migration Service" in html
 
 
 def test_last_updated_date_is_shown(client):
     html = page_html(client, "/en/guidance/refugees/")
-    assert 'This page was last updated on <time datetime="2025-03-31">' in html
+    assert 'This page was last updated on <time datetime="2026-12-01">' in html
 
 
 def test_external_links_do_not_leak_the_page_read(client):

@@ -252,7 +252,7 @@ def test_cache_can_be_turned_off(client, settings):
 
 
 def test_a_feedback_vote_leaves_every_stored_page_in_place(client):
-    pages = ["/en/search/?q=asylum", "/en/updates/feed/", "/en/guidance/refugees/", "/en/"]
+    pages = ["/en/updates/feed/", "/en/guidance/refugees/", "/en/"]  # (searches are never stored)
     for path in pages:
         get(client, path)
     voter = Client()
@@ -262,6 +262,6 @@ def test_a_feedback_vote_leaves_every_stored_page_in_place(client):
         HTTP_SEC_FETCH_SITE="same-origin",
     )
     assert response.status_code == 302
-    voter.post("/en/guidance/refugees/feedback/reason/", {"reason": "hard"})
+    voter.post("/en/guidance/refugees/feedback/reason/", {"reason": "hard"}, HTTP_SEC_FETCH_SITE="same-origin")
     for path in pages:
         assert get(client, path)["X-Page-Cache"] == "hit", path

@@ -19,7 +19,7 @@ from .conftest import RTL_LANGUAGES
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["ar", "prs", "zh-hans", "ug", "uz"]
-PAGES = {"asylum-seekers": "2022-09-17", "refugees": "2025-03-31", "stateless": "2025-03-31"}
+PAGES = {"asylum-seekers": "2026-12-01", "refugees": "2026-12-01", "stateless": "2026-12-01"}
 # Sections every language must translate in full: deadlines and where to go.
 MUST_TRANSLATE = {
     "asylum-seekers": ["Where to apply", "When to apply: deadlines", "After you apply", "If your application is rejected"],

@@ -9,10 +9,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config.site.models import Notice
 from guidance.models import GuidancePage, KeyFigure, Revision
 from guidance.publishing import publish
 from offices.models import City, Office
-from partners.models import Partner, Service
+from partners.models import Branch, Partner, Service
 from tests.factories import QUERY_BUDGET
 from tests.pages import page_html
 
@@ -43,9 +44,21 @@ def in_every_language(obj, **texts):
             setattr(obj, f"{field}_{code}", f"{text} ({code})")
 
 
+def notices_everywhere(number):
+    """An urgent and an information notice for every city, office, branch and page (some site-wide too)."""
+    for level in Notice.Level.values:
+        notice = Notice(status=Notice.Status.PUBLISHED, level=level, site_wide=number % 3 == 0)
+        in_every_language(notice, title=f"Notice {number}", text="**Closed** today")
+        notice.save()
+        notice.cities.set(City.objects.all())
+        notice.offices.set(Office.objects.all())
+        notice.branches.set(Branch.objects.all())
+        notice.pages.set(GuidancePage.objects.all())
+
+
 def ten_times_the_content():
     """Nine more of every office, partner (with branches and services), city, figure and revision,
-    each translated into every language."""
+    each translated into every language; and nine notices of each level for every place and page."""
     for copy in range(1, 10):
         for service in Service.objects.filter(slug__contains="-").exclude(slug__contains="copy"):
             clone = Service(slug=f"{service.slug}-copy{copy}", order=service.order)
@@ -88,6 +101,7 @@ def ten_times_the_content():
                               change_note=f"Change {copy}")
             revision.save()
             publish(revision, when=page.current_revision.published_at - timedelta(days=copy))
+        notices_everywhere(copy)
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -96,6 +110,7 @@ def test_public_page_stays_within_the_query_budget(client, path):
 
 
 def test_query_count_does_not_grow_with_ten_times_the_content(client):
+    notices_everywhere(0)  # the notice list reads where notices apply only when there are some
     before = {path: queries_for(client, path) for path in PATHS}
     offices, partners = Office.objects.count(), Partner.objects.count()
     ten_times_the_content()
@@ -106,4 +121,5 @@ def test_query_count_does_not_grow_with_ten_times_the_content(client):
     # and the pages really show the extra content
     html = page_html(client, "/en/cities/almaty/")
     assert html.count('class="card"') > 10
+    assert html.count('class="notice notice-') == 20
     assert page_html(client, "/en/guidance/asylum-seekers/history/").count("<time") > 10

@@ -68,7 +68,7 @@ def test_updates_page_lists_major_changes_with_dates_and_notes(client):
     html = page_html(client, "/en/updates/")
     assert "Refugees can now renew permits online." in html
     assert "Fixed a spelling mistake." not in html
-    assert '<time datetime="2022-09-17">' in html  # earlier changes from the page histories
+    assert "2019–2022" in html  # earlier changes from the page histories, dated by their sources
     assert '<link rel="alternate" type="application/atom+xml" href="/en/updates/feed/"' in html
 
 
@@ -88,7 +88,7 @@ def test_directory_changes_are_listed_on_the_page_and_in_the_feed(client):
     html = page_html(client, "/en/updates/")
     assert "UNHCR field office" in html and "New office" in html and "5 Abai Ave." in html
     assert "New address" in html and "20 Kunaev St." in html
-    assert "Kazakhstan Red Crescent Society · Almaty" in html and "+7 7272 91 37 92" in html
+    assert "Kazakhstan Red Crescent Society · Almaty" in html and "+7 727 291 37 92" in html  # Almaty grouping: three-digit code
 
     titles = [entry.title for entry in feedparser.parse(read_feed(client)).entries]
     assert titles[:3] == [

@@ -2,15 +2,19 @@ from django.apps import AppConfig, apps
 
 
 class SiteConfig(AppConfig):
-    """The reader-facing pages that draw on several apps: home, city pages, search, updates."""
+    """The reader-facing pages that draw on several apps: home, city pages, search, updates, notices."""
 
     name = "config.site"
     label = "site"
 
     def ready(self):
         from config import page_cache
+        from partners import open_data
 
+        from .notices import NOTICES, open_data_alerts
         from .search.index import connect_signals
 
+        page_cache.register_model("site.notice", NOTICES)
         page_cache.connect_signals()
         connect_signals(apps.get_app_config("guidance"))
+        open_data.ALERT_SOURCES.append(open_data_alerts)  # partners cannot import this layer: it is handed in

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from config.page_cache import depends_on
+from offices.closures import follow_closures
 from offices.models import City, FormerCityName
 
 from .city_directory import city_directory
@@ -36,7 +37,9 @@ def city_page(view):
 @city_page
 @depends_on("directory", "guidance")
 def city_detail(request, city):
-    return render(request, "site/city_detail.html", city_directory(city).as_context())
+    directory = city_directory(city)
+    follow_closures(request, directory.shown_places)
+    return render(request, "site/city_detail.html", directory.as_context())
 
 
 @city_page
@@ -50,7 +53,9 @@ def city_share(request, city):
 @depends_on("directory", "guidance")
 def city_print(request, city):
     """One A4 sheet for a partner's wall, with a QR code back to the live page."""
-    context = city_directory(city).as_context()
+    directory = city_directory(city)
+    follow_closures(request, directory.shown_places)
+    context = directory.as_context()
     context.update(permanent_url=permanent_url(request, city), printed_on=timezone.localdate())
     return render(request, "site/city_print.html", context)
 

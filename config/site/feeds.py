@@ -1,11 +1,18 @@
-"""The Atom feed of /<lang>/updates/: the same changes as the page, in the same language."""
+"""Atom feeds: /<lang>/updates/feed/ (the same changes as Updates) and /<lang>/notices/feed/ (the notices
+in effect, for partners' websites), in the URL's language."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
+from config.language_fallback import localized
+from config.page_cache import declare
+
+from .notices import NOTICES, board, follow, notices_where
 from .updates import recent_updates
 
 
@@ -16,7 +23,7 @@ class UpdatesFeed(Feed):
         return gettext("What changed recently") + " · " + gettext("Help for people forced to flee — Kazakhstan")
 
     def subtitle(self):
-        return gettext("New and changed guidance, offices, addresses and phone numbers.")
+        return gettext("New and changed guidance, offices, addresses and phone numbers, and notices.")
 
     def link(self):
         return reverse("site:updates")
@@ -24,8 +31,11 @@ class UpdatesFeed(Feed):
     def author_name(self):
         return gettext("UNHCR Kazakhstan")
 
-    def items(self):
-        return recent_updates()
+    def get_object(self, request, *args, **kwargs):
+        return recent_updates(request=request)
+
+    def items(self, updates):
+        return updates
 
     def item_title(self, item):
         return item.headline  # plain text: the Atom writer escapes it
@@ -45,3 +55,56 @@ class UpdatesFeed(Feed):
 
     def item_updateddate(self, item):
         return item.date
+
+
+class NoticesFeed(Feed):
+    """The notices in effect now, newest first, each with its dates; any website may read it."""
+
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"  # partners show the notices on their own websites
+        return response
+
+    def get_object(self, request, *args, **kwargs):
+        declare(request, NOTICES)
+        now = timezone.now()
+        current = board(notices_where(Q(), now), now)
+        follow(request, current)
+        return current.current
+
+    def title(self):
+        return gettext("Notices") + " · " + gettext("Help for people forced to flee — Kazakhstan")
+
+    def subtitle(self):
+        return gettext("Closures, changed procedures and other news you must know now, newest first.")
+
+    def link(self):
+        return reverse("site:notices")
+
+    def author_name(self):
+        return gettext("UNHCR Kazakhstan")
+
+    def items(self, notices):
+        return notices
+
+    def item_title(self, notice):
+        return localized(notice, "title").value
+
+    def item_description(self, notice):
+        return render_to_string("site/includes/notice_description.html", {"notice": notice})
+
+    def item_link(self, notice):
+        return notice.get_absolute_url()
+
+    def item_guid(self, notice):
+        return f"urn:uuid:{notice.uuid}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, notice):
+        return notice.starts_at
+
+    def item_updateddate(self, notice):
+        return notice.starts_at

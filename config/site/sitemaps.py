@@ -1,19 +1,24 @@
-"""Sitemap of the reader pages that draw on several apps: home, about, updates, the city pages."""
+"""Sitemap of the reader pages that draw on several apps: home, about, updates, notices, the city pages."""
 
 from config.sitemaps import LanguageSitemap, NamedPagesSitemap
 from offices.models import City
 
+from .city_directory import last_updated_by_city
+
 
 class SiteStaticSitemap(NamedPagesSitemap):
-    names = ("site:home", "site:about", "site:updates")
+    names = ("site:home", "site:about", "site:updates", "site:notices")
 
 
 class CitySitemap(LanguageSitemap):
     def items(self):
-        return list(City.objects.listed())
+        cities = list(City.objects.listed())
+        self.dates = last_updated_by_city(cities)
+        return cities
 
     def lastmod(self, city):
-        return city.updated_at
+        # The date the city page itself shows: its entries' last real change, never a re-save or the load.
+        return self.dates[city.pk]
 
 
 sitemaps = {"site-static": SiteStaticSitemap, "cities": CitySitemap}

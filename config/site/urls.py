@@ -1,8 +1,8 @@
 from django.db import transaction
 from django.urls import path
 
-from . import city_pages, views
-from .feeds import UpdatesFeed
+from . import city_pages, forget, views
+from .feeds import NoticesFeed, UpdatesFeed
 
 app_name = "site"
 
@@ -11,8 +11,12 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("updates/", views.updates, name="updates"),
     path("updates/feed/", transaction.non_atomic_requests(UpdatesFeed()), name="updates_feed"),
+    path("notices/", views.notices, name="notices"),
+    path("notices/feed/", transaction.non_atomic_requests(NoticesFeed()), name="notices_feed"),
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
+    path("forget/", forget.forget, name="forget"),
+    path("plan/", views.plan, name="plan"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
     path("cities/<slug:slug>/share/", city_pages.city_share, name="city_share"),
     path("cities/<slug:slug>/print/", city_pages.city_print, name="city_print"),

@@ -1,15 +1,22 @@
-"""Reader pages that draw on several apps: home, about, updates, search, and the offline page."""
+"""Reader pages that draw on several apps: home, about, updates, notices, search, the personal plan, the offline page."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from config.last_updated import latest
 from config.page_cache import depends_on
 from guidance.models import GuidancePage, KeyFigure
-from offices.models import City
+from offices.models import City, Office
+from partners.models import Partner
 
+from .notices import NOTICES, board, follow, notices_where, where_it_applies
+from .plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, steps_for
 from .search.query import find
 from .search.text import parse_query
 from .updates import recent_updates
@@ -39,21 +46,31 @@ def about(request):
         {
             "current_figures": [f for f in figures if f.is_current],
             "earlier_figures": [f for f in figures if not f.is_current],
-            "last_updated": latest(*(f.updated_at for f in figures)),
+            "last_updated": latest(*(f.last_changed for f in figures)),
         },
     )
 
 
 @transaction.non_atomic_requests
-@depends_on("guidance", "directory")
+@depends_on("guidance", "directory", NOTICES)
 def updates(request):
-    """Major guidance changes and directory changes, newest first (the feed lists the same)."""
-    items = recent_updates()
+    """Major guidance changes, directory changes and notices, newest first (the feed lists the same)."""
+    items = recent_updates(request=request)
     return render(
         request,
         "site/updates.html",
         {"updates": items, "last_updated": items[0].date if items else None},
     )
+
+
+@transaction.non_atomic_requests
+@depends_on(NOTICES, "directory", "guidance")  # and the names of the places each notice applies to
+def notices(request):
+    """The notices in effect now, newest first, each with its dates and where it applies."""
+    now = timezone.now()
+    current = board(notices_where(Q(), now, where_it_applies()), now)
+    follow(request, current)
+    return render(request, "site/notices.html", {"notice_list": current.current, "last_updated": current.last_change})
 
 
 @require_safe
@@ -65,10 +82,52 @@ def search(request):
         # Nothing found (or nothing asked): show the ways on that every page starts from.
         context["pages"] = list(GuidancePage.objects.for_reading())
         context["cities"] = list(City.objects.listed())
-    return render(request, "site/search.html", context)
+    response = render(request, "site/search.html", context)
+    # What a person typed is theirs: no shared cache, no browser cache, no offline copy keeps it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @depends_on()
 def offline(request):
     """What the service worker shows for a page that is not saved on the device."""
     return render(request, "site/offline.html", {"last_updated": None})
+
+
+@never_cache  # what a person typed about themselves: private, never stored, never kept offline
+@require_safe
+@transaction.non_atomic_requests  # it only reads: no savepoints to spend the query budget on
+def plan(request):
+    """"What should I do now?": the person's steps with their own dates (a GET form, nothing stored)."""
+    cities = list(City.objects.listed())
+    form = PlanForm(request.GET or None, cities=cities)
+    context = {"form": form, "date_questions": DATE_QUESTIONS, "last_updated": None}
+    status = 200
+    if form.is_valid():
+        situation = Situation(form.cleaned_data["situation"])
+        steps = steps_for(situation, form.cleaned_data["date"])
+        city = next((c for c in cities if c.slug == form.cleaned_data["city"]), None)
+        _add_partners(steps, city)
+        context.update(
+            situation=situation, steps=steps, city=city, dates_are_from=situation in FROM_DATES,
+            apply_offices=list(Office.objects.current().filter(city=city, kind=Office.Kind.ASYLUM_AUTHORITY).directory())
+            if city else [],
+        )
+    elif form.is_bound:
+        status = 400
+    return render(request, "site/plan.html", context, status=status)
+
+
+def _add_partners(steps, city):
+    """Each step that a kind of free help serves gets the partners who give it (in the city, if one was chosen)."""
+    services = {step.service for step in steps if step.service}
+    if not services:
+        return
+    partners = Partner.objects.filter(is_active=True, services__slug__in=services).directory().distinct()
+    found = list(partners)
+    for step in steps:
+        step.partners = [
+            p for p in found
+            if step.service in {s.slug for s in p.services.all()}
+            and (city is None or not p.branches.all() or any(b.city_id == city.pk for b in p.branches.all()))
+        ]

@@ -30,6 +30,12 @@ def text(context, obj, field):
     return value.value
 
 
+@register.simple_tag
+def plain(obj, field):
+    """obj.field as plain text, for a <title> or an attribute, where markup would show as text."""
+    return resolve(obj, field).value
+
+
 @register.filter
 def language_attributes(value):
     """` lang="…" dir="…"` for a Localized value shown in another language than the page's; nothing otherwise."""

@@ -19,6 +19,7 @@ from config.language_fallback import Localized, localized
 from guidance import signals as guidance_signals
 from guidance.models import GuidancePage, SearchEntry
 from guidance.rendering import render_markdown
+from offices.closures import closure_of
 from offices.models import City, FormerCityName, Office
 from partners.models import Branch, Partner, Service
 
@@ -178,17 +179,25 @@ def _city_entries(city):
         )
 
 
+def _closures(places, language):
+    """Each place's temporary closure with its dates, as indexed text (true whenever it is read)."""
+    closures = [closure_of(place) for place in places]
+    label = gettext("Temporarily closed")
+    return [Localized(closure.summary(label), language, False) for closure in closures if closure is not None]
+
+
 def _office_entries(office):
     for language in LANGUAGE_CODES:
         with override(language):
             path = office.get_absolute_url()
             kind = Localized(str(office.get_kind_display()), language, False)
             former = [] if office.is_current else [Localized(gettext("This office no longer does this work."), language, False)]
+            closure = _closures([office], language)
         city = [localized(office.city, "name", language)] if office.city else []
         fields = [localized(office, name, language) for name in ("address", "opening_hours", "notes")]
-        text, text_language = _joined([*former, kind, *city, *fields], language)
+        text, text_language = _joined([*former, *closure, kind, *city, *fields], language)
         # The address as a taxi driver reads it is findable, but not shown in an excerpt of another language.
-        driver_address = index_text(office.address_local, office.address_local_language)
+        driver_address = index_text(office.driver_address, office.address_local_language)
         yield _entry(
             language, Kind.OFFICE, office.pk, localized(office, "name", language), text, text_language,
             priority=KIND_PRIORITY[Kind.OFFICE] + (0 if office.is_current else FORMER_OFFICE_PRIORITY) + office.order,
@@ -211,11 +220,13 @@ def _service_entries(service):
 def _partner_entries(partner):
     services = list(partner.services.all())
     cities = {branch.city_id: branch.city for branch in partner.branches.all()}.values()
+    branches = list(partner.branches.all())
     for language in LANGUAGE_CODES:
         with override(language):
             path = partner.get_absolute_url()
+            closures = _closures(branches, language)
         text, text_language = _joined(
-            [localized(partner, "short_name", language), localized(partner, "description", language)]
+            [*closures, localized(partner, "short_name", language), localized(partner, "description", language)]
             + [localized(service, "name", language) for service in services]
             + [localized(city, "name", language) for city in cities],
             language,

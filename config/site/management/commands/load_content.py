@@ -5,6 +5,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from config.history import recording as history
 from guidance import content as guidance_content
 from offices import content as offices_content
 from offices.directory_changes import not_recorded
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         def report(model, was_created):
             (created if was_created else kept)[model._meta.verbose_name_plural] += 1
 
-        with not_recorded():  # the starting content is not news for the Updates page
+        # The starting content is not news for the Updates page, and no staff member changed it.
+        with not_recorded(), history.not_recorded():
             for loader in (offices_content, partners_content, guidance_content):
                 loader.load(report)
         for name in sorted(set(created) | set(kept)):

@@ -1,0 +1,201 @@
+"""The field history in the admin: beside each entry, and as one filterable list of every change, with "restore"."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import conflicts, recording, translations
+from .forms import TrackedEntryForm
+from .labels import change_label, model_field, value_label
+from .models import FieldChange
+
+RECENT_CHANGES = 15
+
+
+def entry_admin_url(change):
+    opts = change.content_type
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model}_change", args=[change.object_id])
+    except NoReverseMatch:
+        return ""
+
+
+def restore_button(change):
+    """A submit button of the page's own admin form (which carries the CSRF token): one click, no JavaScript."""
+    return format_html(
+        '<button type="submit" class="button" name="restore" value="{}" formaction="{}" formnovalidate>{}</button>',
+        change.pk, reverse("admin:history_fieldchange_restore"), gettext("Restore this value"),
+    )
+
+
+def old_to_new(change):
+    return format_html(
+        '<del class="old-value">{}</del> → <ins class="new-value">{}</ins>',
+        value_label(change, change.old_value) or "—", value_label(change, change.new_value) or "—",
+    )
+
+
+@admin.register(FieldChange)
+class FieldChangeAdmin(admin.ModelAdmin):
+    """Every recorded change, newest first; read-only, filterable by kind of entry, language, person and date."""
+
+    list_display = ["changed_at", "who", "entry_link", "field_name", "values", "restore"]
+    list_filter = ["content_type", "language", "changed_by"]
+    search_fields = ["entry_name", "old_value", "new_value"]
+    date_hierarchy = "changed_at"
+    list_select_related = ["changed_by", "content_type"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return lookup == "object_id" or super().lookup_allowed(lookup, value, request)
+
+    # Staff read the history of what they edit; nobody writes or deletes it by hand.
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("changed by"), ordering="changed_by")
+    def who(self, change):
+        return conflicts.person(change.changed_by)
+
+    @admin.display(description=_("entry"), ordering="entry_name")
+    def entry_link(self, change):
+        url = entry_admin_url(change)
+        return format_html('<a href="{}">{}</a>', url, change.entry_name) if url else change.entry_name
+
+    @admin.display(description=_("field"), ordering="field")
+    def field_name(self, change):
+        label = change_label(change)
+        if change.restores_id:
+            return format_html("{} <small>({})</small>", label, gettext("restored"))
+        return label
+
+    @admin.display(description=_("old value → new value"))
+    def values(self, change):
+        return old_to_new(change)
+
+    @admin.display(description=_("restore"))
+    def restore(self, change):
+        return restore_button(change)
+
+    def get_urls(self):
+        return [
+            path("restore/", self.admin_site.admin_view(self.restore_view), name="history_fieldchange_restore"),
+            *super().get_urls(),
+        ]
+
+    def restore_view(self, request):
+        """Put back the value a field had before a change; the restore is itself a recorded change."""
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:history_fieldchange_changelist"))
+        pk = request.POST.get("restore", "")
+        change = get_object_or_404(FieldChange.objects.select_related("content_type"), pk=pk if pk.isdigit() else 0)
+        model, field = change.content_type.model_class(), model_field(change)
+        opts = change.content_type
+        if model is None or field is None or not request.user.has_perm(f"{opts.app_label}.change_{opts.model}"):
+            raise PermissionDenied
+        try:
+            entry = restore(change, model, field)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, gettext("Restored the old value of %(field)s of “%(entry)s”.") % {
+                "field": change_label(change), "entry": entry,
+            }, messages.SUCCESS)
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+            back = entry_admin_url(change) or reverse("admin:history_fieldchange_changelist")
+        return HttpResponseRedirect(back)
+
+
+@transaction.atomic
+def restore(change, model, field):
+    entry = model._base_manager.select_for_update().get(pk=change.object_id)
+    setattr(entry, field.attname, recording.from_text(field, change.old_value))
+    entry.full_clean(validate_unique=False)
+    setattr(entry, recording.RESTORES_FLAG, change)
+    entry.save()
+    return entry
+
+
+def entry_history(entry):
+    """The latest field changes of one entry, as an HTML table with a restore button on each."""
+    if entry is None or entry.pk is None:
+        return "—"
+    changes = list(FieldChange.objects.of(entry).newest_first()[:RECENT_CHANGES])
+    if not changes:
+        return gettext("No change recorded yet.")
+    rows = format_html_join(
+        "", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (conflicts.moment(c.changed_at), conflicts.person(c.changed_by), change_label(c), old_to_new(c), restore_button(c))
+            for c in changes
+        ),
+    )
+    return format_html(
+        '<table class="field-history"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>'
+        '<tbody>{}</tbody></table><p><a href="{}">{}</a></p>',
+        gettext("When"), gettext("Who"), gettext("Field"), gettext("old value → new value"), rows,
+        conflicts.history_url(entry), gettext("Every change of this entry"),
+    )
+
+
+def translation_flags(entry):
+    labels = [label for _value, label in translations.outdated(entry)] if entry is not None and entry.pk else []
+    if not labels:
+        return gettext("All translations are current.")
+    return format_html('<strong class="needs-check">{}</strong> {}', gettext("Needs update:"), "; ".join(labels))
+
+
+class TrackedEntryAdmin:
+    """Mixin for the admin of a tracked entry: the conflict-checked form, its history and its stale translations."""
+
+    form = TrackedEntryForm
+    tracked_readonly_fields = ["translations_to_update", "change_history"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *self.tracked_readonly_fields]
+
+    @admin.display(description=_("translations to update"))
+    def translations_to_update(self, obj):
+        return translation_flags(obj)
+
+    @admin.display(description=_("change history"))
+    def change_history(self, obj):
+        return entry_history(obj)
+
+
+class TrackedInline:
+    """Mixin for an inline of tracked entries: each row conflict-checked, with its stale translations shown."""
+
+    form = TrackedEntryForm
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "translations_to_update"]
+
+    @admin.display(description=_("translations to update"))
+    def translations_to_update(self, obj):
+        return translation_flags(obj)

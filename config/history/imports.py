@@ -1,0 +1,63 @@
+"""Spreadsheet import and export of tracked entries (django-import-export), through the same rules as the admin form.
+
+Each exported row carries the entry's `version`; an imported row based on an older version is
+refused, row by row in the preview, with who changed what since. A row is saved with the entry's
+own save(), so the field history, the translation flags and the directory changes follow as
+for a save in the form; a row that changes nothing is skipped.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from import_export import fields, resources
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from modeltranslation.utils import build_localized_fieldname
+
+from . import conflicts
+
+FORMATS = [CSV, XLSX]
+
+
+def each_language(*names):
+    """The column of every language of these translated fields: name_en, name_ru, …"""
+    return [build_localized_fieldname(name, code) for name in names for code, _label in settings.LANGUAGES]
+
+
+def by_slug(column, model, **kwargs):
+    """A column naming a related entry by its permanent slug (a city, a partner)."""
+    return fields.Field(attribute=column, column_name=column, widget=ForeignKeyWidget(model, field="slug"), **kwargs)
+
+
+def slugs(column, model):
+    """A column listing related entries by slug, separated by "|" (the services of a partner)."""
+    return fields.Field(attribute=column, column_name=column, widget=ManyToManyWidget(model, field="slug", separator="|"))
+
+
+class TrackedResource(resources.ModelResource):
+    """Rows of tracked entries; the `version` column is what the spreadsheet was exported from."""
+
+    version = fields.Field(attribute="version", column_name="version", readonly=True)
+
+    class Meta:
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True  # the model's own validation: permanent slugs, phones, e-mails
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        for field in instance._meta.concrete_fields:
+            # An empty cell is no text; a translation never written is stored as NULL: not a change.
+            if field.null and isinstance(field, (models.CharField, models.TextField)) and field.value_from_object(instance) == "":
+                setattr(instance, field.attname, None)
+        seen = str(row.get("version") or "").strip()
+        if instance.pk is None or not seen:
+            return
+        if not seen.isdigit():
+            raise ValidationError({"version": gettext("Enter a whole number.")})
+        try:
+            conflicts.check_unchanged(instance, int(seen))
+        except conflicts.EditConflict as conflict:
+            raise ValidationError({"version": strip_tags(" ".join(conflict.messages))}) from conflict

@@ -1,0 +1,45 @@
+"""How a recorded change reads for staff: the field's name with its language, and its values as they mean something."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import get_language_info, gettext
+
+
+def model_field(change):
+    model = change.content_type.model_class()
+    if model is None:
+        return None
+    for field in model._meta.concrete_fields:
+        if field.attname == change.field:
+            return field
+    return None
+
+
+def change_label(change):
+    """ "address (Russian)", "phones", "city"."""
+    field = model_field(change)
+    if field is None:
+        return change.field
+    original = getattr(field, "translated_field", field)  # modeltranslation's field of one language
+    name = str(original.verbose_name)
+    if change.language:
+        return gettext("%(field)s (%(language)s)") % {
+            "field": name, "language": gettext(get_language_info(change.language)["name"]),
+        }
+    return name
+
+
+def value_label(change, text):
+    """The stored text of a value, shown as staff know it: a choice's label, a related entry's name."""
+    field = model_field(change)
+    if field is None or text == "":
+        return text
+    if field.choices:
+        return str(dict(field.flatchoices).get(field.to_python(text), text))
+    if field.is_relation:
+        try:
+            return str(field.related_model._base_manager.get(pk=text))
+        except (field.related_model.DoesNotExist, ValueError, FieldDoesNotExist):
+            return text
+    if text in ("True", "False"):
+        return gettext("yes") if text == "True" else gettext("no")
+    return text

@@ -1,0 +1,133 @@
+"""Record which fields a save of a tracked entry changed, who changed them and when, as FieldChange rows."""
+
+import datetime
+import decimal
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from modeltranslation.translator import NotRegistered, translator
+
+from . import translations
+from .models import FieldChange
+
+# Bookkeeping, not content: never shown to readers, never restored.
+UNTRACKED = {"id", "uuid", "version", "changed_at", "outdated_translations", "updated_at"}
+# Recorded, but not a change of what the entry says: checking it does not make it "updated".
+NOT_CONTENT = {"verified_on"}
+CORRECTION_FLAG = "_history_correction_only"
+RESTORES_FLAG = "_history_restores"
+
+_acting_user = ContextVar("history_acting_user", default=None)
+_recording = ContextVar("history_recording", default=True)
+
+
+@contextmanager
+def acting_as(user):
+    """Changes saved inside this block were made by `user` (the middleware wraps each request)."""
+    token = _acting_user.set(user)
+    try:
+        yield
+    finally:
+        _acting_user.reset(token)
+
+
+@contextmanager
+def not_recorded():
+    """Saves inside this block leave no history and no date (loading the starting content)."""
+    token = _recording.set(False)
+    try:
+        yield
+    finally:
+        _recording.reset(token)
+
+
+def mark_as_correction(entry, correction_only=True):
+    """Staff said this save only corrects a mistake: the translations stay current."""
+    setattr(entry, CORRECTION_FLAG, bool(correction_only))
+
+
+def acting_user():
+    user = _acting_user.get()
+    return user if user is not None and user.is_authenticated else None
+
+
+@cache
+def tracked_fields(model):
+    """The fields of `model` a person edits, each language of a translated field on its own."""
+    try:
+        translated = set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        translated = set()
+    return [
+        field for field in model._meta.concrete_fields
+        if field.editable and field.name not in UNTRACKED and field.name not in translated and not field.primary_key
+    ]
+
+
+def as_text(field, value):
+    """A field's value as stored in the history: one string, "" for nothing."""
+    if value is None:
+        return ""
+    if isinstance(field, models.DecimalField):
+        return f"{decimal.Decimal(value):.{field.decimal_places}f}"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def from_text(field, text):
+    """The value to put back in the field from its text in the history (to restore it)."""
+    if text == "":
+        return None if field.null else field.to_python("")
+    return field.to_python(text)
+
+
+@contextmanager
+def recorded_save(entry):
+    """Around entry's save: compare it with the stored row, raise its version, then record what changed."""
+    model = type(entry)
+    fields = tracked_fields(model)
+    if not _recording.get():
+        yield
+        return
+    stored = None
+    if entry.pk is not None:
+        stored = model._base_manager.filter(pk=entry.pk).values("version", *(f.attname for f in fields)).first()
+    before = {f.attname: as_text(f, stored[f.attname]) if stored else "" for f in fields}
+    after = {f.attname: as_text(f, f.value_from_object(entry)) for f in fields}
+    changed = [f for f in fields if before[f.attname] != after[f.attname]]
+    now = timezone.now()
+    if stored is None:
+        entry.version, entry.changed_at = 1, now
+    elif changed:
+        entry.version = stored["version"] + 1
+        if any(f.name not in NOT_CONTENT for f in changed):
+            entry.changed_at = now
+    else:
+        entry.version = stored["version"]  # a save that changes nothing is not a new version
+    translations.update_flags(
+        entry, {f.attname for f in changed}, is_new=stored is None, correction=getattr(entry, CORRECTION_FLAG, False)
+    )
+    yield
+    _record(entry, changed, before, after, now)
+
+
+def _record(entry, changed, before, after, now):
+    user = acting_user()
+    restores = getattr(entry, RESTORES_FLAG, None)
+    content_type = ContentType.objects.get_for_model(entry)
+    FieldChange.objects.bulk_create(
+        FieldChange(
+            content_type=content_type, object_id=entry.pk, entry_name=str(entry)[:250], field=field.attname,
+            language=getattr(field, "language", "") or "", old_value=before[field.attname],
+            new_value=after[field.attname], version=entry.version, changed_at=now, changed_by=user,
+            restores=restores if restores is not None and restores.field == field.attname else None,
+        )
+        for field in changed
+    )
+    for flag in (CORRECTION_FLAG, RESTORES_FLAG):
+        entry.__dict__.pop(flag, None)  # the next save of this object is judged on its own

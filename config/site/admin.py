@@ -1,0 +1,157 @@
+"""Staff editing of notices: editors write drafts, publishers publish them (the roles of guidance);
+every change is kept in the admin's history (who, when, which fields), and a save based on an older
+version of the notice is refused, with the person's text kept in the form."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from config.translation_admin import TabbedTranslationAdmin
+from guidance.models import GuidancePage
+from offices.models import City, Office
+from partners.models import Branch
+
+from .models import TARGETS, Notice
+
+PUBLISH_NOTICES = "site.publish_notice"
+RECORD_FIELDS = ["uuid", "version", "created_at", "updated_by", "updated_at", "published_by", "published_at"]
+# The places a notice can apply to, named as the choice lists show them (the directory admins order
+# their own lists by freshness, an annotation these querysets do not have).
+TARGET_CHOICES = {
+    "cities": lambda: City.objects.listed(),
+    "offices": lambda: Office.objects.current().select_related("city").order_by("city__order", "kind_order", "name"),
+    "branches": lambda: Branch.objects.select_related("partner", "city").order_by("partner__order", "city__order"),
+    "pages": lambda: GuidancePage.objects.select_related("current_revision").order_by("order"),
+}
+
+
+def can_publish(user):
+    return user.has_perm(PUBLISH_NOTICES)
+
+
+class NoticeForm(forms.ModelForm):
+    """A notice; remembers which version the person started from, to refuse edit conflicts."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Notice
+        fields = "__all__"  # noqa: DJ007 - the admin, not this form, says which fields are edited
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "site_wide" in self.fields and not cleaned_data.get("site_wide"):
+            if not any(cleaned_data.get(name) for name in TARGETS if name in self.fields):
+                raise forms.ValidationError(
+                    _("Say where the notice applies: the whole site, or at least one city, office, partner branch or guidance page.")
+                )
+        if self.instance.pk:
+            self._refuse_conflict(cleaned_data.get("seen_version"))
+        return cleaned_data
+
+    def _refuse_conflict(self, seen_version):
+        latest = Notice.objects.select_for_update().select_related("updated_by").get(pk=self.instance.pk)
+        if seen_version == latest.version:
+            return
+        # The form shows the person's text again; saving it once more, knowingly, replaces the other change.
+        data = self.data.copy()
+        data["seen_version"] = latest.version
+        self.data = data
+        person = latest.updated_by.get_username() if latest.updated_by else gettext("Someone")
+        when = date_format(timezone.localtime(latest.updated_at), "DATETIME_FORMAT")
+        history = reverse("admin:site_notice_history", args=[latest.pk])
+        raise forms.ValidationError(
+            format_html(
+                "{} <a href=\"{}\">{}</a>",
+                gettext(
+                    "%(person)s changed this notice on %(when)s, after you opened it. Your text is kept below: "
+                    "compare it with theirs, then save again to replace theirs with yours."
+                ) % {"person": person, "when": when},
+                history,
+                gettext("See their change in the history."),
+            ),
+            code="conflict",
+        )
+
+
+@admin.register(Notice)
+class NoticeAdmin(TabbedTranslationAdmin):
+    form = NoticeForm
+    list_display = ["title", "level", "status", "starts_at", "ends_at", "site_wide", "updated_by", "updated_at"]
+    list_filter = ["status", "level", "site_wide"]
+    list_select_related = ["updated_by"]
+    search_fields = ["title_en", "title_ru"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = TARGETS
+    actions = ["publish", "withdraw"]
+    fieldsets = [
+        (None, {"fields": ["title", "text", "level"]}),
+        (_("Where it applies"), {"fields": ["site_wide", *TARGETS]}),
+        (_("When it is shown"), {"fields": ["starts_at", "ends_at"]}),
+        (_("Publishing"), {"fields": ["status", "seen_version"]}),
+        (_("Record"), {"fields": RECORD_FIELDS}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        return RECORD_FIELDS if can_publish(request.user) else [*RECORD_FIELDS, "status"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and self.has_change_permission(request, obj):
+            return fieldsets
+        return [(name, {**options, "fields": [f for f in options["fields"] if f != "seen_version"]}) for name, options in fieldsets]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in TARGET_CHOICES:
+            kwargs["queryset"] = TARGET_CHOICES[db_field.name]()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        # Editors write drafts; once published, a notice is changed (or withdrawn) by a publisher.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or not obj.is_published or can_publish(request.user))
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        if obj.is_published and (not change or "status" in form.changed_data):
+            obj.published_by, obj.published_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish the selected notices"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Notice.Status.PUBLISHED, gettext("Published."))
+
+    @admin.action(description=_("Withdraw the selected notices (back to draft)"), permissions=["publish"])
+    def withdraw(self, request, queryset):
+        self._set_status(request, queryset, Notice.Status.DRAFT, gettext("Withdrawn: back to draft."))
+
+    def _set_status(self, request, queryset, status, log_message):
+        changed = 0
+        for notice in queryset.exclude(status=status):
+            notice.status, notice.updated_by = status, request.user
+            if status == Notice.Status.PUBLISHED:
+                notice.published_by, notice.published_at = request.user, timezone.now()
+            notice.save()  # through save(): the version goes up and the pages that show it refresh
+            self.log_change(request, notice, log_message)
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d notice changed.", "%(count)d notices changed.", changed) % {"count": changed},
+            messages.SUCCESS,
+        )

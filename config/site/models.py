@@ -1,0 +1,133 @@
+"""Notices: a short message readers must see on some pages for a time, such as an office closed on a
+day or an application now taken at another address. A notice links cities, offices, partner branches
+and guidance pages, so it lives in the site layer that combines those apps."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from config.periods import period_text
+
+TARGETS = ("cities", "offices", "branches", "pages")  # the many-to-many fields saying where a notice applies
+
+
+class NoticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Notice.Status.PUBLISHED)
+
+    def not_over(self, now):
+        """Notices shown now or later: started or not, their end (if any) still to come."""
+        return self.filter(models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=now))
+
+    def current(self, now):
+        return self.not_over(now).filter(starts_at__lte=now)
+
+
+class Notice(models.Model):
+    """A short message for readers of some pages, shown from its start until its end."""
+
+    class Level(models.TextChoices):
+        URGENT = "urgent", _("Urgent: at the top of the page, before its title")
+        INFORMATION = "information", _("Information: in the page")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=150, help_text=_("Short: what happened, where and when."))
+    text = models.TextField(
+        _("text"), blank=True, help_text=_("Markdown. What readers should do instead, and whom to call."),
+    )
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices, default=Level.URGENT)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    site_wide = models.BooleanField(_("whole site"), default=False, help_text=_("Shown on every page."))
+    cities = models.ManyToManyField(
+        "offices.City", blank=True, related_name="notices", verbose_name=_("cities"),
+        help_text=_("Shown on the city's page and print sheet, and on the pages of its offices."),
+    )
+    offices = models.ManyToManyField(
+        "offices.Office", blank=True, related_name="notices", verbose_name=_("offices"),
+        help_text=_("Shown on the office's page and on the page of its city."),
+    )
+    branches = models.ManyToManyField(
+        "partners.Branch", blank=True, related_name="notices", verbose_name=_("partner branches"),
+        help_text=_("Shown on the partner's page and on the page of the branch's city."),
+    )
+    pages = models.ManyToManyField(
+        "guidance.GuidancePage", blank=True, related_name="notices", verbose_name=_("guidance pages"),
+    )
+    starts_at = models.DateTimeField(
+        _("shown from"), default=timezone.now, help_text=_("Time in Kazakhstan (Astana, Almaty). It can be later."),
+    )
+    ends_at = models.DateTimeField(
+        _("shown until"), null=True, blank=True,
+        help_text=_("The notice disappears by itself at this time. Leave empty to end it by hand."),
+    )
+    # Goes up by one at every save, so a save based on an older version is refused (edit conflicts).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("last changed by"), editable=False,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("published by"), editable=False,
+    )
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        permissions = [("publish_notice", _("Can publish notices"))]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{reverse('site:notices')}#notice-{self.uuid}"
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+    @property
+    def is_urgent(self):
+        return self.level == self.Level.URGENT
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def period(self):
+        """When it is shown, in the reader's language: part of the notice wherever it appears."""
+        return period_text(self.starts_at, self.ends_at)
+
+    def places(self):
+        """Where it applies, as links for the notice list: (url, row, field to show, city or None)."""
+        links = [(city.get_absolute_url(), city, "name", None) for city in self.cities.all()]
+        links += [(office.get_absolute_url(), office, "name", None) for office in self.offices.all()]
+        links += [(branch.partner.get_absolute_url(), branch.partner, "name", branch.city) for branch in self.branches.all()]
+        links += [(page.get_absolute_url(), page.current_revision, "title", None) for page in self.pages.all() if page.current_revision_id]
+        return links
+
+    def is_current(self, now=None):
+        now = now or timezone.now()
+        return self.starts_at <= now and (self.ends_at is None or now < self.ends_at)

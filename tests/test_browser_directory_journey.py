@@ -1,0 +1,75 @@
+"""In a real browser against gunicorn, the staff journey through one directory entry: change the English address,
+see the translations flagged, update the Russian, read the field history, restore the old value."""
+
+import pytest
+
+from .test_browser_publishing import CREATE_STAFF, assert_only_our_origin, staff_tab  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.browser
+
+SLUG = "employment-office-almaty"
+OLD_ADDRESS, NEW_ADDRESS = "85 Dostyk Ave.", "87 Dostyk Ave."
+NEW_RUSSIAN_ADDRESS = "пр. Достык, 87"
+
+
+@pytest.fixture(scope="module")
+def site():
+    """A site of its own: this test changes an office, which other browser tests must not see."""
+    from .live_site import LiveSite
+
+    site = LiveSite().start()
+    site.manage("shell", "-c", CREATE_STAFF)
+    yield site
+    site.stop()
+
+
+def open_office(tab, site):
+    """The office list, a search for the address, then the office."""
+    tab.goto(f"{site.url}/admin/offices/office/")
+    tab.fill("#searchbar", OLD_ADDRESS)
+    tab.press("#searchbar", "Enter")
+    tab.click("#result_list tbody th a")
+    tab.wait_for_selector("#modeltranslation-main-switch")
+
+
+def save(tab):
+    tab.click("input[name=_save]")
+    tab.wait_for_selector(".messagelist .success")
+
+
+def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser):  # noqa: F811 - the fixture
+    editor = staff_tab("elena")
+    open_office(editor, site)
+    change_page = editor.url
+    editor.select_option("#modeltranslation-main-switch", label="en")
+    editor.fill("input[name=address_en]", NEW_ADDRESS)
+    save(editor)
+
+    editor.goto(change_page)
+    flags = editor.inner_text(".field-translations_to_update")
+    assert "Address — Russian" in flags and "Address to show a driver — Russian" in flags
+
+    reader = browser.new_page()
+    reader.goto(f"{site.url}/ru/offices/{SLUG}/")
+    assert reader.is_visible(f"span[lang=en]:text-is('{NEW_ADDRESS}')")
+    assert "пр. Достык, 85" not in reader.content()
+
+    editor.select_option("#modeltranslation-main-switch", label="ru")
+    editor.fill("input[name=address_ru]", NEW_RUSSIAN_ADDRESS)
+    save(editor)
+    editor.goto(change_page)
+    assert "Address — Russian" not in editor.inner_text(".field-translations_to_update")
+    reader.goto(f"{site.url}/ru/offices/{SLUG}/")
+    assert NEW_RUSSIAN_ADDRESS in reader.content()
+
+    history = editor.locator(".field-history tbody tr", has_text="address (English)").first
+    assert OLD_ADDRESS in history.inner_text() and NEW_ADDRESS in history.inner_text()
+    editor.screenshot(path=f"{site.workdir}/office-history.png", full_page=True)
+    history.locator("button", has_text="Restore this value").click()
+    editor.wait_for_selector(".messagelist .success")
+    assert "Restored the old value of address (English)" in editor.inner_text(".messagelist")
+    assert editor.input_value("input[name=address_en]") == OLD_ADDRESS
+    restored = editor.locator(".field-history tbody tr").first.inner_text()
+    assert "address (English)" in restored and NEW_ADDRESS in restored and OLD_ADDRESS in restored
+    reader.close()
+    assert_only_our_origin(site, editor)

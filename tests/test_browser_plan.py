@@ -1,0 +1,31 @@
+"""The personal plan on a 360 × 640 phone with JavaScript off: fill the form, read the dates."""
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.mark.parametrize("lang, direction", [("en", "ltr"), ("prs", "rtl")])
+def test_a_person_fills_the_plan_form_without_javascript(browser, live_site, lang, direction):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    response = page.goto(f"{live_site.url}/{lang}/plan/")
+    assert response.status == 200
+    page.check("input[name=situation][value=moving]")
+    page.fill("input[name=date]", "2026-11-23")  # a Monday: 24, 25, 26, 27, 30 November
+    page.select_option("select[name=city]", "almaty")
+    with page.expect_response(lambda r: "/plan/?" in r.url) as answer:
+        page.click(".plan-form button[type=submit]")
+    assert "no-store" in answer.value.headers["cache-control"]
+    assert page.locator("html").get_attribute("dir") == direction
+    deadline = page.locator(".plan-step time").first
+    assert deadline.get_attribute("datetime") == "2026-11-30"
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways ({width} px)"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"plan-{lang}-360.png"), full_page=True)
+    context.close()
