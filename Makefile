@@ -34,6 +34,7 @@ lint: install-test
 
 static: install
 	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) render_error_pages
 
 content: install
 	$(MANAGE) migrate --noinput -v0
@@ -41,6 +42,7 @@ content: install
 	$(MANAGE) ensure_staff_user
 
 ## Serve the real site with its content at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL says otherwise).
+## gunicorn's gevent worker (config/gunicorn.py) holds up to slow clients with no proxy in front.
 run: content static
 	@echo "Serving on http://127.0.0.1:$(PORT)/ — staff admin at /admin/"
 	$(BIN)/gunicorn -c config/gunicorn.py --bind 127.0.0.1:$(PORT) --access-logfile -
@@ -49,13 +51,13 @@ run: content static
 dev: content static
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, gettext,
-## Java and npm for the Nu Html Checker.
+## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, nginx (the
+## reverse proxy), gettext, Java and npm for the Nu Html Checker.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v redis-server >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v redis-server >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! [ -x /usr/sbin/nginx ] || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql redis-server gettext default-jre-headless npm >/dev/null; \
-	  else echo "Install as root: apt-get install chromium postgresql redis-server gettext default-jre-headless npm"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql redis-server nginx gettext default-jre-headless npm >/dev/null; \
+	  else echo "Install as root: apt-get install chromium postgresql redis-server nginx gettext default-jre-headless npm"; exit 1; fi; \
 	fi
 
 ## The Nu Html Checker (vnu.jar, pinned in tests/vnu/package-lock.json), run on Debian's Java: the

@@ -18,13 +18,13 @@ fetches alongside ≤ 5 % loss; uncached guidance page ≤ 15 ms; at any SCALE e
 Usage: make bench [SCALE=100], or .venv/bin/python benchmarks/run.py [--scale 100] [--seconds 10].
 CACHE_URL etc. pass through from the environment (`CACHE_URL=redis://… make bench`).
 
-The path through the shipped nginx is measured by `benchmarks/nginx.py` when it exists: run.py
-calls its `measure(base_url, args, load)` with the running gunicorn and prints the lines it returns.
+The path through the shipped nginx (config/nginx/help-site.conf in front of the same gunicorn) is
+measured by benchmarks/nginx.py: a cached page against a static file through that nginx, and the
+longest nginx serves its copy without asking the site (the bound on seeing a publish).
 """
 
 import argparse
 import gzip
-import importlib.util
 import json
 import os
 import secrets
@@ -41,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import load  # noqa: E402 - the repository root is on the path only now
+from benchmarks import nginx as nginx_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"home": "/en/", "guidance page": "/en/guidance/asylum-seekers/", "city page": "/ru/cities/almaty/"}
@@ -168,15 +169,11 @@ def one_round(base, static, sitemaps, seconds, connections):
     return results
 
 
-def nginx_hook(base, args):
-    """Lines from benchmarks/nginx.py's measure(), the path through the shipped nginx (another part)."""
-    module_path = ROOT / "benchmarks" / "nginx.py"
-    if not module_path.exists():
-        return ["nginx path: not measured here (benchmarks/nginx.py measures it when present)"]
-    spec = importlib.util.spec_from_file_location("benchmarks.nginx", module_path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.measure(base, args, load)
+def nginx_lines_for(base, args, static_path):
+    """The path through the shipped nginx (benchmarks/nginx.py), when Debian's nginx is installed."""
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        return ["nginx path: not measured (nginx is not installed; make system-packages installs it)"]
+    return nginx_path.measure(base, PAGES["city page"], static_path, args.seconds, args.connections)
 
 
 def report_loads(results, ratios, sizes, paths, nginx_lines, rounds):
@@ -251,7 +248,7 @@ def main():
               f"content ×{args.scale} {grown or ''}\nload: {load.TOOL}, {args.connections} connections, {args.seconds} s "
               "each, loopback, gzip\n")
         results, ratios, sizes, paths = loads(base, args)
-        nginx_lines = nginx_hook(base, args)
+        nginx_lines = nginx_lines_for(base, args, paths["static file"])
         load_average = os.getloadavg()[0]
     finally:
         server.terminate()

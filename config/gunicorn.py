@@ -1,8 +1,10 @@
 """gunicorn settings, the same wherever the site is served: `gunicorn -c config/gunicorn.py`.
 
-The default cache is local memory, private to each process: one process then serves with threads
-(a cached page needs little CPU), so a publish is seen by every thread at once. With a cache
-shared by all processes (CACHE_URL=redis://…), set WEB_CONCURRENCY to run more, e.g. one per core.
+The worker is gunicorn's gevent worker (config/serving.py): each connection is a greenlet, so
+slow or malicious clients (headers trickled a byte at a time) cannot take the workers away from
+readers, even with no buffering proxy in front. The default cache is local memory, private to each
+process: one process then serves everyone, and a publish is seen at once. With a cache shared by
+all processes (CACHE_URL=redis://…), set WEB_CONCURRENCY to run more, e.g. one per core.
 """
 
 import os
@@ -10,11 +12,18 @@ import os
 wsgi_app = "config.wsgi:application"
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
-worker_class = "gthread"
-threads = int(os.environ.get("THREADS", "8"))
+worker_class = "config.serving.Worker"
+worker_connections = int(os.environ.get("WORKER_CONNECTIONS", "1000"))  # per process
+logger_class = "config.serving.Logger"
+# Each request runs in a greenlet of its own, with its own database connection: keep none open
+# after the request, or every greenlet that ever ran would hold one (config/settings.py reads it).
+os.environ.setdefault("CONN_MAX_AGE", "0")
 keepalive = 5
 timeout = 30
 graceful_timeout = 20
+# A pasted search of 1,000 Cyrillic characters is about 6 KB once percent-encoded: let it through
+# (the site cuts it to 200 characters); gunicorn's ceiling is 8190.
+limit_request_line = 8190
 # X-Forwarded-* headers are trusted from these addresses only: the reverse proxy in front.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Where the access log goes (`make run` and the README's production command say `--access-logfile -`).
@@ -22,6 +31,3 @@ accesslog = os.environ.get("ACCESS_LOG") or None
 # The access log records what was served, not who asked or what they searched for: no client
 # address (%(h)s), no query string (%(U)s is the path alone); status, size, time in milliseconds.
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
-# A pasted search of 1,000 Cyrillic characters is about 6 KB once percent-encoded: let it through
-# (the site cuts it to 200 characters); gunicorn's ceiling is 8190.
-limit_request_line = 8190

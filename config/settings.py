@@ -1,5 +1,6 @@
 """Settings for the help site, read from the environment (django-environ) in this one place."""
 
+import math
 from pathlib import Path
 
 import environ
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     # Above the page cache: the language cookie is set on cached pages too, and never stored.
     "config.middleware.RememberLanguageMiddleware",
     "config.page_cache.PageCacheMiddleware",
+    "config.errors.DatabaseUnavailableMiddleware",  # below the page cache, which serves without the database
     # Below the page cache, which so stores compressed pages; never compresses a CSRF token (BREACH).
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,12 +102,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env.int("SQLITE_TIMEOUT", default=20),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     })
+# A database that is down or hung fails fast (config/database): seconds to wait for a connection,
+# and milliseconds the server may spend on one statement before it cancels it.
+DATABASE_CONNECT_TIMEOUT = env.float("DATABASE_CONNECT_TIMEOUT", default=1.0)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=5000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "config.database.postgresql"  # Django's, with the fast failure
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", max(2, math.ceil(DATABASE_CONNECT_TIMEOUT)))  # libpq's minimum is 2
+    _options.setdefault("options", f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory is per process: run one gunicorn process with threads (config/gunicorn.py), or
+# Local memory is per process: run one gunicorn process (config/gunicorn.py), or
 # share a cache between processes and machines with CACHE_URL=redis://host:6379/0.
 # Both are bounded: local memory by entries and bytes, Redis by its `maxmemory` (see the README).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=50000&max_bytes=67108864")}
@@ -121,6 +131,10 @@ CACHE_SECONDS = env.int("CACHE_SECONDS", default=600)
 PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=3)
 # Whether responses say `X-Page-Cache: hit|miss` (always with DEBUG). Readers are never told.
 PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=False)
+
+# The UNHCR hotline (offices/content/offices.yaml), for the pages shown when the database is not
+# there to tell it (config/errors.py: 503, 500); tests/test_database_outage.py keeps them equal.
+HOTLINE_PHONE = "+77017447238"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
 )
 
+handler400 = "config.errors.bad_request"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"

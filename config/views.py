@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,9 +14,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from config import database
 from config.language_negotiation import preferred_language
 
+HEALTHZ_SECONDS = 0.5
 
+
+# None of these needs a transaction (ATOMIC_REQUESTS would open one, and so reach the database).
+@transaction.non_atomic_requests
 @require_safe
 @vary_on_headers("Accept-Language", "Cookie")
 def language_redirect(request):
@@ -25,18 +30,25 @@ def language_redirect(request):
         return HttpResponseRedirect(reverse("site:home"))
 
 
+@transaction.non_atomic_requests
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers: 200 when this instance can reach its database."""
+    """For load balancers: 200 when this instance can reach its database, else 503 within a second
+    (a hung database is given HEALTHZ_SECONDS, in the gevent worker; config/database)."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        with database.deadline(HEALTHZ_SECONDS, "the health check", on_timeout=connection.close):
+            database.check_available()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
     except Exception:  # noqa: BLE001 - any database failure means "take me out of rotation"
-        return JsonResponse({"status": "unavailable"}, status=503)
+        response = JsonResponse({"status": "unavailable"}, status=503)
+        response._has_been_logged = True  # config.database warns once per outage, not once per probe
+        return response
     return JsonResponse({"status": "ok"})
 
 
+@transaction.non_atomic_requests
 @require_safe
 def robots_txt(request):
     """Crawlers may read every public page; staff pages stay out. Points to the sitemap."""
@@ -49,6 +61,7 @@ def _service_worker_source():
     return Path(finders.find("js/sw.js")).read_bytes()
 
 
+@transaction.non_atomic_requests
 @require_safe
 def service_worker(request):
     """The offline service worker, served from the root so that it may look after every page."""

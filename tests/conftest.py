@@ -54,6 +54,15 @@ def live_site():
 
 
 @pytest.fixture(scope="session")
+def fault_stack():
+    """PostgreSQL, Redis, gunicorn and nginx on loopback, for the fault-injection tests (tests/fault_stack.py)."""
+    from .fault_stack import running_stack
+
+    with running_stack() as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -44,6 +44,12 @@ class LiveSite:
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True,
                        stdout=subprocess.DEVNULL)
 
+    def python(self, code):
+        """Run Python in Django with the site's settings: the same database and cache, another process."""
+        result = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=self.env,
+                                capture_output=True, text=True, check=True, timeout=60)
+        return result.stdout.strip()
+
     def start(self, prepare=True):
         if prepare:
             self.manage("migrate", "--noinput", "-v0")

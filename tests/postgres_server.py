@@ -1,18 +1,21 @@
 """Run a command against a throwaway PostgreSQL server: initdb in a temp dir, start, run, stop.
 
 Usage: python tests/postgres_server.py COMMAND [ARGS…]; the command gets DATABASE_URL.
-Tests use `running_postgres()` for a server of their own.
+Tests use `running_postgres()` for a server of their own, or `postgres_server()` for one they
+can also stop, start, hang and resume (the fault-injection tests) or dump and restore.
 """
 
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 
 def free_port():
@@ -26,30 +29,88 @@ def as_postgres(args):
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
+class PostgresServer:
+    def __init__(self):
+        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+        if not binaries:
+            sys.exit("PostgreSQL is not installed: apt-get install postgresql (make system-packages does it).")
+        self.bin_dir = binaries[-1]
+        self.data_dir = tempfile.mkdtemp(prefix="help-site-pg-")
+        if os.geteuid() == 0:
+            shutil.chown(self.data_dir, "postgres", "postgres")
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        subprocess.run(
+            as_postgres([f"{self.bin_dir}/initdb", "-D", self.data_dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]),
+            check=True, stdout=subprocess.DEVNULL,
+        )
+
+    def url_of(self, database):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def tool(self, name, *args, **kwargs):
+        """Run a PostgreSQL client program (pg_dump, pg_restore, createdb…) against this server."""
+        command = [f"{self.bin_dir}/{name}", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", *args]
+        return subprocess.run(command, check=True, capture_output=True, **kwargs)
+
+    def start(self):
+        options = (f"-p {self.port} -k {self.data_dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+                   " -c synchronous_commit=off -c full_page_writes=off")
+        log = os.path.join(self.data_dir, "server.log")
+        subprocess.run(as_postgres([f"{self.bin_dir}/pg_ctl", "-D", self.data_dir, "-o", options, "-l", log, "-w", "start"]),
+                       check=True, stdout=subprocess.DEVNULL)
+
+    def stop(self):
+        subprocess.run(as_postgres([f"{self.bin_dir}/pg_ctl", "-D", self.data_dir, "-m", "fast", "-w", "stop"]), stdout=subprocess.DEVNULL)
+
+    def processes(self):
+        """The server's processes: the postmaster and every backend and helper it started."""
+        postmaster = int(Path(self.data_dir, "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                fields = Path(stat).read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == postmaster:
+                children.append(int(Path(stat).parent.name))
+        return [postmaster, *children]
+
+    def hang(self):
+        """Freeze the whole server (SIGSTOP): connections are accepted by the kernel, never answered."""
+        for pid in self.processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def resume(self):
+        for pid in self.processes():
+            os.kill(pid, signal.SIGCONT)
+
+    def remove(self):
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+        time.sleep(0.1)
+
+
+@contextmanager
+def postgres_server():
+    """A PostgreSQL server on loopback for as long as the block runs; yields its PostgresServer."""
+    server = PostgresServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        try:
+            server.resume()
+        except OSError:
+            pass  # already stopped
+        server.stop()
+        server.remove()
+
+
 @contextmanager
 def running_postgres():
     """A PostgreSQL server on loopback for as long as the block runs; yields its DATABASE_URL."""
-    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    if not binaries:
-        sys.exit("PostgreSQL is not installed: apt-get install postgresql (make system-packages does it).")
-    bin_dir = binaries[-1]
-    data_dir = tempfile.mkdtemp(prefix="help-site-pg-")
-    if os.geteuid() == 0:
-        shutil.chown(data_dir, "postgres", "postgres")
-    port = free_port()
-    log = os.path.join(data_dir, "server.log")
-    subprocess.run(
-        as_postgres([f"{bin_dir}/initdb", "-D", data_dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]),
-        check=True, stdout=subprocess.DEVNULL,
-    )
-    options = f"-p {port} -k {data_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    subprocess.run(as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-o", options, "-l", log, "-w", "start"]), check=True, stdout=subprocess.DEVNULL)
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-m", "fast", "-w", "stop"]), stdout=subprocess.DEVNULL)
-        shutil.rmtree(data_dir, ignore_errors=True)
-        time.sleep(0.1)
+    with postgres_server() as server:
+        yield server.url
 
 
 def main(command):

@@ -1,6 +1,8 @@
-"""A throwaway Redis server on loopback, for tests of several instances sharing one cache."""
+"""A throwaway Redis server on loopback, for tests of several instances sharing one cache, and for
+the fault-injection tests that stop and restart it (with its snapshot, or with nothing)."""
 
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -19,55 +21,31 @@ def answers(port):
         return False
 
 
-@contextmanager
-def running_redis():
-    """Redis, in memory only, for as long as the block runs; yields its CACHE_URL."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        raise RuntimeError("Redis is not installed: apt-get install redis-server (make system-packages does it).")
-    port = free_port()
-    workdir = tempfile.mkdtemp(prefix="help-site-redis-")
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workdir],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not answers(port):
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
+def command(port, *words):
+    """Send one command (e.g. "SAVE") and return Redis's first line of answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(f"*{len(words)}\r\n".encode() + b"".join(f"${len(w)}\r\n{w}\r\n".encode() for w in words))
+        return sock.recv(4096).split(b"\r\n")[0].decode()
 
 
 class RedisServer:
-    """A Redis on loopback that a test can stop, restart (from its last snapshot, or empty) and query.
+    """persistent=False: memory only. persistent=True: Redis's own default, an RDB snapshot that a
+    restart loads again (here written on demand with `snapshot()`, as Redis does every few minutes)."""
 
-    `persistent=True` keeps a snapshot file as Redis does by default (`snapshot()` writes it now);
-    a restart then loads it, as a Redis that crashed or was restarted would.
-    """
-
-    def __init__(self, *, persistent):
-        self.binary = shutil.which("redis-server")
-        if self.binary is None:
+    def __init__(self, persistent=False):
+        binary = shutil.which("redis-server")
+        if binary is None:
             raise RuntimeError("Redis is not installed: apt-get install redis-server (make system-packages does it).")
-        self.persistent = persistent
         self.port = free_port()
-        self.workdir = tempfile.mkdtemp(prefix="help-site-redis-")
-        self.process = None
         self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.workdir = tempfile.mkdtemp(prefix="help-site-redis-")
+        self.binary, self.persistent, self.process = binary, persistent, None
 
     def start(self):
-        persistence = ["--dbfilename", "dump.rdb"] if self.persistent else ["--dbfilename", "never-written.rdb"]
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self.workdir, *persistence],
-            stdout=subprocess.DEVNULL,
-        )
+        args = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--appendonly", "no", "--dir", self.workdir]
+        if not self.persistent:  # nothing saved, and no snapshot of an earlier persistent run loaded
+            args += ["--save", "", "--dbfilename", "never-written.rdb"]
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 10
         while not answers(self.port):
             if time.monotonic() > deadline or self.process.poll() is not None:
@@ -75,27 +53,42 @@ class RedisServer:
             time.sleep(0.05)
         return self
 
-    def command(self, *words):
-        """Send one command; returns the first line of the answer."""
-        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
-            sock.sendall(("*%d\r\n" % len(words) + "".join(f"${len(w)}\r\n{w}\r\n" for w in words)).encode())
-            return sock.recv(256).split(b"\r\n")[0].decode()
-
     def snapshot(self):
         """Write the snapshot a persistent Redis would have written by now (none without persistence)."""
         if self.persistent:
-            assert self.command("SAVE") == "+OK"
+            assert command(self.port, "SAVE") == "+OK"
+
+    def kill(self):
+        """Stop at once, as a crash or an OOM kill would: nothing newer than the last snapshot is kept."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
 
     def stop(self):
-        """Stop at once, without writing a snapshot (as a crash would)."""
         if self.process and self.process.poll() is None:
-            self.process.kill()
+            self.process.terminate()
             self.process.wait(timeout=10)
 
     def restart(self):
-        self.stop()
+        """Crash and come back: a persistent Redis loads its last snapshot, the other starts empty."""
+        self.kill()
         return self.start()
 
     def remove(self):
-        self.stop()
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextmanager
+def redis_server(persistent=False):
+    server = RedisServer(persistent).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        server.remove()
+
+
+@contextmanager
+def running_redis():
+    """Redis, in memory only, for as long as the block runs; yields its CACHE_URL."""
+    with redis_server() as server:
+        yield server.url

@@ -1,0 +1,52 @@
+"""How gunicorn serves the site (config/gunicorn.py names these classes).
+
+- `Worker`: gunicorn's gevent worker. A reader on a slow or hostile connection (headers sent a
+  byte at a time) costs a greenlet, not a thread or a process, so 64 of them do not keep anyone
+  else waiting, with or without a proxy in front. psycopg (3.1.14+) waits cooperatively under
+  gevent; SQLite calls are short and block only the worker they run in.
+  A request gunicorn refuses before Django sees it (a request line over `limit_request_line`,
+  too many or too long headers, a malformed line) gets the site's short page in every language
+  (config/errors.py) instead of gunicorn's raw English one.
+- `Logger`: gunicorn's logger, except that no line names the client's address.
+"""
+
+import re
+from functools import lru_cache
+
+from gunicorn import glogging, util
+from gunicorn.workers.ggevent import GeventWorker
+
+_gunicorn_write_error = util.write_error
+_CLIENT_ADDRESS = re.compile(r"\bip=\S+")
+
+
+@lru_cache(maxsize=16)
+def error_page(status):
+    from config import errors  # Django is set up by the time a request fails
+
+    return errors.protocol_error_page(status).encode()
+
+
+def write_error(sock, status_int, reason, mesg):
+    try:
+        body = error_page(status_int)
+    except Exception:  # noqa: BLE001 - whatever went wrong, the client still gets an answer
+        return _gunicorn_write_error(sock, status_int, reason, mesg)
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\nCache-Control: no-store\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+class Worker(GeventWorker):
+    def init_process(self):
+        # gunicorn writes its error pages through this one function; the worker process is ours.
+        util.write_error = write_error
+        super().init_process()
+
+
+class Logger(glogging.Logger):
+    def warning(self, msg, *args, **kwargs):
+        # "Invalid request from ip=…": the address is personal data, and no help in reading the error.
+        super().warning(_CLIENT_ADDRESS.sub("ip=-", str(msg)), *args, **kwargs)

@@ -1,0 +1,68 @@
+"""Fault injection, the database: stopped, then hung (every PostgreSQL process frozen with SIGSTOP),
+under a bounded load. Cached pages keep coming with no failure; everything else answers the 503
+page with the hotline within 2 s; /healthz says 503 within a second; then the site recovers."""
+
+import time
+from contextlib import contextmanager
+
+import pytest
+
+from .fault_stack import CACHED, HOTLINE, UNCACHED, report
+from .load import Load, fetch, summary
+
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("faults")]
+
+
+@contextmanager
+def database(stack, fault):
+    stack.prime()
+    if fault == "down":
+        stack.postgres.stop()
+    else:
+        stack.postgres.hang()
+    try:
+        yield
+    finally:
+        if fault == "down":
+            stack.postgres.start()
+        else:
+            stack.postgres.resume()
+        stack.wait_until_healthy()
+
+
+def is_page(status, body):
+    return status == 200 and HOTLINE in body
+
+
+@pytest.mark.parametrize("fault", ["down", "hung"])
+def test_with_the_database_down_or_hung_readers_still_get_pages_or_the_hotline(fault_stack, fault):
+    stack = fault_stack
+    with database(stack, fault):
+        started = time.monotonic()
+        first = fetch(stack.site.url + UNCACHED, timeout=10)  # the first request to find it gone
+        assert first[0] == 503 and HOTLINE in first[1] and "Зараз цю сторінку не вдається показати" in first[1].decode()
+        with Load([stack.site.url + path for path in CACHED], threads=4, max_requests=1500, max_seconds=6) as cached:
+            checks, uncached = [], []
+            while time.monotonic() - started < 4:  # a few seconds of outage, under the load
+                checks.append(fetch(stack.site.url + "/healthz", timeout=5))
+                uncached.append(fetch(stack.site.url + UNCACHED, timeout=10))
+                time.sleep(0.2)
+        through_nginx = [fetch(stack.nginx.url + path, timeout=10) for path in CACHED]
+        elapsed = time.monotonic() - started
+
+    figures = summary(cached.results, ok=is_page)
+    health = max(check[2] for check in checks)
+    to_503 = max([first[2]] + [answer[2] for answer in uncached])
+    report(f"database {fault}", cached_requests=figures["requests"], cached_failures=figures["failures"],
+           cached_p99_s=figures["p99"], healthz_max_s=round(health, 3), time_to_503_max_s=round(to_503, 3),
+           seconds=round(elapsed, 1))
+    assert figures["requests"] >= 100 and figures["failures"] == 0, figures
+    assert all(check[0] == 503 for check in checks) and health < 1.0, [(c[0], c[2]) for c in checks]
+    assert all(answer[0] == 503 and HOTLINE in answer[1] for answer in uncached)
+    assert to_503 <= 2.0
+    assert all(is_page(answer[0], answer[1]) for answer in through_nginx)
+
+
+def test_after_the_outage_uncached_pages_are_rendered_again(fault_stack):
+    status, body, _seconds, _headers = fetch(fault_stack.site.url + UNCACHED, timeout=10)
+    assert status == 200 and HOTLINE in body
