@@ -162,7 +162,9 @@ LANGUAGES = [
     ("uk", _("Ukrainian")),
 ]
 LANGUAGES_BIDI = ["ar", "prs", "ug", "fa", "he", "ur", "ps", "ckb"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogs first (they win); then the Django admin's own strings in Dari, which Django lacks
+# (made from its Persian ones by `manage.py build_dari_admin_catalog`, see the README).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django-admin"]
 FORMAT_MODULE_PATH = ["config.formats"]  # date formats for the languages Django lacks them for
 USE_I18N = True
 USE_TZ = True

@@ -10,7 +10,7 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +21,12 @@ from config.history.admin import TrackedEntryAdmin
 from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
-from . import publishing, roles, translation_dashboard, translation_status
+from . import admin_editing, publishing, roles, translation_dashboard, translation_status
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
+from .history_admin import RevisionHistoryInline
 from .models import GuidancePage, KeyFigure, Revision
-from .translation_editor import credit, translators
+from .translation_editor import credit
 from .translator_admin import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -33,8 +34,8 @@ ENGLISH_FIELDS = [
     build_localized_fieldname(field, settings.LANGUAGE_CODE) for field in (*Revision.TEXT_FIELDS, "change_note")
 ]
 RECORD_FIELDS = [
-    "status", "author", "based_on", "restores", "created_at", "updated_by", "updated_at",
-    "reviewed_by", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
+    "status", "author_name", "based_on_link", "restores_link", "created_at", "updated_by_name", "updated_at",
+    "reviewed_by_name", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
 ]
 
 
@@ -81,10 +82,13 @@ class StaffStyleMixin:
 
 
 @admin.register(Revision)
-class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
+class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTranslationAdmin):
     """Drafts are edited here; published and rejected revisions are shown, never changed or deleted."""
 
     form = RevisionForm
+    markdown_fields = ["body"]
+    markdown_preview_url = reverse_lazy("admin:guidance_revision_markdown_preview")
+    counted_fields = ["title", "change_note"]
     change_form_template = "admin/guidance/revision/change_form.html"
     list_display = ["__str__", "page", "status", "significance", "updated_by", "updated_at", "published_at"]
     list_filter = ["status", "significance", "page"]
@@ -100,6 +104,18 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         if roles.translates_only(request.user):
             readonly += [*ENGLISH_FIELDS, "significance", "sources"]
         return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if request.method == "POST" and admin_editing.PREVIEW_BUTTON in request.POST:
+            return admin_editing.preview_only(form)  # shows the text rendered, saves nothing
+        return form
+
+    def get_changelist(self, request, **kwargs):
+        return admin_editing.ReviewChangeList
+
+    def outdated_languages(self, request, obj):
+        return admin_editing.outdated_fields(obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
@@ -134,9 +150,13 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if form.is_bound and admin_editing.only_previewed(form):
+            context.update(errors=[], no_js_previews=admin_editing.no_js_previews(form))
         if obj is not None:
             context.update(
                 review_url=review_url(obj),
+                can_publish=roles.can_publish(request.user),
                 preview_languages=[(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES],
                 can_restore=obj.is_published and obj.pk != obj.page.current_revision_id
                 and roles.can_publish(request.user),
@@ -145,6 +165,8 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
 
     def get_urls(self):
         return [
+            path("preview-markdown/", self.admin_site.admin_view(admin_editing.markdown_preview),
+                 name="guidance_revision_markdown_preview"),
             path("<int:object_id>/review/", self.admin_site.admin_view(self.review_view),
                  name="guidance_revision_review"),
             path("<int:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
@@ -175,7 +197,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
                 messages.error(request, gettext("This revision is no longer a draft; nothing was changed."))
                 return HttpResponseRedirect(review_url(revision, language))
             form = ReviewForm(request.POST, revision=revision)
-            done = self._carry_out(request, form, review_url(revision, language), self._decision_message)
+            done = self._carry_out(request, form, self._decision_message)
             if done:
                 return done
         elif revision.is_open:
@@ -202,9 +224,7 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
             return HttpResponseRedirect(review_url(revision, language))
         if request.method == "POST":
             form = RestoreForm(request.POST, revision=revision)
-            done = self._carry_out(
-                request, form, request.get_full_path(), lambda restored: gettext("The earlier text is published again.")
-            )
+            done = self._carry_out(request, form, lambda restored: gettext("The earlier text is published again."))
             if done:
                 return done
         else:
@@ -215,15 +235,20 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         )
 
     @staticmethod
-    def _carry_out(request, form, conflict_url, success_message):
+    def _carry_out(request, form, success_message):
         """Save a workflow form: a redirect when done or in conflict, None to show the form's refusal."""
         if not form.is_valid():
             return None
         try:
             done = form.save(by=request.user)
         except publishing.EditConflict as conflict:
-            messages.error(request, conflict_message(conflict))
-            return HttpResponseRedirect(conflict_url)
+            # Shown on the form again with what the person typed kept (their change opens in a new tab);
+            # the page shows the latest text, which the form now says it saw: sending it again is knowing.
+            form.add_error(None, conflict_message(conflict))
+            form.data = form.data.copy()
+            form.data["seen_version"] = form.revision.version
+            form.data["seen_current"] = form.revision.page.current_revision_id or ""
+            return None
         except publishing.PublishingRefused as refused:
             form.add_error(None, refused)
             return None
@@ -253,53 +278,6 @@ class RevisionAdmin(StaffStyleMixin, TabbedTranslationAdmin):
         if revision.status == Revision.Status.REJECTED:
             return gettext("Rejected. The author can see your comment.")
         return gettext("The schedule is cancelled; the draft is back in review.")
-
-
-class RevisionHistoryInline(admin.TabularInline):
-    """Every revision of the page, newest first: the append-only history."""
-
-    model = Revision
-    fk_name = "page"
-    verbose_name = _("revision")
-    verbose_name_plural = _("history: every revision of this page")
-    extra = 0
-    max_num = 0
-    can_delete = False
-    fields = readonly_fields = [
-        "created_at", "status", "significance", "published_at", "author", "note", "translated_by", "links",
-    ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author", "page")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("change note"))
-    def note(self, obj):
-        return getattr(obj, ENGLISH_FIELDS[-1]) or ""
-
-    @admin.display(description=_("translated by"))
-    def translated_by(self, obj):
-        return "; ".join(
-            f"{code}: {', '.join(names)}" for code in translation_status.TRANSLATED_LANGUAGES
-            if (names := translators(obj, code, public=False))
-        )
-
-    @admin.display(description=_("actions"))
-    def links(self, obj):
-        # Restoring is offered on the revision's review page, which knows who may do it.
-        review = format_html('<a href="{}">{}</a>', review_url(obj), gettext("Review") if obj.is_open else gettext("Changes"))
-        if not obj.is_editable:
-            return review
-        edit_url = reverse("admin:guidance_revision_change", args=[obj.pk])
-        return format_html('<a href="{}">{}</a> · {}', edit_url, gettext("Edit"), review)
 
 
 @admin.register(GuidancePage)

@@ -21,7 +21,9 @@ ENGLISH_CHANGE_NOTE = build_localized_fieldname("change_note", publishing.SOURCE
 def conflict_message(conflict):
     """The conflict's explanation with a link to the other person's change (safe HTML)."""
     url = reverse("admin:guidance_revision_review", args=[conflict.other.pk])
-    return format_html('{} <a href="{}">{}</a>', " ".join(conflict.messages), url, gettext("See their change."))
+    return format_html(
+        '{} <a href="{}" target="_blank" rel="noopener">{}</a>', " ".join(conflict.messages), url, gettext("See their change.")
+    )
 
 
 class RevisionForm(forms.ModelForm):

@@ -76,6 +76,8 @@ class VerifiedOnAdminMixin:
     @admin.display(description=_("information checked on"), ordering="verified_on")
     def checked_on(self, obj):
         if obj.verified_on is None:
+            if not obj.needs_check:  # a former entry: history, nobody checks it
+                return gettext("Never checked")
             return format_html('<strong class="needs-check">{}</strong>', gettext("Never checked"))
         shown = date_format(obj.verified_on, "DATE_FORMAT")
         if obj.needs_check:

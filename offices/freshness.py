@@ -19,8 +19,10 @@ def needs_check(verified_on, today=None):
 
 
 def with_freshness(queryset, today=None):
-    """Annotate `needs_check` on offices or branches, for ordering and marking them in the admin."""
+    """Annotate `needs_check` on offices or branches, for ordering and marking them in the admin.
+    A former entry (the model's STILL_LISTED says which are not) never needs checking: it is history."""
     stale = Q(verified_on__isnull=True) | Q(verified_on__lt=oldest_fresh_date(today))
+    stale &= getattr(queryset.model, "STILL_LISTED", Q())
     return queryset.annotate(
         needs_check=Case(When(stale, then=Value(True)), default=Value(False), output_field=BooleanField())
     )

@@ -192,6 +192,7 @@ class Office(PermanentSlug, ContactPoint):
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     objects = OfficeQuerySet.as_manager()
+    STILL_LISTED = models.Q(is_current=True)  # a former office is history: nobody checks it (freshness)
 
     class Meta:
         ordering = ["kind_order", "order", "name"]

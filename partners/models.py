@@ -108,6 +108,8 @@ class Branch(ContactPoint):
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="branches", verbose_name=_("city"))
     services = models.ManyToManyField(Service, related_name="branches", blank=True, verbose_name=_("services"))
 
+    STILL_LISTED = models.Q(partner__is_active=True)  # a former partner's branches are not checked (freshness)
+
     class Meta:
         ordering = ["partner__order", "city__order"]
         verbose_name = _("branch")

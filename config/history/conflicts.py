@@ -47,7 +47,9 @@ def conflict_message(entry, seen_version):
         "Nothing was saved over their change. Your version is still in the form below: "
         "copy what you need, then open their version and add it there."
     )
-    return format_html('{} <a href="{}">{}</a>', text, history_url(entry), gettext("See their change."))
+    return format_html(
+        '{} <a href="{}" target="_blank" rel="noopener">{}</a>', text, history_url(entry), gettext("See their change.")
+    )
 
 
 def history_url(entry):

@@ -72,7 +72,7 @@ class NoticeForm(forms.ModelForm):
         history = reverse("admin:site_notice_history", args=[latest.pk])
         raise forms.ValidationError(
             format_html(
-                "{} <a href=\"{}\">{}</a>",
+                "{} <a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
                 gettext(
                     "%(person)s changed this notice on %(when)s, after you opened it. Your text is kept below: "
                     "compare it with theirs, then save again to replace theirs with yours."
