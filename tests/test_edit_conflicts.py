@@ -23,7 +23,7 @@ def test_second_save_of_the_same_draft_is_refused_with_a_link_to_the_first(staff
     html = response.content.decode()
     assert "Editor saved a change to this draft at" in html
     assert "Nothing was saved over their change." in html
-    assert f'<a href="{review_url(draft)}">See their change.</a>' in html
+    assert f'<a href="{review_url(draft)}" target="_blank" rel="noopener">See their change.</a>' in html
     assert "Boris&#x27;s text" in html  # his text is still in the form, not lost
     assert Revision.objects.get(pk=draft.pk).body_en == "Amina's text"
 
@@ -73,7 +73,7 @@ def test_publishing_after_someone_else_published_the_page_is_refused(staff_clien
     }, follow=True)
     html = response.content.decode()
     assert "published another change of this page at" in html
-    assert f'<a href="{review_url(restored)}">See their change.</a>' in html
+    assert f'<a href="{review_url(restored)}" target="_blank" rel="noopener">See their change.</a>' in html
     assert page("asylum-seekers").current_revision_id == restored.pk
 
 
