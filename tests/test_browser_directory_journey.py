@@ -41,7 +41,7 @@ def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser
     editor = staff_tab("elena")
     open_office(editor, site)
     change_page = editor.url
-    editor.select_option("#modeltranslation-main-switch", label="en")
+    editor.select_option("#modeltranslation-main-switch", label="English")
     editor.fill("input[name=address_en]", NEW_ADDRESS)
     save(editor)
 
@@ -54,7 +54,7 @@ def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser
     assert reader.is_visible(f"span[lang=en]:text-is('{NEW_ADDRESS}')")
     assert "пр. Достык, 85" not in reader.content()
 
-    editor.select_option("#modeltranslation-main-switch", label="ru")
+    editor.select_option("#modeltranslation-main-switch", label="Русский")
     editor.fill("input[name=address_ru]", NEW_RUSSIAN_ADDRESS)
     save(editor)
     editor.goto(change_page)

@@ -71,7 +71,7 @@ def test_editor_changes_russian_text_and_publisher_publishes_it(site, staff_tab,
     editor.click("text=Edit the text")
     editor.click("input[value='Start a draft']")
     editor.wait_for_selector("#modeltranslation-main-switch")  # the translation tabs (jQuery UI) are working
-    editor.select_option("#modeltranslation-main-switch", label="ru")
+    editor.select_option("#modeltranslation-main-switch", label="Русский")
     assert editor.is_visible("textarea[name=body_ru]") and not editor.is_visible("textarea[name=body_en]")
     assert editor.get_attribute("textarea[name=body_ar]", "dir") == "rtl"
     editor.fill("input[name=title_ru]", RUSSIAN_TITLE)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
 
 
 class SiteConfig(AppConfig):
@@ -6,6 +7,7 @@ class SiteConfig(AppConfig):
 
     name = "config.site"
     label = "site"
+    verbose_name = _("Site")
 
     def ready(self):
         from config import page_cache

@@ -62,20 +62,25 @@
   }
 
   function setUp(field) {
-    var isArea = field.tagName === "TEXTAREA";
-    var place = field;
-    if (isArea && field.dataset.previewUrl) {
-      var pane = previewer(field);
-      if (pane) {
-        var columns = document.createElement("div");
-        columns.className = "editor-columns";
-        field.before(columns);
-        columns.append(field, pane);
-        place = columns;
-      }
+    if (field.tagName !== "TEXTAREA") {
+      if (field.dataset.countLabel) field.after(counter(field));
+      return;
     }
-    if (field.dataset.countLabel) place.after(counter(field));
-    if (isArea && field.hasAttribute("data-grow")) {
+    // The text area (with its preview beside it) and its counter under it, in one box beside the label.
+    var box = document.createElement("div");
+    box.className = "editor-field";
+    field.before(box);
+    var pane = field.dataset.previewUrl ? previewer(field) : null;
+    if (pane) {
+      var columns = document.createElement("div");
+      columns.className = "editor-columns";
+      columns.append(field, pane);
+      box.append(columns);
+    } else {
+      box.append(field);
+    }
+    if (field.dataset.countLabel) box.append(counter(field));
+    if (field.hasAttribute("data-grow")) {
       field.addEventListener("input", function () { grow(field); });
       field.addEventListener("focus", function () { grow(field); });
       grow(field);

@@ -1,0 +1,113 @@
+"""In a real browser (Debian's chromium) against gunicorn: editing a long body in the Russian and the
+Arabic admin. The field grows with the text, the counter counts, the preview beside it shows the
+rendered Markdown; tabs are named in their own script; nothing breaks the CSP. Screenshots at 1366 × 900
+in test-artifacts/admin-editing/."""
+
+from pathlib import Path
+
+import pytest
+
+from .live_site import LiveSite
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-editing"
+PASSWORD = "browser-test-passphrase"
+SET_UP = f"""
+from django.contrib.auth.models import Group, User
+from guidance import publishing
+from guidance.models import GuidancePage
+user = User.objects.create_user("elena", password="{PASSWORD}", is_staff=True, first_name="Елена")
+user.groups.add(Group.objects.get(name="editor"))
+print(publishing.open_draft(GuidancePage.objects.get(slug="refugees"), by=user).pk)
+"""
+BODIES = {
+    "ru": "\n\n".join(
+        f"## Раздел {n}\n\nПодайте заявление **в течение 5 календарных дней**.\n\n- Паспорт\n- Фотографии"
+        for n in range(1, 16)
+    ),
+    "ar": "\n\n".join(
+        f"## القسم {n}\n\nقدّم طلبك **خلال 5 أيام تقويمية**.\n\n- جواز السفر\n- الصور" for n in range(1, 16)
+    ),
+}
+TAB_NAMES = {"ru": "Русский", "ar": "العربيّة"}
+
+
+@pytest.fixture(scope="module")
+def site():
+    site = LiveSite().start()
+    site.draft_id = site.python(SET_UP).splitlines()[-1]
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def admin_tab(browser, site):
+    contexts = []
+
+    def open_tab(language):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.add_cookies([{"name": "django_language", "value": language, "url": site.url}])
+        contexts.append(context)
+        tab = context.new_page()
+        tab.problems = []
+        tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+        tab.on("console", lambda message: message.type == "error" and tab.problems.append(message.text))
+        tab.on("request", lambda request: request.url.startswith(site.url) or tab.problems.append(request.url))
+        tab.goto(site.url + "/admin/login/")
+        tab.fill("input[name=username]", "elena")
+        tab.fill("input[name=password]", PASSWORD)
+        tab.click("input[type=submit]")
+        tab.wait_for_url(site.url + "/admin/")
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["ru", "ar"])
+def test_a_long_body_grows_is_counted_and_previewed(site, admin_tab, language):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab = admin_tab(language)
+    tab.goto(f"{site.url}/admin/guidance/revision/{site.draft_id}/change/")
+    tab.wait_for_selector("#modeltranslation-main-switch")
+    body = f"textarea[name=body_{language}]"
+    tab_link = tab.locator(f'.ui-tabs-nav a[href="#tab_id_body_{language}"]')
+    tab_link.and_(tab.locator("[data-named]")).wait_for()
+    assert tab_link.inner_text().strip() == TAB_NAMES[language]  # named in its own script, not "AR"
+    assert tab.locator("#modeltranslation-main-switch option").nth(4).inner_text() == "دری"
+    tab_link.click()
+    area = tab.locator(body)
+    assert area.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    area.fill("")
+    empty_height = area.bounding_box()["height"]
+    area.fill(BODIES[language])
+    area.dispatch_event("input")
+    grown = area.bounding_box()["height"]
+    assert grown > empty_height + 400, (empty_height, grown)  # about 75 lines, all in view: no inner scrolling
+    assert area.evaluate("el => el.scrollHeight <= el.clientHeight + 2")
+
+    count = tab.locator(f"#tab_id_body_{language} .editor-field > .char-count")
+    expected = f"{len(BODIES[language]):,}".replace(",", "")
+    tab.wait_for_function(
+        "([el, n]) => el.textContent.replace(/\\D/g, '') === n", arg=[count.element_handle(), expected]
+    )
+    assert ("Символов" if language == "ru" else "عدد الأحرف") in count.inner_text()
+
+    preview = tab.locator(f"#tab_id_body_{language} .markdown-preview")
+    heading = "Раздел 15" if language == "ru" else "القسم 15"
+    preview.locator("h2", has_text=heading).wait_for()
+    assert preview.get_attribute("dir") == area.get_attribute("dir")
+    assert preview.locator("strong").count() == 15 and preview.locator("li").count() == 30
+    preview_box, area_box = preview.bounding_box(), area.bounding_box()
+    assert abs(preview_box["y"] - area_box["y"]) < 5  # side by side
+    assert area_box["width"] > 350 and preview_box["width"] > 350  # both readable at 1366 px
+    if language == "ar":
+        assert area_box["x"] > preview_box["x"]  # right to left: the text comes first, on the right
+
+    area.blur()
+    tab.evaluate(f"document.getElementById('tab_id_body_{language}').parentElement.scrollIntoView()")
+    tab.screenshot(path=str(SCREENSHOTS / f"body-{language}.png"))
+    tab.locator("#content").screenshot(path=str(SCREENSHOTS / f"form-{language}.png"))
+    assert tab.problems == [], tab.problems  # no script error, no CSP refusal, nothing from elsewhere
