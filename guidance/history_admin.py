@@ -7,6 +7,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from config.history.conflicts import person
+
 from . import translation_status
 from .models import Revision
 from .translation_editor import translators
@@ -29,7 +31,7 @@ class RevisionHistoryInline(admin.TabularInline):
     max_num = 0
     can_delete = False
     fields = readonly_fields = [
-        "created_at", "status", "significance", "published_at", "author", "note", "translated_by", "links",
+        "created_at", "status", "significance", "published_at", "author_name", "note", "translated_by", "links",
     ]
 
     def get_queryset(self, request):
@@ -43,6 +45,10 @@ class RevisionHistoryInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("author"))
+    def author_name(self, obj):
+        return person(obj.author) if obj.author_id else ""  # a link would lead to the user admin: 403
 
     @admin.display(description=_("change note"))
     def note(self, obj):

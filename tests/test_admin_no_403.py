@@ -23,6 +23,7 @@ def test_every_link_on_the_revision_and_office_pages_opens(staff_client, role):
     draft = edited_draft(staff_client("editor"), submit=True, body_en="A text to review.")
     person = staff_client(role)
     pages = [change_url(draft), review_url(draft), "/admin/guidance/revision/",
+             f"/admin/guidance/guidancepage/{draft.page_id}/change/",
              f"/admin/offices/office/{Office.objects.first().pk}/change/", "/admin/offices/office/"]
     refused = []
     for url in pages:
