@@ -42,6 +42,18 @@ def test_a_page_is_answered_by_nginx_after_the_first_reader(proxied):
     assert "s-maxage=3" in headers["Cache-Control"]
 
 
+def test_a_shared_link_with_click_ids_is_answered_from_the_one_kept_copy(proxied):
+    _site, nginx = proxied
+    fetch(nginx.url + "/kk/cities/astana/", headers=GZIP)
+    for number in range(3):
+        tracked = f"/kk/cities/astana/?fbclid=IwAR{number}&utm_source=facebook&utm_medium=social"
+        status, _body, _seconds, headers = fetch(nginx.url + tracked, headers=GZIP)
+        assert status == 200 and headers["X-Proxy-Cache"] == "HIT", (tracked, headers.get("X-Proxy-Cache"))
+    status, body, _seconds, headers = fetch(nginx.url + "/kk/partners/?city=astana&fbclid=x1")
+    assert status == 200 and headers["X-Proxy-Cache"] in ("MISS", "EXPIRED")  # a real filter: its own copy
+    assert "tel:+77017447238" in body.decode()
+
+
 def test_the_language_is_remembered_by_nginx_and_never_kept_in_its_cache(proxied):
     _site, nginx = proxied
     fetch(nginx.url + CITY, headers=GZIP)
