@@ -25,7 +25,7 @@ for name, first, role in (("elena", "Елена", "editor"), ("pavel", "Паве
     StaffProfile.objects.create(user=user, language="ru")
 """
 # What an English admin would say on these pages; the Russian admin must say none of it.
-ENGLISH = ["What needs you", "My notifications", "My drafts", "Waiting for my review", "Directory entries to check",
+ENGLISH = ["What needs you", "My notifications", "My drafts", "Waiting for my review", "Offices to check", "Partner branches",
            "Notices ending", "Submitted for review", "Published. Readers", "Start a draft", "Log out"]
 
 

@@ -1,5 +1,5 @@
 """The admin home tells each staff member what waits for them: my drafts, drafts to review (publishers),
-translations to update in my languages, directory entries to check in my cities, notices ending soon;
+translations to update in my languages, offices and partner branches to check in my cities, notices ending soon;
 each with a count and a link to the admin list of exactly those, never to a page the person may not open."""
 
 import datetime
@@ -52,7 +52,8 @@ def test_an_editor_sees_their_drafts_their_cities_entries_and_notices(waiting):
     Office.objects.filter(slug="employment-office-almaty").update(verified_on=timezone.localdate())
     lines = dashboard(member("editor", cities=[almaty]))
     assert lines["My drafts"][0] == 0
-    assert lines["Directory entries to check in my cities"][0] == 1  # the UNHCR office; not the former one
+    assert lines["Offices to check in my cities"][0] == 1  # the UNHCR office; not the former one
+    assert lines["Partner branches to check in my cities"][0] == 2
     assert lines["Notices ending in the next 7 days"][0] == 1
     assert "Waiting for my review" not in lines
     assert dashboard(waiting)["My drafts"][0] == 1
@@ -64,13 +65,14 @@ def test_a_translator_sees_the_pages_to_update_in_their_languages_only(waiting):
     assert lines["Translations to update: Russian"][0] == behind_in("ru")
     assert lines["Translations to update: Uzbek"][0] == behind_in("uz")
     assert not any(label.startswith("Translations to update: Kazakh") for label in lines)
-    assert not any("Directory" in label or "Notices" in label or "review" in label for label in lines)
+    assert not any("to check" in label or "Notices" in label or "review" in label for label in lines)
 
 
 def test_a_publisher_sees_the_drafts_waiting_for_review(waiting):
     lines = dashboard(member("publisher", language="ru"))
     assert lines["Waiting for my review"][0] == 1
-    assert lines["Directory entries to check"][0] == Office.objects.current().filter(verified_on=None).count()
+    assert lines["Offices to check"][0] == Office.objects.current().filter(verified_on=None).count()
+    assert lines["Partner branches to check"][0] == 3
 
 
 def test_a_superuser_sees_every_line_and_the_russian_admin_says_it_in_russian(waiting):
@@ -79,7 +81,7 @@ def test_a_superuser_sees_every_line_and_the_russian_admin_says_it_in_russian(wa
     lines = dashboard(superuser)
     assert set(lines) == {
         "Мои черновики", "Ждут моей проверки", "Переводы, которые нужно обновить: Казахский",
-        "Записи справочника для проверки", "Объявления, которые закончатся в ближайшие 7 дней",
+        "Офисы для проверки", "Отделения партнёров для проверки", "Объявления, которые закончатся в ближайшие 7 дней",
     }
     assert lines["Ждут моей проверки"][0] == 1
 
@@ -93,7 +95,7 @@ def test_every_link_opens_the_list_it_counts(waiting, role):
         response = person.get(url)
         assert response.status_code == 200, (label, url)  # not 403, and no redirect to "?e=1" (a refused filter)
         if "/translations/" not in url:  # the translation status lists every page; the others, exactly those
-            assert re.search(rf"\b{count} (results?|drafts?|revisions?|offices?|notices?)\b", response.content.decode()), label
+            assert re.search(rf"\b{count} (results?|drafts?|revisions?|offices?|branch(es)?|notices?)\b", response.content.decode()), label
 
 
 @pytest.mark.parametrize("languages", [["ru"], ["ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"]])
@@ -101,10 +103,10 @@ def test_the_admin_home_needs_a_bounded_number_of_queries(waiting, django_assert
     """One query per line (all the languages in one), whatever the number of languages, cities or pages."""
     superuser = member(superuser=True, translates=languages, cities=City.objects.all())
     publisher = member("publisher", translates=languages, cities=City.objects.all())
-    # Session, user, profile, cities, five lines, recent actions; the two savepoints of ATOMIC_REQUESTS.
-    with django_assert_max_num_queries(12):
+    # Session, user, profile, cities, six lines, recent actions; the two savepoints of ATOMIC_REQUESTS.
+    with django_assert_max_num_queries(13):
         dashboard(superuser)
-    with django_assert_max_num_queries(14):  # and the permissions of the person's groups
+    with django_assert_max_num_queries(15):  # and the permissions of the person's groups
         dashboard(publisher)
 
 

@@ -1,5 +1,5 @@
-"""Editors get one e-mail a day with the current offices of their cities not checked for 180 days
-(`send_staff_digest`), in their language, if they asked; a second run the same day sends nothing."""
+"""Editors get one e-mail a day with the current offices and partner branches of their cities not checked
+for 180 days (`send_staff_digest`), in their language, if they asked; a second run the same day sends nothing."""
 
 import datetime
 import io
@@ -11,6 +11,7 @@ from django.utils import timezone
 from config.staff.digest import send_digests
 from config.staff.models import DigestSent
 from offices.models import City, Office
+from partners.models import Branch
 
 from .staff_profiles import member, sent_to
 
@@ -21,8 +22,9 @@ ALMATY_TO_CHECK = ["employment-office-almaty", "unhcr-representation-central-asi
 
 @pytest.fixture(autouse=True)
 def checked_elsewhere():
-    """Astana and Shymkent checked this week; Almaty's and Taldykorgan's offices never (as loaded)."""
-    Office.objects.filter(city__slug__in=["astana", "shymkent"]).update(verified_on=TODAY - datetime.timedelta(days=3))
+    """Astana and Shymkent checked this week; Almaty's and Taldykorgan's offices and branches never (as loaded)."""
+    for model in (Office, Branch):
+        model.objects.filter(city__slug__in=["astana", "shymkent"]).update(verified_on=TODAY - datetime.timedelta(days=3))
 
 
 def almaty():
@@ -33,13 +35,17 @@ def test_an_editor_of_a_city_gets_its_current_offices_to_check_in_their_language
     editor = member("editor", language="ru", cities=[almaty()])
     send_digests()
     (mail,) = sent_to(mailoutbox, editor.user)
-    assert mail.subject == "Записи справочника для проверки: 2"
+    assert mail.subject == "Записи справочника для проверки: 4"  # two offices, two partner branches
     for slug in ALMATY_TO_CHECK:
         assert f"- {Office.objects.get(slug=slug).name_ru}" in mail.body  # named in the editor's language
     assert "Ни разу не проверялось" in mail.body
     assert Office.objects.get(slug="migration-service-almaty").name_ru not in mail.body  # a former office
     assert Office.objects.get(slug="employment-office-taldykorgan").name_ru not in mail.body  # another city
     assert f"/admin/offices/office/?checked=stale&is_current__exact=1&city__id__in={almaty().pk}" in mail.body
+    assert "Отделения партнёров:" in mail.body
+    for branch in Branch.objects.filter(city=almaty()).select_related("partner"):
+        assert f"- {branch.partner.name_ru} (Алматы): Ни разу не проверялось" in mail.body
+    assert f"/admin/partners/branch/?checked=stale&city__id__in={almaty().pk}" in mail.body
 
 
 def test_an_editor_who_chose_no_city_gets_every_city_and_stale_dates_are_shown(mailoutbox):
@@ -47,7 +53,7 @@ def test_an_editor_who_chose_no_city_gets_every_city_and_stale_dates_are_shown(m
     editor = member("editor")
     send_digests()
     (mail,) = sent_to(mailoutbox, editor.user)
-    assert mail.subject == "Directory entries to check: 4"  # Almaty's 2, Taldykorgan's 1, the hotline
+    assert mail.subject == "Directory entries to check: 6"  # offices: Almaty's 2, Taldykorgan's 1, the hotline; 2 branches
     assert "March 14, 2025" in mail.body
     assert Office.objects.get(slug="employment-office-astana").name not in mail.body  # checked this week
 
@@ -62,6 +68,7 @@ def test_the_digest_is_sent_once_a_day_however_often_it_runs(mailoutbox):
     assert len(sent_to(mailoutbox, editor.user)) == 1
     record = DigestSent.objects.get(user=editor.user, day=TODAY)
     assert sorted(record.offices) == sorted(Office.objects.filter(slug__in=ALMATY_TO_CHECK).values_list("pk", flat=True))
+    assert sorted(record.branches) == sorted(Branch.objects.filter(city=almaty()).values_list("pk", flat=True))
     send_digests(today=TODAY + datetime.timedelta(days=1))
     assert len(sent_to(mailoutbox, editor.user)) == 2  # the next day, again
 
@@ -78,6 +85,7 @@ def test_only_those_who_asked_and_may_edit_offices_get_it(mailoutbox):
 
 def test_nothing_to_check_sends_nothing_and_records_nothing(mailoutbox):
     Office.objects.update(verified_on=TODAY)
+    Branch.objects.update(verified_on=TODAY)
     member("editor")
     assert send_digests() == []
     assert mailoutbox == [] and not DigestSent.objects.exists()

@@ -40,8 +40,13 @@ def lines(user):
         found.append(waiting_for_review())
     if user.has_perm("guidance.view_guidancepage"):
         found.extend(translations_to_update(profile.translates))
+    cities = directory.city_ids(profile)
     if user.has_perm("offices.view_office"):
-        found.append(entries_to_check(profile))
+        found.append(entries_to_check(directory.OFFICES, cities, gettext("Offices to check in my cities"),
+                                      gettext("Offices to check")))
+    if user.has_perm("partners.view_branch"):
+        found.append(entries_to_check(directory.BRANCHES, cities, gettext("Partner branches to check in my cities"),
+                                      gettext("Partner branches to check")))
     if user.has_perm("site.view_notice"):
         found.append(notices_ending_soon())
     return found
@@ -78,10 +83,8 @@ def translations_to_update(languages):
     ]
 
 
-def entries_to_check(profile):
-    cities = directory.city_ids(profile)
-    label = gettext("Directory entries to check in my cities") if cities else gettext("Directory entries to check")
-    return Line(label, directory.to_check(cities).count(), directory.list_url(cities))
+def entries_to_check(kind, cities, label_mine, label_all):
+    return Line(label_mine if cities else label_all, kind.to_check(cities).count(), kind.list_url(cities))
 
 
 def notices_ending_soon():
