@@ -1,7 +1,11 @@
 """Staff are told by e-mail when they need to act: publishers of a draft to review, authors of the
 decision, translators of the segments a publication leaves behind; in their language, only if they asked."""
 
+import datetime
+
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 from guidance.models import Revision
 
@@ -80,6 +84,19 @@ def test_the_author_is_told_of_the_publication_unless_they_switched_it_off(mailo
     draft = edited_draft(quiet_editor, slug="asylum-seekers", submit=True, **appended(NEW_PARAGRAPH, slug="asylum-seekers"))
     decide(publisher, draft, "publish", significance="typo")
     assert sent_to(mailoutbox, quiet_editor.user) == []
+
+
+def test_a_scheduled_publication_tells_the_author_when_it_goes_out(mailoutbox):
+    editor, publisher = member("editor", language="kk"), member("publisher")
+    draft = submitted(editor)
+    later = timezone.localtime() + datetime.timedelta(days=2)
+    decide(publisher, draft, "publish", significance="typo", publish_at=later.strftime("%Y-%m-%dT%H:%M"))
+    assert sent_to(mailoutbox, editor.user) == []  # approved, not yet published
+    Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
+    with committed():
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    (mail,) = sent_to(mailoutbox, editor.user)
+    assert mail.subject.startswith("Қараламаңыз жарияланды")
 
 
 def test_a_publisher_publishing_their_own_draft_is_not_told(mailoutbox):
