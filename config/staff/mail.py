@@ -31,7 +31,10 @@ def message(user, template, context, context_for=None):
         }
         subject = render_to_string(f"staff/email/{template}_subject.txt", context)
         body = render_to_string(f"staff/email/{template}.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return EmailMessage(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email],
+        headers={"Auto-Submitted": "auto-generated"},  # RFC 3834: no out-of-office replies to the site
+    )
 
 
 def send(users, template, context_for=None, **context):
