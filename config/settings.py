@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin so translated fields show there
+    "config.staff",  # before the admin too: its admin/base.html and admin/index.html extend the admin's own
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -261,6 +262,12 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# E-mails to staff (config/staff): EMAIL_URL says how they are sent, e.g. smtp+tls://user:password@host:587;
+# by default they are printed on the console (`make run`). SITE_URL is where the links in them lead.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="help-site@localhost")
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

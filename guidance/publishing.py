@@ -20,7 +20,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import segment_status, translation_checks, translation_status
 from .models import GuidancePage, Revision, Significance
-from .signals import page_published
+from .signals import draft_rejected, draft_submitted, page_published
 
 SOURCE_LANGUAGE = translation_status.SOURCE_LANGUAGE
 
@@ -94,11 +94,14 @@ def save_draft(revision, *, by, seen_version, submit=False):
     if not latest.is_editable:
         raise PublishingRefused(_("Only a draft can be edited. Edit the page to start a new draft."))
     revision.status = latest.status
-    if submit and revision.status == Revision.Status.DRAFT:
+    submitted = submit and revision.status == Revision.Status.DRAFT
+    if submitted:
         revision.status = Revision.Status.REVIEW
         revision.submitted_at = timezone.now()
     _record_edit(revision, by)
     revision.save()
+    if submitted:
+        draft_submitted.send(sender=Revision, revision=revision, by=by)
     return revision
 
 
@@ -140,7 +143,7 @@ def publish(revision, *, when=None, by=None, reviewed=None, override_checks=Fals
     translation_status.refresh(page)
     page.save(update_fields=["current_revision", "last_major_update", "translation_status", "outdated_sections"])
     if becomes_current:
-        page_published.send(sender=GuidancePage, page=page, revision=revision)
+        page_published.send(sender=GuidancePage, page=page, revision=revision, by=by)
     _log(by, revision, _("Published (%(significance)s).") % {"significance": revision.get_significance_display()})
     return revision
 
@@ -235,6 +238,7 @@ def reject(revision, *, by, comment, reviewed=None):
     revision.reviewed_by, revision.reviewed_at = by, timezone.now()
     _record_edit(revision, by)
     revision.save()
+    draft_rejected.send(sender=Revision, revision=revision, by=by, comment=comment)
     _log(by, revision, _("Rejected: %(comment)s") % {"comment": comment})
     return revision
 

@@ -1,7 +1,16 @@
-"""What the guidance app announces, so that other parts of the site (the search index) can follow
-without guidance knowing them (Kitsune's search listens to its wiki's signals the same way)."""
+"""What the guidance app announces, so that other parts of the site (the search index, the staff
+notifications of config/staff) can follow without guidance knowing them (Kitsune's search listens
+to its wiki's signals the same way). All are sent inside the workflow's transaction: a receiver
+that acts outside the database waits for it to commit (transaction.on_commit)."""
 
 from django.dispatch import Signal
 
-# Sent after a revision became what readers see of a page; arguments: page, revision.
+# Sent after a revision became what readers see of a page; arguments: page, revision, and by
+# (the person who published it, None when the content loader publishes the recorded history).
 page_published = Signal()
+
+# Sent when a draft is submitted for review; arguments: revision, by.
+draft_submitted = Signal()
+
+# Sent when a publisher rejects a draft; arguments: revision, by, comment (the reason given).
+draft_rejected = Signal()

@@ -78,12 +78,17 @@ class PostgresServer:
 
     def hang(self):
         """Freeze the whole server (SIGSTOP): connections are accepted by the kernel, never answered."""
-        for pid in self.processes():
-            os.kill(pid, signal.SIGSTOP)
+        self._signal(signal.SIGSTOP)
 
     def resume(self):
+        self._signal(signal.SIGCONT)
+
+    def _signal(self, number):
         for pid in self.processes():
-            os.kill(pid, signal.SIGCONT)
+            try:
+                os.kill(pid, number)
+            except ProcessLookupError:  # a backend that ended between the listing and the signal
+                pass
 
     def remove(self):
         shutil.rmtree(self.data_dir, ignore_errors=True)

@@ -1,9 +1,14 @@
 """A link shared with tracking parameters (fbclid, utm_*, gclid…) is the same stored page as the plain
 address: served from the cache, adding no entry, and never repeating the parameters in its links."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from pytest_django.asserts import assertContains, assertNotContains
+
+from config.page_cache.keys import TRACKING_PARAMETERS
 
 from .pages import public_paths
 
@@ -85,3 +90,11 @@ def test_a_search_keeps_what_was_typed_in_the_language_switcher_but_not_tracking
     response = client.get("/en/search/?q=asylum&utm_source=newsletter")
     assertContains(response, 'href="/ru/search/?q=asylum"')
     assertNotContains(response, "utm_source")
+
+
+def test_the_shipped_nginx_ignores_the_same_tracking_parameters_for_its_kept_copies():
+    """config/nginx/help-site.conf repeats the names (nginx cannot read Python): keep them equal."""
+    conf = (Path(__file__).resolve().parent.parent / "config/nginx/help-site.conf").read_text()
+    nginx_names = re.search(r'map \$args \$help_site_cache_args \{\s*"~\*\^\(\(([^)]*)\)', conf).group(1).split("|")
+    site_names = TRACKING_PARAMETERS.pattern.removeprefix("^(").removesuffix(")$").split("|")
+    assert [name.replace("[a-z0-9_]*", ".*") for name in nginx_names] == site_names

@@ -33,12 +33,16 @@ GENERATION = "generation"  # bumped by every change: a render that overlaps a ch
 
 TAG_KEY = "page-cache:tag:%s"
 RESYNC_SECONDS = 30  # a render checks the cache's versions against the database at most this often
+# After a failed check, readers are served from the cache without trying the database again for
+# this long: with the database down or hung each try costs its connect timeout, and while it is
+# down no publish can make the cache's versions older than the database's.
+RETRY_SECONDS = 5
 
 logger = logging.getLogger("config.page_cache")
 _lock = threading.Lock()
 # Local memory dies with its process and cannot go back; a shared cache (Redis) can, so its
 # backend calls resync_later() on every new connection, the first one of a process included.
-_sync = {"needed": False, "periodic": False, "checked": time.monotonic()}
+_sync = {"needed": False, "periodic": False, "checked": time.monotonic(), "retry_at": 0.0}
 
 
 def new_version():
@@ -66,7 +70,7 @@ def current_versions(tags, *, rendering=False):
         raise CacheResting
     found = _read(tags)
     due = rendering and _sync["periodic"] and time.monotonic() - _sync["checked"] > RESYNC_SECONDS
-    if (_sync["needed"] or due) and resync():
+    if (_sync["needed"] or due) and time.monotonic() >= _sync["retry_at"] and resync():
         found = _read(tags)  # read again: what was read may be older than the database says
     return found
 
@@ -100,6 +104,7 @@ def resync():
         truth = dict(ContentVersion.objects.values_list("tag", "version"))
     except DatabaseError as error:  # no database: keep serving what the cache has, check again later
         resync_later()
+        _sync["retry_at"] = time.monotonic() + RETRY_SECONDS
         logger.warning("Could not check the page cache against the database (%s); will retry.", error)
         return False
     held = cache.get_many([TAG_KEY % tag for tag in truth])

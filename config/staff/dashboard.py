@@ -1,0 +1,97 @@
+"""The admin home's "What needs you" list: for the person looking, each thing waiting, with a count and a
+link to the admin list that shows exactly those. Only what the person may open; one query per line."""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language_info, gettext
+
+from config.site.models import Notice
+from guidance import roles
+from guidance.models import GuidancePage, Revision
+from guidance.translation_status import TRANSLATED_LANGUAGES, TranslationState
+
+from . import directory, people
+
+NOTICES_ENDING_WITHIN = datetime.timedelta(days=7)
+BEHIND = (TranslationState.NEEDS_UPDATE, TranslationState.IMMEDIATE_UPDATE)
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    count: int
+    url: str
+
+
+def admin_list(name, **query):
+    return f"{reverse(name)}?{urlencode(query)}"
+
+
+def lines(user):
+    profile = people.profile(user)
+    found = []
+    if roles.can_edit_drafts(user) and user.has_perm(roles.VIEW_REVISIONS):
+        found.append(my_drafts(user))
+    if roles.can_publish(user) and user.has_perm(roles.VIEW_REVISIONS):
+        found.append(waiting_for_review())
+    if user.has_perm("guidance.view_guidancepage"):
+        found.extend(translations_to_update(profile.translates))
+    cities = directory.city_ids(profile)
+    if user.has_perm("offices.view_office"):
+        found.append(entries_to_check(directory.OFFICES, cities, gettext("Offices to check in my cities"),
+                                      gettext("Offices to check")))
+    if user.has_perm("partners.view_branch"):
+        found.append(entries_to_check(directory.BRANCHES, cities, gettext("Partner branches to check in my cities"),
+                                      gettext("Partner branches to check")))
+    if user.has_perm("site.view_notice"):
+        found.append(notices_ending_soon())
+    return found
+
+
+def my_drafts(user):
+    statuses = ",".join(Revision.OPEN_STATUSES)
+    return Line(
+        gettext("My drafts"), Revision.objects.open().filter(author=user).count(),
+        admin_list("admin:guidance_revision_changelist", author__id__exact=user.pk, status__in=statuses),
+    )
+
+
+def waiting_for_review():
+    return Line(
+        gettext("Waiting for my review"), Revision.objects.awaiting_review().count(),
+        admin_list("admin:guidance_revision_changelist", status__exact=Revision.Status.REVIEW),
+    )
+
+
+def translations_to_update(languages):
+    """Pages behind the English in each of the person's languages, from the states stored on the pages."""
+    languages = [code for code in TRANSLATED_LANGUAGES if code in languages]
+    if not languages:
+        return []
+    stored = list(GuidancePage.objects.published().values_list("translation_status", flat=True))
+    url = reverse("admin:guidance_guidancepage_translations")
+    return [
+        Line(
+            gettext("Translations to update: %(language)s") % {"language": get_language_info(code)["name_translated"]},
+            sum(1 for states in stored if (states or {}).get(code) in BEHIND), url,
+        )
+        for code in languages
+    ]
+
+
+def entries_to_check(kind, cities, label_mine, label_all):
+    return Line(label_mine if cities else label_all, kind.to_check(cities).count(), kind.list_url(cities))
+
+
+def notices_ending_soon():
+    now = timezone.now()
+    ending = {"ends_at__gt": now.isoformat(), "ends_at__lte": (now + NOTICES_ENDING_WITHIN).isoformat()}
+    count = Notice.objects.filter(status=Notice.Status.PUBLISHED, **ending).count()
+    return Line(
+        gettext("Notices ending in the next 7 days"), count,
+        admin_list("admin:site_notice_changelist", status__exact=Notice.Status.PUBLISHED, **ending),
+    )

@@ -1,0 +1,108 @@
+"""The guidance workflow's signals, turned into e-mails once the workflow's transaction has committed
+(a refused or rolled-back action tells no one)."""
+
+from django.db import transaction
+from django.utils.text import Truncator
+from django.utils.translation import get_language_info
+
+from guidance import roles, segment_status, signals
+from guidance.segment_status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
+from guidance.translation_status import stored_map
+
+from . import mail, people
+
+SEGMENTS_LISTED = 20  # per language; the rest are counted, the translator sees them all in the admin
+
+
+def connect():
+    signals.draft_submitted.connect(draft_submitted, dispatch_uid="staff.draft_submitted")
+    signals.draft_rejected.connect(draft_rejected, dispatch_uid="staff.draft_rejected")
+    signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
+
+
+def revision_links(revision):
+    return {
+        "revision": revision,
+        "review_url": mail.admin_link("admin:guidance_revision_review", revision.pk),
+    }
+
+
+def draft_submitted(sender, revision, by, **kwargs):
+    def tell_publishers():
+        reviewers = people.who_want(people.with_permission(roles.PUBLISH), "review_requests", besides=by)
+        mail.send(reviewers, "review_requested", by=people_name(by), **revision_links(revision))
+
+    transaction.on_commit(tell_publishers)
+
+
+def draft_rejected(sender, revision, by, comment, **kwargs):
+    def tell_author():
+        author = people.wants_one(revision.author, "decisions", besides=by)
+        mail.send(author, "rejected", by=people_name(by), comment=comment, **revision_links(revision))
+
+    transaction.on_commit(tell_author)
+
+
+def page_published(sender, page, revision, by=None, **kwargs):
+    if by is None:
+        return  # the content loader publishing the recorded history: nobody decided anything now
+    behind = left_behind(revision)
+
+    def tell():
+        author = people.wants_one(revision.author, "decisions", besides=by)
+        mail.send(author, "published", by=people_name(by), **revision_links(revision))
+        if behind:
+            tell_translators(revision, behind)
+
+    transaction.on_commit(tell)
+
+
+def people_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def left_behind(revision):
+    """{language: [English segments]} that this publication put behind in each translated language.
+
+    Read from the segment maps the workflow stored (this revision's and the one it replaced), not
+    worked out again: a segment counts when it is outdated now and was not before.
+    """
+    if revision.based_on is None or "en" not in (revision.segments or {}):
+        return {}
+    before = stored_map(revision.based_on)
+    english = segment_status.segments_by_id(revision, revision.segments, SOURCE_LANGUAGE)
+    behind = {}
+    for language in TRANSLATED_LANGUAGES:
+        if not segment_status.language_complete(revision, language):
+            continue
+        was = segment_status.states(before, language)
+        newly = [english[sid] for sid, state in segment_status.states(revision.segments, language).items()
+                 if state in OUTDATED and was.get(sid) not in OUTDATED and sid in english]
+        if newly:
+            behind[language] = newly
+    return behind
+
+
+def tell_translators(revision, behind):
+    translators = [
+        user for user in people.who_want(people.with_permission(roles.VIEW_REVISIONS), "translation_updates")
+        if roles.can_edit_drafts(user) and set(people.profile(user).translates) & set(behind)
+    ]
+
+    def context_for(user):
+        languages = [code for code in behind if code in people.profile(user).translates]
+        return {"languages": [
+            {
+                "name": get_language_info(code)["name_translated"],
+                "segments": [Truncator(segment.text).chars(160) for segment in behind[code][:SEGMENTS_LISTED]],
+                "more": max(0, len(behind[code]) - SEGMENTS_LISTED),
+            }
+            for code in languages
+        ]}
+
+    mail.send(
+        translators, "translations_behind", context_for,
+        page=revision.page, revision=revision,
+        edit_url=mail.admin_link("admin:guidance_guidancepage_edit", revision.page_id),
+        status_url=mail.admin_link("admin:guidance_guidancepage_translations"),
+    )

@@ -1,0 +1,144 @@
+"""In a real browser against gunicorn, in the Russian admin at 1366 × 900: an editor submits a draft, the
+publisher is told by e-mail (read from the site's file backend), opens the review page from the mail's
+link and publishes, and the author is told. Screenshots go to test-artifacts/admin-review-loop/."""
+
+import re
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from pathlib import Path
+
+import pytest
+
+from .live_site import LiveSite
+from .test_browser_publishing import PASSWORD, assert_only_our_origin
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-review-loop"
+PARAGRAPH = "Bring your asylum-seeker certificate to every appointment."
+SET_UP = f"""
+from django.contrib.auth.models import Group, User
+from config.staff.models import StaffProfile
+for name, first, role in (("elena", "Елена", "editor"), ("pavel", "Павел", "publisher")):
+    user = User.objects.create_user(name, f"{{name}}@example.org", "{PASSWORD}", is_staff=True, first_name=first)
+    user.groups.add(Group.objects.get(name=role))
+    StaffProfile.objects.create(user=user, language="ru")
+"""
+# What an English admin would say on these pages; the Russian admin must say none of it.
+ENGLISH = ["What needs you", "My notifications", "My drafts", "Waiting for my review", "Offices to check", "Partner branches",
+           "Notices ending", "Submitted for review", "Published. Readers", "Start a draft", "Log out"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    site = LiveSite()
+    site.mail = Path(site.workdir) / "mail"
+    site.env.update(EMAIL_URL=f"filemail:///{site.mail}", SITE_URL=site.url)
+    site.start()
+    site.manage("shell", "-c", SET_UP)
+    yield site
+    site.stop()
+
+
+def mails(site):
+    """The e-mails the site sent, as (to, subject, body), oldest first."""
+    found = []
+    for path in sorted(site.mail.glob("*.log")) if site.mail.exists() else []:
+        for raw in path.read_bytes().split(b"-" * 79 + b"\n"):
+            if raw.strip():
+                message = message_from_bytes(raw)
+                body = message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+                found.append((message["To"], str(make_header(decode_header(message["Subject"]))), body))
+    return found
+
+
+@pytest.fixture
+def russian_tab(browser, site):
+    contexts = []
+
+    def open_tab(username):
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
+        context.add_cookies([{"name": "django_language", "value": "ru", "url": site.url}])
+        contexts.append(context)
+        tab = context.new_page()
+        tab.requests, tab.errors = [], []
+        tab.on("request", lambda request: tab.requests.append(request.url))
+        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
+        tab.goto(site.url + "/admin/login/")
+        tab.fill("input[name=username]", username)
+        tab.fill("input[name=password]", PASSWORD)
+        tab.click("input[type=submit]")
+        tab.wait_for_url(site.url + "/admin/")
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def shot(tab, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=SCREENSHOTS / f"{name}.png")
+
+
+def assert_russian(tab):
+    text = tab.inner_text("body").casefold()  # headings are shown in capitals
+    assert [phrase for phrase in ENGLISH if phrase.casefold() in text] == []
+
+
+def dashboard_count(tab, label):
+    row = tab.locator("#staff-dashboard tr", has_text=label)
+    return int(row.locator("td.count").inner_text())
+
+
+def test_submit_mail_review_publish_mail_in_the_russian_admin(site, russian_tab):
+    page_id = site.python("from guidance.models import GuidancePage; print(GuidancePage.objects.get(slug='asylum-seekers').pk)")
+    editor = russian_tab("elena")
+    assert "Что ждёт вас" in editor.text_content("#staff-dashboard caption")
+    assert dashboard_count(editor, "Мои черновики") == 0
+    assert editor.is_visible("#user-tools a:text-is('Мои уведомления')")
+    assert_russian(editor)
+    shot(editor, "1-editor-home")
+
+    editor.goto(f"{site.url}/admin/guidance/guidancepage/{page_id}/edit/")
+    editor.click("form input[type=submit].default")  # Start a draft
+    editor.wait_for_selector("#modeltranslation-main-switch")
+    editor.select_option("#modeltranslation-main-switch", label="en")
+    body = editor.input_value("textarea[name=body_en]")
+    editor.fill("textarea[name=body_en]", body + "\n\n" + PARAGRAPH)
+    editor.click("input[name=_submit_for_review]")
+    assert "Отправлено на проверку" in editor.inner_text(".messagelist")
+    shot(editor, "2-editor-submitted")
+    assert_only_our_origin(site, editor)
+
+    (to, subject, body), = mails(site)
+    assert to == "pavel@example.org"
+    assert subject.startswith("Ожидает вашей проверки: ")
+    assert "Елена отправил(а) на проверку черновик" in body
+    review_link = re.search(r"Проверить можно здесь: (\S+)", body).group(1)
+    assert review_link.startswith(site.url + "/admin/guidance/revision/")
+
+    publisher = russian_tab("pavel")
+    assert dashboard_count(publisher, "Ждут моей проверки") == 1
+    assert_russian(publisher)
+    shot(publisher, "3-publisher-home")
+    publisher.goto(review_link)
+    assert PARAGRAPH in publisher.inner_text("table.diff")  # the English diff: only the body changed
+    shot(publisher, "4-review-page")
+    publisher.click("form:has(input[name=action][value=publish]) input[type=submit]")
+    assert "Опубликовано. Читатели уже видят новый текст." in publisher.inner_text(".messagelist")
+    assert_russian(publisher)
+    shot(publisher, "5-published")
+    assert_only_our_origin(site, publisher)
+
+    (to, subject, body) = mails(site)[-1]
+    assert to == "elena@example.org"
+    assert subject.startswith("Ваш черновик опубликован: ")
+    assert "Павел опубликовал(а) ваш черновик" in body and review_link in body
+
+    editor.goto(site.url + "/admin/")
+    editor.click("#user-tools a:text-is('Мои уведомления')")
+    assert editor.is_checked("input[name=decisions]")
+    assert_russian(editor)
+    shot(editor, "6-my-notifications")

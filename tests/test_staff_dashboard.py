@@ -1,0 +1,128 @@
+"""The admin home tells each staff member what waits for them: my drafts, drafts to review (publishers),
+translations to update in my languages, offices and partner branches to check in my cities, notices ending soon;
+each with a count and a link to the admin list of exactly those, never to a page the person may not open."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from guidance import translation_status
+from guidance.models import GuidancePage
+from offices.models import City, Office
+
+from .factories import notice
+from .staff import appended, edited_draft
+from .staff_profiles import member
+
+pytestmark = pytest.mark.django_db
+LINE = re.compile(r'<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th><td class="count">(\d+)</td></tr>')
+
+
+def dashboard(client):
+    """{label: (count, url)} of the admin home's dashboard, as the person sees it."""
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return {label: (int(count), url.replace("&amp;", "&")) for url, label, count in LINE.findall(html)}
+
+
+def behind_in(language):
+    """Pages whose translation is behind the English, worked out from the whole history (not the stored states)."""
+    pages = list(GuidancePage.objects.published())
+    statuses = translation_status.statuses_for_pages(pages)
+    return sum(statuses[page.pk][language].state in ("needs-update", "immediate-update") for page in pages)
+
+
+@pytest.fixture
+def waiting():
+    """An editor's draft waiting for review, another's draft still open, and a notice ending in three days."""
+    editor = member("editor")
+    edited_draft(editor, submit=True, **appended("\n\nMore."))
+    edited_draft(member("editor"), slug="asylum-seekers", **appended("\n\nMore.", slug="asylum-seekers"))
+    notice(ends_at=timezone.now() + datetime.timedelta(days=3))
+    notice("Later", ends_at=timezone.now() + datetime.timedelta(days=30))
+    notice("Draft", published=False, ends_at=timezone.now() + datetime.timedelta(days=2))
+    return editor
+
+
+def test_an_editor_sees_their_drafts_their_cities_entries_and_notices(waiting):
+    almaty = City.objects.get(slug="almaty")
+    Office.objects.filter(slug="employment-office-almaty").update(verified_on=timezone.localdate())
+    lines = dashboard(member("editor", cities=[almaty]))
+    assert lines["My drafts"][0] == 0
+    assert lines["Offices to check in my cities"][0] == 1  # the UNHCR office; not the former one
+    assert lines["Partner branches to check in my cities"][0] == 2
+    assert lines["Notices ending in the next 7 days"][0] == 1
+    assert "Waiting for my review" not in lines
+    assert dashboard(waiting)["My drafts"][0] == 1
+
+
+def test_a_translator_sees_the_pages_to_update_in_their_languages_only(waiting):
+    translator = member("translator", translates=["ru", "uz"])
+    lines = dashboard(translator)
+    assert lines["Translations to update: Russian"][0] == behind_in("ru")
+    assert lines["Translations to update: Uzbek"][0] == behind_in("uz")
+    assert not any(label.startswith("Translations to update: Kazakh") for label in lines)
+    assert not any("to check" in label or "Notices" in label or "review" in label for label in lines)
+
+
+def test_a_publisher_sees_the_drafts_waiting_for_review(waiting):
+    lines = dashboard(member("publisher", language="ru"))
+    assert lines["Waiting for my review"][0] == 1
+    assert lines["Offices to check"][0] == Office.objects.current().filter(verified_on=None).count()
+    assert lines["Partner branches to check"][0] == 3
+
+
+def test_a_superuser_sees_every_line_and_the_russian_admin_says_it_in_russian(waiting):
+    superuser = member(superuser=True, translates=["kk"])
+    superuser.cookies["django_language"] = "ru"
+    lines = dashboard(superuser)
+    assert set(lines) == {
+        "Мои черновики", "Ждут моей проверки", "Переводы, которые нужно обновить: Казахский",
+        "Офисы для проверки", "Отделения партнёров для проверки", "Объявления, которые закончатся в ближайшие 7 дней",
+    }
+    assert lines["Ждут моей проверки"][0] == 1
+
+
+@pytest.mark.parametrize("role", ["editor", "translator", "publisher", None])
+def test_every_link_opens_the_list_it_counts(waiting, role):
+    person = member(role, superuser=role is None, translates=["ru"], cities=City.objects.filter(slug="almaty"))
+    lines = dashboard(person)
+    assert lines
+    for label, (count, url) in lines.items():
+        response = person.get(url)
+        assert response.status_code == 200, (label, url)  # not 403, and no redirect to "?e=1" (a refused filter)
+        if "/translations/" not in url:  # the translation status lists every page; the others, exactly those
+            assert re.search(rf"\b{count} (results?|drafts?|revisions?|offices?|branch(es)?|notices?)\b", response.content.decode()), label
+
+
+@pytest.mark.parametrize("languages", [["ru"], ["ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"]])
+def test_the_admin_home_needs_a_bounded_number_of_queries(waiting, django_assert_max_num_queries, languages):
+    """One query per line (all the languages in one), whatever the number of languages, cities or pages."""
+    superuser = member(superuser=True, translates=languages, cities=City.objects.all())
+    publisher = member("publisher", translates=languages, cities=City.objects.all())
+    # Session, user, profile, cities, six lines, recent actions; the two savepoints of ATOMIC_REQUESTS.
+    with django_assert_max_num_queries(13):
+        dashboard(superuser)
+    with django_assert_max_num_queries(15):  # and the permissions of the person's groups
+        dashboard(publisher)
+
+
+def test_a_staff_member_changes_their_own_choices_from_the_user_links(client):
+    editor = member("editor")
+    home = editor.get("/admin/").content.decode()
+    assert 'href="/admin/staff/staffprofile/mine/">My notifications</a>' in home
+    page = editor.get("/admin/staff/staffprofile/mine/")
+    assert page.status_code == 200 and f"E-mails go to {editor.user.email}." in page.content.decode()
+    response = editor.post("/admin/staff/staffprofile/mine/", {
+        "decisions": "on", "language": "ru", "translates": ["ru", "kk"], "cities": [City.objects.get(slug="almaty").pk],
+    })
+    assert response.status_code == 302
+    profile = editor.user.staff_profile
+    profile.refresh_from_db()
+    assert (profile.language, profile.translates, profile.review_requests, profile.decisions) == ("ru", ["ru", "kk"], False, True)
+    assert list(profile.cities.values_list("slug", flat=True)) == ["almaty"]
+    assert editor.get("/admin/staff/staffprofile/").status_code == 403  # everyone's profiles: superusers only
+    assert member(superuser=True).get(f"/admin/staff/staffprofile/{profile.pk}/change/").status_code == 200
