@@ -104,7 +104,7 @@ def test_submit_mail_review_publish_mail_in_the_russian_admin(site, russian_tab)
     editor.goto(f"{site.url}/admin/guidance/guidancepage/{page_id}/edit/")
     editor.click("form input[type=submit].default")  # Start a draft
     editor.wait_for_selector("#modeltranslation-main-switch")
-    editor.select_option("#modeltranslation-main-switch", label="en")
+    editor.select_option("#modeltranslation-main-switch", label="English")
     body = editor.input_value("textarea[name=body_en]")
     editor.fill("textarea[name=body_en]", body + "\n\n" + PARAGRAPH)
     editor.click("input[name=_submit_for_review]")
