@@ -85,8 +85,7 @@ def test_editor_changes_russian_text_and_publisher_publishes_it(site, staff_tab,
     publisher = staff_tab("pavel")
     publisher.click("text=Guidance pages")
     publisher.click("text=Waiting for review")
-    publisher.click("#result_list tbody tr th a")
-    publisher.click("text=Review and publish")
+    publisher.click("#result_list tbody tr th a")  # a row of the review list opens its review page
     publisher.click(".diff-languages a[lang=ru]")
     # The side-by-side diff, in Russian: the published text on one side, the editor's on the other.
     assert "Лица, ищущие убежище" in publisher.inner_text("table.diff >> nth=0 >> td >> nth=0")
