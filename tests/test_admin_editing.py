@@ -110,3 +110,18 @@ def test_preview_button_without_javascript_shows_the_text_and_saves_nothing(staf
     assert "**Важно** знать." in html  # and still in the form, as typed
     assert "Please correct the error" not in html
     assert Revision.objects.get(pk=draft.pk).body_ru == before
+
+
+def test_a_directory_translation_behind_the_english_is_marked_outdated(staff_client):
+    from offices.models import Office
+
+    office = Office.objects.get(slug="employment-office-almaty")
+    Office.objects.filter(pk=office.pk).update(outdated_translations={"address": ["ru", "ar"]})
+    response = staff_client("editor").get(f"/admin/offices/office/{office.pk}/change/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for code, outdated in (("ru", True), ("ar", True), ("kk", False), ("en", False)):
+        field = re.search(rf'<input type="text" name="address_{code}"[^>]*>', html).group(0)
+        assert ('data-outdated="outdated"' in field) == outdated, code
+    assert "Address [Русский — outdated]" in html
+    assert 'data-grow' in textarea(html, "notes_ru")  # the office's long text grows too
