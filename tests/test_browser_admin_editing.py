@@ -111,3 +111,20 @@ def test_a_long_body_grows_is_counted_and_previewed(site, admin_tab, language):
     tab.screenshot(path=str(SCREENSHOTS / f"body-{language}.png"))
     tab.locator("#content").screenshot(path=str(SCREENSHOTS / f"form-{language}.png"))
     assert tab.problems == [], tab.problems  # no script error, no CSP refusal, nothing from elsewhere
+
+
+def test_a_tab_behind_the_english_shows_an_outdated_badge(site, admin_tab):
+    office_id = site.python(
+        "from offices.models import Office; o = Office.objects.get(slug='employment-office-almaty');"
+        "Office.objects.filter(pk=o.pk).update(outdated_translations={'address': ['ru']}); print(o.pk)"
+    ).splitlines()[-1]
+    tab = admin_tab("ru")
+    tab.goto(f"{site.url}/admin/offices/office/{office_id}/change/")
+    link = tab.locator('.ui-tabs-nav a[href="#tab_id_address_ru"]')
+    link.locator(".tab-outdated").wait_for()
+    assert link.inner_text().split() == ["Русский", "устарел"]
+    assert tab.locator('.ui-tabs-nav a[href="#tab_id_address_kk"] .tab-outdated').count() == 0
+    link.scroll_into_view_if_needed()
+    tab.evaluate("window.scrollBy(0, -200)")
+    tab.screenshot(path=str(SCREENSHOTS / "outdated-tab-ru.png"))
+    assert tab.problems == [], tab.problems
