@@ -12,6 +12,17 @@ def page_of(request, items, per_page):
     The first page is the address without `?page`; the same page asked for another way
     (`?page=1`, `?page=02`) is answered but not stored, so made-up numbers cannot fill the cache.
     """
+    try:
+        return Paginator(items, per_page).page(page_number(request))
+    except EmptyPage:
+        raise Http404 from None
+
+
+def page_number(request):
+    """The page number of `?page=` (1 without it); 404 for one that is not a number.
+
+    Callers turn a page past the last (EmptyPage) into a 404 too.
+    """
     asked = request.GET.get("page", "")
     try:
         number = int(asked) if asked else 1
@@ -19,10 +30,7 @@ def page_of(request, items, per_page):
         raise Http404 from None
     if asked and (asked != str(number) or number == 1):
         keep_out_of_cache(request)
-    try:
-        return Paginator(items, per_page).page(number)
-    except EmptyPage:
-        raise Http404 from None
+    return number
 
 
 def page_links(request, page):

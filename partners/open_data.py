@@ -17,8 +17,10 @@ Former offices and inactive partners are never exported.
 
 import uuid
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Subquery, Value
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 from config.language_fallback import localized
@@ -28,6 +30,8 @@ from offices.models import Office
 from .models import Branch, Partner
 
 HSDS_VERSION = "3.0"
+# About 1 KB of JSON each: a page stays well under 1 MB however large the directory grows.
+ORGANIZATIONS_PER_PAGE = 500
 COUNTRY = "KZ"
 # Functions request -> {uuid of an office or branch: [notices in effect]}, added by the site layer.
 ALERT_SOURCES = []
@@ -110,6 +114,55 @@ def optional(**values):
     return {key: value for key, value in values.items() if value}
 
 
+class Organizations:
+    """Current offices, then active partners: one sequence the paginator can count and slice, each
+    slice read with only the rows it holds (and what they link to)."""
+
+    def __init__(self):
+        self.offices = Office.objects.current().directory()
+        self.partners = (
+            Partner.objects.filter(is_active=True)
+            .prefetch_related(
+                "services",
+                Prefetch("branches", queryset=Branch.objects.select_related("city").prefetch_related("services").order_by("city__order")),
+            )
+            .order_by("order", "name")
+        )
+
+    @cached_property
+    def counts(self):
+        """(current offices, active partners), in one query: the open data keeps to the query budget."""
+        row = (
+            Office.objects.order_by()
+            .annotate(offices=_count_of(Office.objects.current()), partners=_count_of(self.partners))
+            .values_list("offices", "partners")[:1]
+        )
+        found = next(iter(row), None)
+        return found if found is not None else (0, self.partners.count())  # no office at all: partners alone
+
+    @property
+    def office_count(self):
+        return self.counts[0]
+
+    def count(self):
+        return sum(self.counts)
+
+    def __getitem__(self, where):
+        start, stop = where.start or 0, where.stop
+        offices = list(self.offices[start:stop]) if start < self.office_count else []
+        partners = list(self.partners[max(start - self.office_count, 0):stop - self.office_count]) if stop > self.office_count else []
+        return offices + partners
+
+
+def _count_of(queryset):
+    """COUNT(*) of the queryset as a subquery."""
+    return Subquery(queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("pk")).values("n"))
+
+
+def _page_url(url, number):
+    return url if number == 1 else f"{url}?page={number}"
+
+
 class HsdsDocument:
     """Builds the document for one language; `absolute` turns a path into a full URL."""
 
@@ -125,26 +178,36 @@ class HsdsDocument:
         notices = [notice for place in places for notice in self.alerts.get(place.uuid, [])]
         return "\n".join(dict.fromkeys(f"{text(notice, 'title', self.language)} ({notice.period})" for notice in notices))
 
-    def build(self):
-        for office in Office.objects.current().directory():
-            self.add_office(office)
-        partners = (
-            Partner.objects.filter(is_active=True)
-            .prefetch_related(
-                "services",
-                Prefetch("branches", queryset=Branch.objects.select_related("city").prefetch_related("services").order_by("city__order")),
-            )
-            .order_by("order", "name")
-        )
-        for partner in partners:
-            self.add_partner(partner)
+    def build(self, page_number=1):
+        """The document holding page `page_number` of the organizations (offices first, then partners).
+
+        Raises django.core.paginator.EmptyPage for a page past the last.
+        """
+        page = Paginator(Organizations(), ORGANIZATIONS_PER_PAGE).page(page_number)
+        for organization in page.object_list:
+            if isinstance(organization, Office):
+                self.add_office(organization)
+            else:
+                self.add_partner(organization)
+        url = self.absolute(reverse("partners:open_data_hsds"))
         return {
             "hsds_version": HSDS_VERSION,
             "language": self.language,
             "description": gettext(
                 "Offices and partner organisations that help asylum-seekers, refugees and stateless people in Kazakhstan."
             ),
-            "url": self.absolute(reverse("partners:open_data_hsds")),
+            "url": url,
+            # The directory a page at a time, as HSDS's own API pages its lists; one page while it is small.
+            "total_items": page.paginator.count,
+            "total_pages": page.paginator.num_pages,
+            "page_number": page.number,
+            "size": len(page.object_list),
+            "first_page": not page.has_previous(),
+            "last_page": not page.has_next(),
+            **optional(
+                previous=page.has_previous() and _page_url(url, page.previous_page_number()),
+                next=page.has_next() and _page_url(url, page.next_page_number()),
+            ),
             "organizations": self.organizations,
             "services": self.services,
             "locations": self.locations,

@@ -1,8 +1,9 @@
 """Public pages of the partner directory. They only read, so they run outside a transaction
 (non_atomic_requests): no savepoints to spend the query budget on."""
 
+from django.core.paginator import EmptyPage
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
@@ -11,7 +12,7 @@ from config.last_updated import latest
 from config.page_cache import depends_on, keep_out_of_cache
 from offices.closures import follow_closures
 from offices.models import City
-from offices.pagination import page_links, page_of
+from offices.pagination import page_links, page_number, page_of
 
 from .forms import PartnerFilterForm
 from .models import FormerPartnerName, Partner, Service
@@ -76,11 +77,14 @@ def partner_detail(request, slug):
 
 
 @transaction.non_atomic_requests
-@depends_on("directory")
+@depends_on("directory", query=("page",))
 def open_data_hsds(request):
     """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
     builder = HsdsDocument(get_language(), request.build_absolute_uri, alerts_for(request))
-    document = builder.build()
+    try:
+        document = builder.build(page_number(request))
+    except EmptyPage:
+        raise Http404 from None
     follow_closures(request, builder.places)  # a closure's start or end changes the document
     # No indentation: Python then encodes in C, ten times faster for the whole directory.
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
