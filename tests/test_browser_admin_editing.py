@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from .admin_tabs import logged_in_tab
 from .live_site import LiveSite
 
 pytestmark = pytest.mark.browser
@@ -46,24 +47,16 @@ def admin_tab(browser, site):
     contexts = []
 
     def open_tab(language):
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        context.add_cookies([{"name": "django_language", "value": language, "url": site.url}])
-        contexts.append(context)
-        tab = context.new_page()
-        tab.problems = []
-        tab.on("pageerror", lambda error: tab.problems.append(str(error)))
-        tab.on("console", lambda message: message.type == "error" and tab.problems.append(message.text))
-        tab.on("request", lambda request: request.url.startswith(site.url) or tab.problems.append(request.url))
-        tab.goto(site.url + "/admin/login/")
-        tab.fill("input[name=username]", "elena")
-        tab.fill("input[name=password]", PASSWORD)
-        tab.click("input[type=submit]")
-        tab.wait_for_url(site.url + "/admin/")
-        return tab
+        return logged_in_tab(browser, site, "elena", PASSWORD, language=language, viewport=(1366, 900), contexts=contexts)
 
     yield open_tab
     for context in contexts:
         context.close()
+
+
+def problems(site, tab):
+    """Script errors, console errors (a CSP refusal is one), failed answers, requests elsewhere."""
+    return tab.errors + [url for url in tab.requests if not url.startswith(site.url)]
 
 
 @pytest.mark.parametrize("language", ["ru", "ar"])
@@ -110,7 +103,7 @@ def test_a_long_body_grows_is_counted_and_previewed(site, admin_tab, language):
     tab.evaluate(f"document.getElementById('tab_id_body_{language}').parentElement.scrollIntoView()")
     tab.screenshot(path=str(SCREENSHOTS / f"body-{language}.png"))
     tab.locator("#content").screenshot(path=str(SCREENSHOTS / f"form-{language}.png"))
-    assert tab.problems == [], tab.problems  # no script error, no CSP refusal, nothing from elsewhere
+    assert problems(site, tab) == []  # no script error, no CSP refusal, nothing from elsewhere
 
 
 def test_a_tab_behind_the_english_shows_an_outdated_badge(site, admin_tab):
@@ -127,4 +120,4 @@ def test_a_tab_behind_the_english_shows_an_outdated_badge(site, admin_tab):
     link.scroll_into_view_if_needed()
     tab.evaluate("window.scrollBy(0, -200)")
     tab.screenshot(path=str(SCREENSHOTS / "outdated-tab-ru.png"))
-    assert tab.problems == [], tab.problems
+    assert problems(site, tab) == []

@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from .admin_tabs import logged_in_tab
 from .live_site import LiveSite
 
 pytestmark = pytest.mark.browser
@@ -37,20 +38,7 @@ def staff_tab(browser, site):
     contexts = []
 
     def open_tab(username):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        tab = context.new_page()
-        tab.requests = []
-        tab.errors = []  # script errors and failed requests
-        tab.on("request", lambda request: tab.requests.append(request.url))
-        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-        tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
-        tab.goto(site.url + "/admin/login/")
-        tab.fill("input[name=username]", username)
-        tab.fill("input[name=password]", PASSWORD)
-        tab.click("input[type=submit]")
-        tab.wait_for_url(site.url + "/admin/")
-        return tab
+        return logged_in_tab(browser, site, username, PASSWORD, contexts=contexts)
 
     yield open_tab
     for context in contexts:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from .admin_tabs import logged_in_tab
 from .live_site import LiveSite
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
 
@@ -57,20 +58,7 @@ def russian_tab(browser, site):
     contexts = []
 
     def open_tab(username):
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
-        context.add_cookies([{"name": "django_language", "value": "ru", "url": site.url}])
-        contexts.append(context)
-        tab = context.new_page()
-        tab.requests, tab.errors = [], []
-        tab.on("request", lambda request: tab.requests.append(request.url))
-        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-        tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
-        tab.goto(site.url + "/admin/login/")
-        tab.fill("input[name=username]", username)
-        tab.fill("input[name=password]", PASSWORD)
-        tab.click("input[type=submit]")
-        tab.wait_for_url(site.url + "/admin/")
-        return tab
+        return logged_in_tab(browser, site, username, PASSWORD, language="ru", viewport=(1366, 900), contexts=contexts)
 
     yield open_tab
     for context in contexts:

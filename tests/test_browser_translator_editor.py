@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from .admin_tabs import logged_in_tab
 from .live_site import LiveSite
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
 
@@ -42,18 +43,7 @@ def site():
 
 
 def log_in(browser, site, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.requests, tab.errors = [], []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
-    tab.goto(site.url + "/admin/login/")
-    tab.fill("input[name=username]", username)
-    tab.fill("input[name=password]", PASSWORD)
-    tab.click("input[type=submit]")
-    tab.wait_for_url(site.url + "/admin/")
-    return tab
+    return logged_in_tab(browser, site, username, PASSWORD)
 
 
 def translate(tab, site, language, text):

@@ -38,9 +38,8 @@ async function respond(event, url) {
   const offline = offlinePage(url), stored = isStatic(url) && (await caches.match(url));
   if (stored) return stored;  // hashed static names: a stored copy is always right
   try {
-    // A page is always asked of the site ("no-cache"): its Cache-Control lets shared caches serve a
-    // copy a few seconds old while they refresh it (stale-while-revalidate), and the browser would too.
-    const response = await fetch(isStatic(url) ? event.request : new Request(event.request, { cache: "no-cache" }));
+    // no-cache: or a browser shows a 2 s old copy (stale-while-revalidate)
+    const response = await fetch(isStatic(url) ? event.request : new Request(event.request, {cache: "no-cache"}));
     event.waitUntil(keep(url, response.clone())
       .then(async () => isStatic(url) || (await caches.match(offline)) || store(offline)).catch(() => null));
     return response;

@@ -1,0 +1,27 @@
+"""Browser tabs logged in to the admin of a LiveSite, for the browser tests of staff work."""
+
+def logged_in_tab(browser, site, username, password, *, language=None, viewport=(1280, 900), contexts=None):
+    """A new browser context logged in as `username`, in `language` (the language cookie) if given.
+
+    The tab records what it asked for (`tab.requests`) and what went wrong (`tab.errors`: script
+    errors, console errors, answers of 400 and more), for the tests to assert on. `contexts`: a list
+    the new context is added to, so that a fixture can close them all.
+    """
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=f"{language}-KZ" if language else None)
+    if language:
+        context.add_cookies([{"name": "django_language", "value": language, "url": site.url}])
+    if contexts is not None:
+        contexts.append(context)
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+    tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
+    tab.goto(site.url + "/admin/login/")
+    tab.fill("input[name=username]", username)
+    tab.fill("input[name=password]", password)
+    tab.click("input[type=submit]")
+    tab.wait_for_url(site.url + "/admin/")
+    return tab
