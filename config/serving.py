@@ -19,6 +19,7 @@ from gunicorn.workers.ggevent import GeventWorker
 
 _gunicorn_write_error = util.write_error
 _CLIENT_ADDRESS = re.compile(r"\bip=\S+")
+_QUOTED = re.compile(r"'.*'|\".*\"", re.DOTALL)
 
 
 @lru_cache(maxsize=16)
@@ -57,5 +58,11 @@ class Worker(GeventWorker):
 
 class Logger(glogging.Logger):
     def warning(self, msg, *args, **kwargs):
-        # "Invalid request from ip=…": the address is personal data, and no help in reading the error.
-        super().warning(_CLIENT_ADDRESS.sub("ip=-", str(msg)), *args, **kwargs)
+        # "Invalid request from ip=…: Invalid HTTP request line: 'GET /ru/search/?q=…'": the address
+        # is personal data, and the quoted request line or header can hold what a person searched
+        # for (a client that sends a search unencoded). Keep what kind of error it was, not what was sent.
+        super().warning(_QUOTED.sub("'…'", _CLIENT_ADDRESS.sub("ip=-", str(msg))), *args, **kwargs)
+
+    def exception(self, msg, *args, **kwargs):
+        # "Error handling request /ru/search/?q=…" (an error that escaped Django): the path alone.
+        super().exception(msg, *(arg.split("?", 1)[0] if isinstance(arg, str) else arg for arg in args), **kwargs)
