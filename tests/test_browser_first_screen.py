@@ -111,7 +111,8 @@ def test_city_page_copies_its_link(live_site, browser):
     tools = page.locator(".page-tools")
     assert tools.bounding_box()["y"] < page.locator("#apply").bounding_box()["y"] < 640
     page.get_by_role("button", name="Copy link").click()
-    assert page.get_by_role("status").filter(has_text="Link copied").is_visible()
+    # The clipboard answers asynchronously: wait for the confirmation (it fails after 5 s).
+    page.get_by_role("status").filter(has_text="Link copied").wait_for(state="visible", timeout=5000)
     assert page.evaluate("navigator.clipboard.readText()") == f"{live_site.url}/en/cities/almaty/"
     context.close()
 
