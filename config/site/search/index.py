@@ -273,6 +273,9 @@ def _replace(kind, ids, entries):
 def refresh_after_commit(kind, ids=None):
     """Refresh these rows (all of the kind when ids is None) once the transaction commits, together
     with every other row the same transaction changed."""
+    waiting = transaction.get_connection().run_on_commit
+    if not any(entry[1] is _refresh_pending for entry in waiting):
+        _pending.rows = {}  # rows gathered by a transaction that rolled back: nothing of it happened
     pending = _pending.__dict__.setdefault("rows", {})
     if kind in pending and pending[kind] is None:
         return
