@@ -91,7 +91,7 @@ def test_feedback_answers_are_not_kept(live_site, phone_page):
     tab.goto(live_site.url + "/en/guidance/refugees/")
     wait_until_stored(tab, "/en/guidance/refugees/")
     tab.locator(".feedback button[value=no]").click()
-    assert tab.url.endswith("/en/guidance/refugees/feedback/")
+    tab.wait_for_url(lambda url: url.endswith("/en/guidance/refugees/feedback/"))
     tab.locator("input[name=reason][value=hard]").check()
     tab.locator(".feedback-reason button").click()
     tab.goto(live_site.url + "/en/about/")
