@@ -2,6 +2,7 @@
 see the translations flagged, update the Russian, read the field history, restore the old value."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_browser_publishing import CREATE_STAFF, assert_only_our_origin, staff_tab  # noqa: F401 - a fixture
 
@@ -67,7 +68,7 @@ def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser
     editor.screenshot(path=f"{site.workdir}/office-history.png", full_page=True)
     history.locator("button", has_text="Restore this value").click()
     editor.wait_for_selector(".messagelist .success")
-    assert "Restored the old value of address (English)" in editor.inner_text(".messagelist")
+    expect(editor.locator(".messagelist")).to_contain_text("Restored the old value of address (English)")
     assert editor.input_value("input[name=address_en]") == OLD_ADDRESS
     restored = editor.locator(".field-history tbody tr").first.inner_text()
     assert "address (English)" in restored and NEW_ADDRESS in restored and OLD_ADDRESS in restored

@@ -4,6 +4,7 @@ publishes it, and readers see the new text and the change note at once."""
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from .admin_tabs import logged_in_tab
 from .live_site import LiveSite
@@ -67,7 +68,7 @@ def test_editor_changes_russian_text_and_publisher_publishes_it(site, staff_tab,
     editor.fill("textarea[name=body_ru]", RUSSIAN_BODY)
     editor.fill("input[name=change_note_ru]", RUSSIAN_NOTE)
     editor.click("input[name=_submit_for_review]")
-    assert "Submitted for review" in editor.inner_text(".messagelist")
+    expect(editor.locator(".messagelist")).to_contain_text("Submitted for review")
     assert_only_our_origin(site, editor)
 
     publisher = staff_tab("pavel")
@@ -75,8 +76,9 @@ def test_editor_changes_russian_text_and_publisher_publishes_it(site, staff_tab,
     publisher.click("text=Waiting for review")
     publisher.click("#result_list tbody tr th a")  # a row of the review list opens its review page
     publisher.click(".diff-languages a[lang=ru]")
-    # The side-by-side diff, in Russian: the published text on one side, the editor's on the other.
-    assert "Лица, ищущие убежище" in publisher.inner_text("table.diff >> nth=0 >> td >> nth=0")
+    # The side-by-side diff, in Russian: the published text on one side, the editor's on the other. The
+    # English diff is on the page until the Russian one has loaded: wait for it.
+    expect(publisher.locator("table.diff >> nth=0 >> td >> nth=0")).to_contain_text("Лица, ищущие убежище")
     assert RUSSIAN_TITLE in publisher.inner_text("table.diff >> nth=0 >> td >> nth=1")
     assert publisher.locator("table.diff ins").count() > 0
     assert "Подайте заявление письменно" in publisher.inner_text("table.diff >> nth=2")
@@ -86,7 +88,7 @@ def test_editor_changes_russian_text_and_publisher_publishes_it(site, staff_tab,
     assert "does not keep the English structure" in publisher.inner_text(".quality-problems")
     publisher.check("input[name=override_checks]")
     publisher.click("input[type=submit][value=Publish]")
-    assert "Published. Readers see the new text now." in publisher.inner_text(".messagelist")
+    expect(publisher.locator(".messagelist")).to_contain_text("Published. Readers see the new text now.")
     assert_only_our_origin(site, publisher)
 
     reader = browser.new_context().new_page()

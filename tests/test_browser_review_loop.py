@@ -8,6 +8,7 @@ from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .admin_tabs import logged_in_tab
 from .live_site import LiveSite
@@ -96,7 +97,7 @@ def test_submit_mail_review_publish_mail_in_the_russian_admin(site, russian_tab)
     body = editor.input_value("textarea[name=body_en]")
     editor.fill("textarea[name=body_en]", body + "\n\n" + PARAGRAPH)
     editor.click("input[name=_submit_for_review]")
-    assert "Отправлено на проверку" in editor.inner_text(".messagelist")
+    expect(editor.locator(".messagelist")).to_contain_text("Отправлено на проверку")
     shot(editor, "2-editor-submitted")
     assert_only_our_origin(site, editor)
 
@@ -115,7 +116,7 @@ def test_submit_mail_review_publish_mail_in_the_russian_admin(site, russian_tab)
     assert PARAGRAPH in publisher.inner_text("table.diff")  # the English diff: only the body changed
     shot(publisher, "4-review-page")
     publisher.click("form:has(input[name=action][value=publish]) input[type=submit]")
-    assert "Опубликовано. Читатели уже видят новый текст." in publisher.inner_text(".messagelist")
+    expect(publisher.locator(".messagelist")).to_contain_text("Опубликовано. Читатели уже видят новый текст.")
     assert_russian(publisher)
     shot(publisher, "5-published")
     assert_only_our_origin(site, publisher)

@@ -10,6 +10,9 @@ class StaffConfig(AppConfig):
     verbose_name = _("Staff notifications")
 
     def ready(self):
-        from . import receivers
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import people, receivers
 
         receivers.connect()
+        user_logged_in.connect(people.remember_language, dispatch_uid="staff.remember_language")

@@ -9,7 +9,8 @@ NOTIFICATIONS = ("review_requests", "decisions", "translation_updates", "directo
 
 
 class StaffProfile(models.Model):
-    """One staff member's choices. Someone without a profile gets every e-mail their role has, in English."""
+    """One staff member's choices. The first log-in makes one in the admin's language (see
+    people.remember_language); someone who never logged in gets every e-mail their role has, in English."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile", verbose_name=_("user"),

@@ -1,5 +1,6 @@
 """Who may be told what: staff by permission, with their choices (a person without a profile has the defaults)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from .models import StaffProfile
@@ -31,3 +32,14 @@ def wants_one(user, notification, *, besides=None):
     if user is None or not (user.is_active and user.is_staff and user.email):
         return []
     return who_want([user], notification, besides=besides)
+
+
+def remember_language(sender, request, user, **kwargs):
+    """At a staff member's first log-in, keep the language their admin speaks as their e-mails' language.
+
+    Someone who never opens "My notifications" would otherwise be written to in English, which a
+    Russian- or Dari-speaking colleague may not read. A choice already made is never changed.
+    """
+    language = getattr(request, "LANGUAGE_CODE", None)
+    if user.is_staff and language in dict(settings.LANGUAGES):
+        StaffProfile.objects.get_or_create(user=user, defaults={"language": language})
