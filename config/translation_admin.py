@@ -84,8 +84,22 @@ class LanguageDirectionMixin:
         return formfield
 
 
+def mark_outdated(form, model, outdated):
+    """Badge and label the form's inputs of the translations listed in `outdated` ({field: languages})."""
+    for name, formfield in form.fields.items() if outdated else ():
+        model_field = next((f for f in model._meta.fields if f.name == name), None)
+        original = getattr(model_field, "translated_field", None)
+        language = getattr(model_field, "language", None)
+        if original is not None and language in outdated.get(original.name, ()):
+            formfield.widget.attrs["data-outdated"] = _("outdated")
+            formfield.label = format_lazy(
+                "{} [{} — {}]", capfirst(original.verbose_name), language_name(language), _("outdated")
+            )
+
+
 class OutdatedTabsMixin:
-    """Marks the inputs (and so the tabs) of the translations that are behind the English text."""
+    """Marks the inputs (and so the tabs) of the translations that are behind the English text, on the
+    entry and on each row of its inlines (a partner's branches): a translator sees them all on one page."""
 
     def outdated_languages(self, request, obj):
         """{field name: languages} whose translation is behind the English; directory entries keep it."""
@@ -93,16 +107,12 @@ class OutdatedTabsMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = getattr(context.get("adminform"), "form", None)
-        outdated = self.outdated_languages(request, obj) if obj is not None and form is not None else {}
-        for name, formfield in (form.fields.items() if outdated else ()):
-            model_field = next((f for f in self.model._meta.fields if f.name == name), None)
-            original = getattr(model_field, "translated_field", None)
-            language = getattr(model_field, "language", None)
-            if original is not None and language in outdated.get(original.name, ()):
-                formfield.widget.attrs["data-outdated"] = _("outdated")
-                formfield.label = format_lazy(
-                    "{} [{} — {}]", capfirst(original.verbose_name), language_name(language), _("outdated")
-                )
+        if obj is not None and form is not None:
+            mark_outdated(form, self.model, self.outdated_languages(request, obj))
+        for inline_admin_formset in context.get("inline_admin_formsets", ()):
+            formset = inline_admin_formset.formset
+            for inline_form in formset.initial_forms:
+                mark_outdated(inline_form, formset.model, self.outdated_languages(request, inline_form.instance))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

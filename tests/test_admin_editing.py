@@ -125,3 +125,19 @@ def test_a_directory_translation_behind_the_english_is_marked_outdated(staff_cli
         assert ('data-outdated="outdated"' in field) == outdated, code
     assert "Address [Русский — outdated]" in html
     assert 'data-grow' in textarea(html, "notes_ru")  # the office's long text grows too
+
+
+def test_a_branch_translation_behind_the_english_is_marked_on_its_partners_page(staff_client):
+    from partners.models import Branch
+
+    branch = Branch.objects.filter(partner__branches__isnull=False).order_by("pk").first()
+    Branch.objects.filter(pk=branch.pk).update(outdated_translations={"address": ["ru"]})
+    response = staff_client("editor").get(f"/admin/partners/partner/{branch.partner_id}/change/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    row = branch.partner.branches.order_by(*Branch._meta.ordering or ["pk"]).values_list("pk", flat=True)
+    prefix = f"branches-{list(row).index(branch.pk)}"
+    marked = re.search(rf'<input type="text" name="{prefix}-address_ru"[^>]*>', html).group(0)
+    assert 'data-outdated="outdated"' in marked
+    assert "data-outdated" not in re.search(rf'<input type="text" name="{prefix}-address_kk"[^>]*>', html).group(0)
+    assertContains(response, "Address [Русский — outdated]", count=1)  # that branch's row only
