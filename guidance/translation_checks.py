@@ -2,7 +2,8 @@
 a publication unless a publisher overrides it.
 
 Each English segment is compared with its translation: every number stays (a deadline of 5 days
-must not become 3; Arabic-Indic ٠-٩ and Persian ۰-۹ digits count as the same numbers), every link
+must not become 3; Arabic-Indic ٠-٩ and Persian ۰-۹ digits count as the same numbers, and so do one
+and two written as words in Arabic and Dari), every link
 target and bold span stays, no English is left in a language written in another script, and the
 glossary's term is used where the English names a key concept (locale/glossary.yaml). The
 translated body must also keep the English structure: the same headings, paragraphs, list items
@@ -30,6 +31,16 @@ BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 NUMBER = re.compile(r"\d+")
 # "16 thousand" written the way a language writes it counts as 16000 (Uyghur 16 مىڭ, Uzbek 16 ming…).
 THOUSANDS = re.compile(r"(\d+)[ \u00a0]?(?:тыс|тис|мың|ming|مىڭ|ألف|آلاف|هزار|千)")
+# Arabic says one and two of a thing in words: "سنة واحدة" (1 year), the dual "يومين" (2 days), never
+# "1 سنة" (a dual may carry a preposition: "بشهرين", by two months); Dari readers expect "یک سال" as often as "۱ سال". These count as the numbers they say.
+NUMBER_WORDS = {
+    "ar": [
+        (re.compile(r"\b(?:واحد|واحدة|واحدا)\b"), "1"),
+        (re.compile(r"\b(?:اثنان|اثنين|اثنتان|اثنتين)\b"), "2"),
+        (re.compile(r"\b[وفبلك]?(?:ال)?(?:يوم|شهر|أسبوع|عام|سنت|ساعت|مرت|نسخت|صورت|دقيقت|ليلت)(?:ين|ان)\b"), "2"),
+    ],
+    "prs": [(re.compile(r"\bیک\b"), "1"), (re.compile(r"\bدو\b"), "2")],
+}
 GROUPED_THOUSANDS = re.compile(r"(?<=\d)[,\u066c\u00a0\u202f](?=\d{3}(?!\d))")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^“]*“")
 NOT_WORDS = re.compile(r"<[^>]+>|\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`|\b[\w-]+\.(?:kz|org|com)\b")
@@ -52,10 +63,14 @@ class Problem:
         return self.code != "glossary"
 
 
-def numbers(text):
+def numbers(text, language=None):
+    """{number: how many times} in the text, local digits, grouped thousands and (by language) words read."""
     text = GROUPED_THOUSANDS.sub("", LINK_TARGET.sub("]()", text).translate(LOCAL_DIGITS))
     text = THOUSANDS.sub(lambda match: str(int(match.group(1)) * 1000), text)
     found = {}
+    unmarked = ARABIC_MARKS.sub("", text)  # "واحداً" and "يومَين" are matched without their vowel marks
+    for pattern, number in NUMBER_WORDS.get(language, ()):
+        found[number] = found.get(number, 0) + len(pattern.findall(unmarked))
     for number in NUMBER.findall(text):
         number = number.lstrip("0") or "0"
         found[number] = found.get(number, 0) + 1
@@ -71,7 +86,7 @@ def check_segment(sid, english, translation, language):
     if not translation.strip():
         return []
     problems = []
-    english_numbers, translated_numbers = numbers(english), numbers(translation)
+    english_numbers, translated_numbers = numbers(english), numbers(translation, language)
     missing = [n for n, count in english_numbers.items() if translated_numbers.get(n, 0) < count]
     if missing:
         problems.append(Problem(sid, "numbers", _(

@@ -36,6 +36,17 @@ def test_localized_digits_are_the_same_numbers():
     assert codes(ENGLISH, "قدّم طلبك **خلال ٣ أيام تقويمية** من وصولك إلى كازاخستان.", "ar") == ["numbers"]
 
 
+def test_one_and_two_written_as_words_are_the_numbers_in_arabic_and_dari():
+    english = "The permit is valid for 1 year; renew it **at least 2 months** before it ends."
+    assert codes(english, "التصريح صالح لمدة سنة واحدة؛ جدّده **قبل انتهائه بشهرين على الأقل**.", "ar") == []
+    assert codes(english, "اجازه برای یک سال اعتبار دارد؛ آن را **دست کم دو ماه** پیش از پایانش تمدید کنید.", "prs") == []
+    # A word for another number, or a dual where the English says 3, is still a number lost.
+    assert codes(english, "التصريح صالح لمدة سنة واحدة؛ جدّده **قبل انتهائه بثلاثة أشهر**.", "ar") == ["numbers"]
+    assert codes("Within 3 days.", "خلال يومين.", "ar") == ["numbers"]
+    assert codes("Bring 1 photo and 2 copies.", "أحضر صورةً واحدةً ونسختَين.", "ar") == []  # with vowel marks
+    assert codes("Within 1 day.", "В течение одного дня.", "ru") == ["numbers"]  # Russian writes the digit
+
+
 def test_link_targets_and_bold_parts_stay():
     english = "[Find the office in your city](../../cities/)."
     assert codes(english, "[Найдите управление в вашем городе](../../cities/).") == []
