@@ -58,8 +58,10 @@ class SegmentRow:
 
     @property
     def rows(self):
-        longest = max((self.english.text, self.translation), key=len)  # a translation often runs longer
-        return min(12, max(3, len(longest) // 55 + 2 + longest.count("\n")))
+        # The box's height where the browser cannot size it to its text (CSS field-sizing): half the
+        # width of the page at about 40 characters a line, and a translation often runs longer.
+        longest = max((self.english.text, self.translation), key=len)
+        return min(12, max(3, len(longest) // 40 + 2 + longest.count("\n")))
 
 
 def segment_rows(draft, language, segment_map=None):

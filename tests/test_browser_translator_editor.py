@@ -53,6 +53,7 @@ def translate(tab, site, language, text):
     tab.wait_for_selector("form.segment-editor")
     assert "60 of 61 segments up to date" in tab.inner_text(".translation-progress")
     tab.click("a:has-text('Only what needs updating')")
+    tab.wait_for_url(lambda url: "todo=1" in url)
     segments = tab.locator("section.segment.state-immediate-update")
     assert segments.count() == 1
     diff = segments.first.locator("table.segment-diff")
@@ -67,7 +68,11 @@ def translate(tab, site, language, text):
     assert "saved in the draft" in tab.inner_text(".messagelist")
     assert tab.locator("section.segment.state-immediate-update").count() == 0  # what changed is done
     tab.click("a:has-text('Show all segments')")
+    tab.wait_for_url(lambda url: "todo" not in url)
     assert "61 of 61 segments up to date" in tab.inner_text(".translation-progress")
+    # Every box shows all of its text, without scrolling inside it.
+    hidden = tab.eval_on_selector_all("textarea.segment-text", "boxes => boxes.filter((b) => b.scrollHeight > b.clientHeight + 2).length")
+    assert hidden == 0
     tab.locator(f"text={text[:30]}").first.scroll_into_view_if_needed()
     tab.screenshot(path=str(SCREENSHOTS / f"translator-editor-{language}-after.png"))
 
