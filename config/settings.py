@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django.contrib.humanize",
-    "axes",
+    "config.login_attempts.LogInSecurityConfig",  # django-axes, named for staff
     "import_export",
     "config.history",
     "offices",

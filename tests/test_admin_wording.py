@@ -36,3 +36,9 @@ def test_change_list_title(russian_admin):
 def test_add_form_title_and_button(russian_admin):
     assertContains(russian_admin.get("/admin/partners/service/add/"), "Добавление: услуга")
     assertContains(russian_admin.get("/admin/partners/service/"), "Добавить: услуга")
+
+
+def test_the_log_in_throttle_is_named_for_staff_not_axes(russian_admin):
+    response = russian_admin.get("/admin/")
+    assertContains(response, "Безопасность входа")
+    assertNotContains(response, ">Axes<")
