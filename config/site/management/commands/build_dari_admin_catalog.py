@@ -5,7 +5,13 @@ of the admin's words ("ذخیره", "حذف", "تاریخچه"), so the Persian 
 the admin add-ons we use are the sound base; the few words where Afghan usage differs are replaced
 (DARI_WORDS: the Gregorian month names Afghans say after English, not French; "رمز عبور" for password;
 "ویب‌سایت" for website). The result is written to locale/django-admin/ (a LOCALE_PATHS entry after our
-own catalogs, which win) and compiled. Run again after upgrading Django:
+own catalogs, which win) and compiled.
+
+Django's Persian catalogs have gaps (newer strings, the admin's JavaScript weekday names). The site's own
+Dari translations of those are kept in locale/dari-admin-additions/{django,djangojs}.po (no LC_MESSAGES
+folder, so Django never loads them on their own); every entry there that the Persian catalogs do not
+already give is appended to what this command writes. Edit those files, never locale/django-admin/prs/,
+which this command overwrites. Run again after upgrading Django or editing the additions:
 
     manage.py build_dari_admin_catalog
 """
@@ -58,6 +64,8 @@ WORD = re.compile(
     f"(?<![{LETTER}])(" + "|".join(sorted(map(re.escape, DARI_WORDS), key=len, reverse=True)) + f")(?![{LETTER}])"
 )
 TARGET = Path(settings.BASE_DIR) / "locale" / "django-admin" / "prs" / "LC_MESSAGES"
+# Hand-made Dari entries for what Django's Persian catalogs lack, one file per domain.
+ADDITIONS = Path(settings.BASE_DIR) / "locale" / "dari-admin-additions"
 
 
 def to_dari(text):
@@ -90,11 +98,23 @@ class Command(BaseCommand):
                     msgstr_plural={key: to_dari(value) for key, value in entry.msgstr_plural.items()},
                 ))
                 known.add((entry.msgctxt, entry.msgid))
+        for domain, catalog in catalogs.items():
+            self.add_our_translations(catalog, ADDITIONS / f"{domain}.po")
         TARGET.mkdir(parents=True, exist_ok=True)
         for domain, catalog in catalogs.items():
             catalog.save(str(TARGET / f"{domain}.po"))
             self.stdout.write(f"{domain}: {len(catalog)} strings")
         call_command("compilemessages", locale=["prs"], verbosity=0, ignore_patterns=[".venv"])
+
+    @staticmethod
+    def add_our_translations(catalog, path):
+        """Append the hand-translated entries of `path` that the Persian catalogs did not give."""
+        if not path.exists():
+            return
+        known = {(entry.msgctxt, entry.msgid) for entry in catalog}
+        for entry in polib.pofile(str(path)).translated_entries():
+            if (entry.msgctxt, entry.msgid) not in known:
+                catalog.append(entry)
 
     @staticmethod
     def new_catalog(source):
