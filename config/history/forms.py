@@ -12,7 +12,7 @@ BOOKKEEPING = {"seen_version", "correction_only"}
 class TrackedEntryForm(forms.ModelForm):
     """Remembers which version the person opened; a save based on an older one is refused with who changed what."""
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, label=_("Version you opened"))
     correction_only = forms.BooleanField(
         label=_("Only a correction of a mistake"), required=False,
         help_text=_("Tick when you only fix a spelling or a wrong digit: the translations stay marked as current."),

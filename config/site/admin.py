@@ -37,7 +37,7 @@ def can_publish(user):
 class NoticeForm(forms.ModelForm):
     """A notice; remembers which version the person started from, to refuse edit conflicts."""
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, label=_("Version you opened"))
 
     class Meta:
         model = Notice
