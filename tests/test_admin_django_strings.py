@@ -1,6 +1,7 @@
-"""The admin speaks Kazakh and Uzbek fully: Django's own kk and uz catalogs are incomplete, and
-locale/django-admin/kk and uz fill every gap (Django's admin, auth, contenttypes and core strings,
-django-import-export's and django-axes')."""
+"""The admin speaks every staff language fully: Django's own catalogs (and django-import-export's and
+django-axes') lack strings in each of them, and locale/django-admin/<lang> fills every gap (Kazakh and
+Uzbek the most; Dari is built from Persian, see build_dari_admin_catalog). A Django upgrade that adds
+strings fails the coverage test until they are translated."""
 
 import json
 from pathlib import Path
@@ -11,6 +12,7 @@ import import_export
 import polib
 import pytest
 from django.conf import settings
+from django.utils.translation import to_locale
 from pytest_django.asserts import assertContains
 
 from offices.models import Office
@@ -52,6 +54,10 @@ SEEN = {
 CALENDAR = {"kk": ["Қаңтар", "Жексенбі", "Ескерту: сіздің уақытыңыз"], "uz": ["Yanvar", "Yakshanba", "Yak"]}
 
 
+# Every language of the site but English, as the language cookie names it.
+STAFF_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+
+
 def key(entry):
     return entry.msgctxt, entry.msgid, entry.msgid_plural or None
 
@@ -69,7 +75,7 @@ def reference(base, domain):
 
 
 def covered(lang, domain):
-    """What a kk or uz staff member sees translated: Django's and the libraries' catalogs, ours, the site's."""
+    """What a staff member of this language (a locale folder: zh_Hans) sees translated: Django's and the libraries' catalogs, ours, the site's."""
     catalogs = {base / lang / "LC_MESSAGES" / f"{dom}.po" for base, dom in SOURCES.values() if dom == domain}
     catalogs |= {ROOT / "locale" / "django-admin" / lang / "LC_MESSAGES" / f"{domain}.po"}
     if domain == "django":
@@ -77,11 +83,11 @@ def covered(lang, domain):
     return set().union(*map(translated, catalogs))
 
 
-@pytest.mark.parametrize("lang", ["kk", "uz"])
+@pytest.mark.parametrize("lang", STAFF_LANGUAGES)
 @pytest.mark.parametrize("source", SOURCES)
 def test_every_django_string_is_translated(lang, source):
     base, domain = SOURCES[source]
-    missing = reference(base, domain) - covered(lang, domain)
+    missing = reference(base, domain) - covered(to_locale(lang), domain)
     assert missing == set(), f"{lang} {source}: {len(missing)} untranslated, e.g. {sorted(missing, key=str)[:5]}"
 
 
@@ -117,14 +123,14 @@ def staff_client_for(lang):
     return client
 
 
-@pytest.mark.parametrize("lang", ["kk", "uz"])
+@pytest.mark.parametrize("lang", STAFF_LANGUAGES)
 def test_the_admin_pages_show_no_english_django_string(lang):
     pages = admin_pages(lang)
     for name, response in pages.items():
         assert response.status_code == 200, name
         english = visible_texts(response.content.decode()) & set(ENGLISH)
         assert english == set(), f"{lang} {name}: {sorted(english)}"
-    for name, text in SEEN[lang].items():
+    for name, text in SEEN.get(lang, {}).items():
         assertContains(pages[name], text)
 
 
