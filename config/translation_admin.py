@@ -119,6 +119,8 @@ class OutdatedTabsMixin:
 class TabbedTranslationAdmin(OutdatedTabsMixin, LanguageDirectionMixin, modeltranslation_admin.TabbedTranslationAdmin):
     @property
     def media(self):
+        # admin.css again (templates/admin/base_site.html links it before the form's styles): here it
+        # comes after modeltranslation's and Django's form CSS, whose tab and field rules it overrides.
         return super().media + forms.Media(js=[TABS_JS], css={"all": ["css/admin.css"]})
 
 

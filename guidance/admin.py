@@ -22,6 +22,7 @@ from config.permanent_addresses import PermanentSlugAdmin
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import admin_editing, publishing, roles, translation_dashboard, translation_status
+from .admin_editing import review_url
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .history_admin import RevisionHistoryInline
@@ -37,11 +38,6 @@ RECORD_FIELDS = [
     "status", "author_name", "based_on_link", "restores_link", "created_at", "updated_by_name", "updated_at",
     "reviewed_by_name", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
 ]
-
-
-def review_url(revision, language=None):
-    url = reverse("admin:guidance_revision_review", args=[revision.pk])
-    return f"{url}?lang={language}" if language else url
 
 
 def chosen_language(request):

@@ -23,6 +23,12 @@ PREVIEW_BUTTON = "_preview"
 MAX_PREVIEW_CHARACTERS = 200_000  # a guidance body is about 5,000; anything far longer is not a page
 
 
+def review_url(revision, language=None):
+    """The revision's review page (the diff), in `language`'s tab if given: where every revision row leads."""
+    url = reverse("admin:guidance_revision_review", args=[revision.pk])
+    return f"{url}?lang={language}" if language else url
+
+
 def markdown_preview(request):
     """The sanitised HTML of the posted Markdown, exactly as readers will get it (staff who may preview)."""
     if request.method != "POST":
@@ -83,7 +89,7 @@ class ReviewChangeList(ChangeList):
     """The list of revisions: a row opens the revision's review page (the diff), not its edit form."""
 
     def url_for_result(self, result):
-        return reverse("admin:guidance_revision_review", args=[result.pk])
+        return review_url(result)
 
 
 def _person_field(name, label):
@@ -100,7 +106,7 @@ def _revision_field(name, label):
         other = getattr(revision, name)
         if other is None:
             return "—"
-        return format_html('<a href="{}">{}</a>', reverse("admin:guidance_revision_review", args=[other.pk]), other)
+        return format_html('<a href="{}">{}</a>', review_url(other), other)
 
     shown.short_description = label
     shown.__name__ = f"{name}_link"

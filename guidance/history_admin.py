@@ -10,14 +10,11 @@ from modeltranslation.utils import build_localized_fieldname
 from config.history.conflicts import person
 
 from . import translation_status
+from .admin_editing import review_url
 from .models import Revision
 from .translation_editor import translators
 
 CHANGE_NOTE = build_localized_fieldname("change_note", translation_status.SOURCE_LANGUAGE)
-
-
-def review_url(revision):
-    return reverse("admin:guidance_revision_review", args=[revision.pk])
 
 
 class RevisionHistoryInline(admin.TabularInline):

@@ -1,5 +1,8 @@
 """Browser tabs logged in to the admin of a LiveSite, for the browser tests of staff work."""
 
+from contextlib import contextmanager
+
+
 def logged_in_tab(browser, site, username, password, *, language=None, viewport=(1280, 900), contexts=None):
     """A new browser context logged in as `username`, in `language` (the language cookie) if given.
 
@@ -25,3 +28,19 @@ def logged_in_tab(browser, site, username, password, *, language=None, viewport=
     tab.click("input[type=submit]")
     tab.wait_for_url(site.url + "/admin/")
     return tab
+
+
+@contextmanager
+def opened_tabs(browser, site, password, **options):
+    """open_tab(username, **more) -> a tab logged in with `options` and `more` (language, viewport); the
+    browser contexts it opened are all closed when the block ends (a fixture yields inside it)."""
+    contexts = []
+
+    def open_tab(username, **more):
+        return logged_in_tab(browser, site, username, password, contexts=contexts, **{**options, **more})
+
+    try:
+        yield open_tab
+    finally:
+        for context in contexts:
+            context.close()

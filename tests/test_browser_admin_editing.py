@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .admin_tabs import logged_in_tab
+from .admin_tabs import opened_tabs
 from .live_site import LiveSite
 
 pytestmark = pytest.mark.browser
@@ -44,14 +44,9 @@ def site():
 
 @pytest.fixture
 def admin_tab(browser, site):
-    contexts = []
-
-    def open_tab(language):
-        return logged_in_tab(browser, site, "elena", PASSWORD, language=language, viewport=(1366, 900), contexts=contexts)
-
-    yield open_tab
-    for context in contexts:
-        context.close()
+    """admin_tab("ru") -> Elena's admin in that language."""
+    with opened_tabs(browser, site, PASSWORD, viewport=(1366, 900)) as open_tab:
+        yield lambda language: open_tab("elena", language=language)
 
 
 def problems(site, tab):

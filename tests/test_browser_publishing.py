@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from .admin_tabs import logged_in_tab
+from .admin_tabs import opened_tabs
 from .live_site import LiveSite
 
 pytestmark = pytest.mark.browser
@@ -36,14 +36,8 @@ def site():
 @pytest.fixture
 def staff_tab(browser, site):
     """staff_tab("elena") -> a logged-in admin tab; every request it makes is recorded."""
-    contexts = []
-
-    def open_tab(username):
-        return logged_in_tab(browser, site, username, PASSWORD, contexts=contexts)
-
-    yield open_tab
-    for context in contexts:
-        context.close()
+    with opened_tabs(browser, site, PASSWORD) as open_tab:
+        yield open_tab
 
 
 def assert_only_our_origin(site, tab):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .admin_tabs import logged_in_tab
+from .admin_tabs import opened_tabs
 from .live_site import LiveSite
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
 
@@ -56,14 +56,8 @@ def mails(site):
 
 @pytest.fixture
 def russian_tab(browser, site):
-    contexts = []
-
-    def open_tab(username):
-        return logged_in_tab(browser, site, username, PASSWORD, language="ru", viewport=(1366, 900), contexts=contexts)
-
-    yield open_tab
-    for context in contexts:
-        context.close()
+    with opened_tabs(browser, site, PASSWORD, language="ru", viewport=(1366, 900)) as open_tab:
+        yield open_tab
 
 
 def shot(tab, name):
