@@ -54,10 +54,19 @@ dev: content static
 ## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, nginx (the
 ## reverse proxy), gettext, Java and npm for the Nu Html Checker.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v redis-server >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! [ -x /usr/sbin/nginx ] || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql redis-server nginx gettext default-jre-headless npm >/dev/null; \
-	  else echo "Install as root: apt-get install chromium postgresql redis-server nginx gettext default-jre-headless npm"; exit 1; fi; \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Install as root: apt-get install$$missing"; exit 1; fi; \
 	fi
 
 ## The Nu Html Checker (vnu.jar, pinned in tests/vnu/package-lock.json), run on Debian's Java: the
