@@ -22,12 +22,13 @@ def empty_cache():
 
     # Each test starts with a cache that has not failed, and without the periodic checks against
     # the database that a test with Redis turns on (one more query on a render).
-    saved = dict(versions._sync)
+    saved, servers = dict(versions._sync), dict(versions._server)
     trouble.reset()
     cache.clear()
     yield
     cache.clear()
     versions._sync.update(saved)
+    versions._server.update(servers)
     trouble.reset()
 
 

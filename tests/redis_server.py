@@ -58,6 +58,16 @@ class RedisServer:
         if self.persistent:
             assert command(self.port, "SAVE") == "+OK"
 
+    def connections_received(self):
+        """How many connections this Redis has accepted since it started (INFO stats)."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
+            sock.sendall(b"INFO stats\r\n")
+            answer = b""
+            while b"total_connections_received:" not in answer or not answer.endswith(b"\r\n"):
+                answer += sock.recv(65536)
+        line = answer.split(b"total_connections_received:")[1].split(b"\r\n")[0]
+        return int(line)
+
     def kill(self):
         """Stop at once, as a crash or an OOM kill would: nothing newer than the last snapshot is kept."""
         self.process.send_signal(signal.SIGKILL)

@@ -3,13 +3,14 @@ one traceback per request."""
 
 import logging
 import socket
+import threading
 import time
 
 import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains
 
-from config.page_cache import trouble
+from config.page_cache import trouble, versions
 from config.page_cache.models import ContentVersion
 from guidance.models import GuidancePage
 from tests.factories import published_revision
@@ -51,6 +52,22 @@ def test_a_publish_is_not_undone_by_a_redis_restart(redis):
     for _reader in range(3):
         assertContains(read(), "The rule after the restart.")
     assert read()["X-Page-Cache"] == "hit"
+
+
+def test_readers_share_the_connections_to_redis_and_stored_pages_need_no_database_check(redis):
+    """The gevent worker serves each request in a greenlet, which Django treats as a thread of its
+    own: each used to open a connection to Redis, and each new connection sent the next stored
+    page to the database to check the cache's versions (one second, with the database hung)."""
+    read(), read()  # stored, and this process has checked the versions of this Redis run
+    before = redis.connections_received()
+    answers = []
+    readers = [threading.Thread(target=lambda: answers.append(read())) for _reader in range(20)]
+    for reader in readers:
+        reader.start()
+        reader.join()
+    assert [answer["X-Page-Cache"] for answer in answers] == ["hit"] * 20
+    assert redis.connections_received() - before <= 1  # the pool's connection, reused by every reader
+    assert not versions._sync["needed"]  # nothing sends the next stored page to the database
 
 
 def test_a_publish_while_redis_is_down_is_seen_when_it_is_back(redis):

@@ -3,11 +3,13 @@
 - `BoundedLocMemCache`: local memory bounded by bytes as well as entries (`MAX_BYTES`), evicting
   the least recently read entry one at a time. Django's LocMemCache counts entries only and, when
   full, drops a third of them at once: one crawl of a large site would empty it.
-- `RedisCache`: tells the page cache whenever it opens a new connection to Redis, because a Redis
-  that restarted (from its snapshot, or empty) may hold versions older than the database's
-  (versions.py). Redis bounds itself: see the README for `maxmemory` and `allkeys-lru`.
+- `RedisCache`: one pool of connections per process, and the page cache told which Redis server
+  run each new connection reached (its `run_id`), because a Redis that restarted (from its
+  snapshot, or empty) may hold versions older than the database's (versions.py). Redis bounds
+  itself: see the README for `maxmemory` and `allkeys-lru`.
 """
 
+import threading
 from urllib.parse import urlsplit
 
 from django.core.cache.backends import locmem
@@ -61,29 +63,71 @@ class BoundedLocMemCache(locmem.LocMemCache):
         return self._sizes["total"]
 
 
+def _server_run(connection):
+    """The `run_id` of the Redis server run this connection reached; None if it will not say.
+
+    A restart, with or without its snapshot, and a failover to a replica both give a new run_id.
+    """
+    import redis
+
+    try:
+        connection.send_command("INFO", "server", check_health=False)
+        info = connection.read_response()
+    except redis.ResponseError:  # INFO renamed away, or a proxy that does not pass it on
+        return None
+    text = info.decode() if isinstance(info, bytes) else str(info)
+    for line in text.splitlines():
+        if line.startswith("run_id:"):
+            return line.partition(":")[2].strip()
+    return None
+
+
 def _announcing(connection_class):
-    """A redis-py connection class that tells the page cache each time it connects."""
+    """A redis-py connection class that tells the page cache which server run it connected to."""
 
     class Announcing(connection_class):
         def on_connect_check_health(self, *args, **kwargs):
             super().on_connect_check_health(*args, **kwargs)
-            from .versions import resync_later
+            from .versions import connected_to
 
-            resync_later(periodic=True)
+            connected_to(_server_run(self))
 
     Announcing.__name__ = f"Announcing{connection_class.__name__}"
     return Announcing
 
 
+_clients = {}  # one Redis client, and so one pool of connections, per location and options
+_clients_lock = threading.Lock()
+
+
 class RedisCache(DjangoRedisCache):
+    """Django's Redis cache, sharing its connections between the requests of a process.
+
+    Django keeps a cache object per thread, and the gevent worker runs each request in a greenlet
+    of its own, which counts as a thread: with Django's own class every request opened (and
+    announced) a new connection to Redis. redis-py's pool is safe to share; sharing it keeps
+    the connections open from one request to the next.
+    """
+
     def __init__(self, server, params):
         import redis
         from redis.backoff import NoBackoff
         from redis.retry import Retry
 
+        self._location_key = (repr(server), repr(sorted(params.get("OPTIONS", {}).items())))
         scheme = urlsplit(server if isinstance(server, str) else server[0]).scheme
         base = {"unix": redis.UnixDomainSocketConnection, "rediss": redis.SSLConnection}.get(scheme, redis.Connection)
         # One retry, at once: enough to reconnect after Redis restarted; a Redis that does not answer
         # costs one socket timeout, then the page cache leaves it alone a while (trouble.py).
         options = {"connection_class": _announcing(base), "retry": Retry(NoBackoff(), 1), **params.get("OPTIONS", {})}
         super().__init__(server, {**params, "OPTIONS": options})
+
+    @property
+    def _cache(self):
+        client = _clients.get(self._location_key)
+        if client is None:
+            with _clients_lock:
+                client = _clients.get(self._location_key)
+                if client is None:
+                    client = _clients[self._location_key] = self._class(self._servers, **self._options)
+        return client

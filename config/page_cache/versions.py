@@ -9,8 +9,9 @@ stored under them, and would serve those pages as fresh. So every bump is also w
 database (`ContentVersion`, in the transaction of the change), and the cache's versions are checked
 against the database whenever they may have gone back:
 
-- when this process opens a new connection to Redis (a restart, a failover, a network cut: see
-  `store.RedisCache`), before the answer read over it is used;
+- when this process connects to a Redis server run it has not checked against yet (its first
+  connection, then a restart or a failover: see `store.RedisCache`), before the answer read over
+  that connection is used;
 - after the cache failed (a bump may not have reached it), once it answers again;
 - on a page render (which reads the database anyway) at most every RESYNC_SECONDS.
 
@@ -41,8 +42,10 @@ RETRY_SECONDS = 5
 logger = logging.getLogger("config.page_cache")
 _lock = threading.Lock()
 # Local memory dies with its process and cannot go back; a shared cache (Redis) can, so its
-# backend calls resync_later() on every new connection, the first one of a process included.
+# backend calls connected_to() on every new connection, the first one of a process included.
 _sync = {"needed": False, "periodic": False, "checked": time.monotonic(), "retry_at": 0.0}
+# The Redis server run (its run_id) this process last connected to, and the one it last checked.
+_server = {"seen": None, "checked": None}
 
 
 def new_version():
@@ -50,13 +53,22 @@ def new_version():
     return time.time_ns()
 
 
-def resync_later(*, periodic=False):
-    """The cache's versions may have gone back (a new connection, a failure): check before trusting them.
-
-    `periodic`: the cache is shared, so also check now and then (see RESYNC_SECONDS).
-    """
+def resync_later():
+    """The cache's versions may have gone back (it failed a moment ago): check before trusting them."""
     _sync["needed"] = True
-    _sync["periodic"] = _sync["periodic"] or periodic
+
+
+def connected_to(server_run):
+    """A new connection to the shared cache reached this server run (None: it did not say which).
+
+    A connection to a run already checked needs nothing: its versions cannot have gone back
+    (connections open and close as the load rises and falls). Any other may hold older ones.
+    The cache is shared, so renders also check it now and then (RESYNC_SECONDS).
+    """
+    _server["seen"] = server_run
+    _sync["periodic"] = True
+    if server_run is None or server_run != _server["checked"]:
+        _sync["needed"] = True
 
 
 def current_versions(tags, *, rendering=False):
@@ -100,11 +112,12 @@ def resync():
 
     with _lock:
         _sync["needed"], _sync["checked"] = False, time.monotonic()
+        server_run = _server["seen"]
     try:
         truth = dict(ContentVersion.objects.values_list("tag", "version"))
     except DatabaseError as error:  # no database: keep serving what the cache has, check again later
+        _sync["retry_at"] = time.monotonic() + RETRY_SECONDS  # first, so no other request tries meanwhile
         resync_later()
-        _sync["retry_at"] = time.monotonic() + RETRY_SECONDS
         logger.warning("Could not check the page cache against the database (%s); will retry.", error)
         return False
     held = cache.get_many([TAG_KEY % tag for tag in truth])
@@ -114,6 +127,7 @@ def resync():
         cache.set(TAG_KEY % GENERATION, version, None)
         cache.set_many({TAG_KEY % tag: version for tag in behind}, None)
         logger.warning("The page cache held older versions of %d tags (was it restarted?); refreshed them.", len(behind))
+    _server["checked"] = server_run
     return True
 
 
