@@ -40,11 +40,13 @@ def tracked(path, number):
     return f"{path}{joiner}fbclid=IwAR{number}&utm_source=facebook&utm_medium=social"
 
 
-def run(base_url, paths, seconds, connections, *, unique=False, pause_ms=0):
-    """`pause_ms`: each connection waits this long after each answer (a crawler's pace), else none."""
+def run(base_url, paths, seconds, connections, *, unique=False, pause_ms=0, reconnect=False):
+    """`pause_ms`: each connection waits this long after each answer (a crawler's pace), else none.
+    `reconnect`: a new connection for each request (`Connection: close`), as from a phone or a proxy
+    that keeps none open, which costs the server a connection, and so a greenlet, per request."""
     if TOOL == "wrk":
-        return _wrk(base_url, paths, seconds, connections, unique, pause_ms)
-    return _python(base_url, paths, seconds, connections, unique, pause_ms)
+        return _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect)
+    return _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect)
 
 
 def start(base_url, paths, seconds, connections, **options):
@@ -63,14 +65,14 @@ def start(base_url, paths, seconds, connections, **options):
     return Running()
 
 
-def _wrk(base_url, paths, seconds, connections, unique, pause_ms):
+def _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect):
     delay = f"delay = function() return {pause_ms} end" if pause_ms else ""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % {"paths": ", ".join(f'"{path}"' for path in paths), "unique": "true" if unique else "false",
                             "delay": delay})
     output = subprocess.run(
         ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "--latency", "-H", "Accept-Encoding: gzip",
-         "-s", script.name, base_url],
+         *(["-H", "Connection: close"] if reconnect else []), "-s", script.name, base_url],
         capture_output=True, text=True, check=True, timeout=seconds + 30,
     ).stdout
     if "Non-2xx" in output or "Socket errors" in output:
@@ -83,7 +85,7 @@ def _wrk(base_url, paths, seconds, connections, unique, pause_ms):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), latency(50), latency(99)
 
 
-def _python_worker(base_url, paths, seconds, unique, pause_ms, first, queue):
+def _python_worker(base_url, paths, seconds, unique, pause_ms, reconnect, first, queue):
     parts = urlsplit(base_url)
     connection = HTTPConnection(parts.hostname, parts.port, timeout=10)
     latencies, deadline, numbers = [], time.monotonic() + seconds, count(first, 1000)
@@ -91,21 +93,22 @@ def _python_worker(base_url, paths, seconds, unique, pause_ms, first, queue):
         number = next(numbers)
         path = paths[number % len(paths)]
         started = time.perf_counter()
-        connection.request("GET", tracked(path, number) if unique else path, headers={"Accept-Encoding": "gzip"})
+        headers = {"Accept-Encoding": "gzip", **({"Connection": "close"} if reconnect else {})}
+        connection.request("GET", tracked(path, number) if unique else path, headers=headers)
         response = connection.getresponse()
         response.read()
         if response.status != 200:
             raise SystemExit(f"{path} answered {response.status}")
         latencies.append(time.perf_counter() - started)
-        if response.getheader("Connection", "").lower() == "close":
+        if reconnect or response.getheader("Connection", "").lower() == "close":
             connection.close()
         time.sleep(pause_ms / 1000)
     queue.put(latencies)
 
 
-def _python(base_url, paths, seconds, connections, unique, pause_ms):
+def _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect):
     queue = multiprocessing.Queue()
-    workers = [multiprocessing.Process(target=_python_worker, args=(base_url, paths, seconds, unique, pause_ms, n, queue))
+    workers = [multiprocessing.Process(target=_python_worker, args=(base_url, paths, seconds, unique, pause_ms, reconnect, n, queue))
                for n in range(connections)]
     for worker in workers:
         worker.start()

@@ -151,13 +151,15 @@ def loads(base, args):
 
 
 BASELINES = {**dict.fromkeys(["home", "guidance page", "city page", "static file"], "static file"),
-             **dict.fromkeys(["city, unique fbclid/utm_*", "city, sitemaps alongside", "city, sitemaps flat out"], "city page")}
+             **dict.fromkeys(["city, unique fbclid/utm_*", "city, new connection each", "city, sitemaps alongside",
+                                "city, sitemaps flat out"], "city page")}
 
 
 def one_round(base, static, sitemaps, seconds, connections):
     results = {name: load.run(base, [path], seconds, connections) for name, path in PAGES.items()}
     results["static file"] = load.run(base, [static], seconds, connections)
     results["city, unique fbclid/utm_*"] = load.run(base, [PAGES["city page"]], seconds, connections, unique=True)
+    results["city, new connection each"] = load.run(base, [PAGES["city page"]], seconds, connections, reconnect=True)
     # A crawler reading every sitemap file, 4 connections each fetching 10 files a second (a busy
     # search engine fetches a few a minute); then the same crawler as fast as it can.
     crawler = load.start(base, sitemaps, seconds, 4, pause_ms=CRAWLER_PAUSE_MS)
@@ -181,6 +183,7 @@ def report_loads(results, ratios, sizes, paths, nginx_lines, rounds):
     rows = [(name, PAGES[name], sizes[name]) for name in PAGES] + [
         ("static file", paths["static file"], sizes["static file"]),
         ("city, unique fbclid/utm_*", PAGES["city page"] + "?fbclid=…", None),
+        ("city, new connection each", PAGES["city page"] + " (Connection: close)", None),
         ("city, sitemaps alongside", PAGES["city page"], None),
         ("sitemap files (4 conns)", f"{files} files, 10/s per conn", None),
         ("city, sitemaps flat out", PAGES["city page"], None),
