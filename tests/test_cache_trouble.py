@@ -70,6 +70,17 @@ def test_readers_share_the_connections_to_redis_and_stored_pages_need_no_databas
     assert not versions._sync["needed"]  # nothing sends the next stored page to the database
 
 
+def test_the_shared_redis_clients_stay_few_whatever_the_settings_name():
+    from config.page_cache import store
+
+    caches = [store.RedisCache(f"redis://127.0.0.1:{port}/0", {}) for port in range(7000, 7000 + 3 * store.MAX_CLIENTS)]
+    clients = [each._cache for each in caches]  # no connection is opened until a command is sent
+    assert len({id(client) for client in clients}) == 3 * store.MAX_CLIENTS  # one per location
+    assert len(store._clients) <= store.MAX_CLIENTS  # the process keeps only the newest
+    again = store.RedisCache("redis://127.0.0.1:7000/0", {})
+    assert again._cache is store.RedisCache("redis://127.0.0.1:7000/0", {})._cache  # one per location
+
+
 def test_a_publish_while_redis_is_down_is_seen_when_it_is_back(redis):
     read()
     redis.snapshot()

@@ -98,14 +98,17 @@ def _announcing(connection_class):
 
 _clients = {}  # one Redis client, and so one pool of connections, per location and options
 _clients_lock = threading.Lock()
+# Settings name one or two caches; tests switch between many servers. Should an option's repr not
+# be stable (an object shown by its address), the oldest clients go rather than one per request stay.
+MAX_CLIENTS = 8
 
 
 class RedisCache(DjangoRedisCache):
     """Django's Redis cache, sharing its connections between the requests of a process.
 
-    Django keeps a cache object per thread, and the gevent worker runs each request in a greenlet
-    of its own, which counts as a thread: with Django's own class every request opened (and
-    announced) a new connection to Redis. redis-py's pool is safe to share; sharing it keeps
+    Django keeps a cache object per thread, and the gevent worker serves each client connection in
+    a greenlet of its own, which counts as a thread: with Django's own class each client connection
+    opened (and announced) a new connection to Redis. redis-py's pool is safe to share; sharing it keeps
     the connections open from one request to the next.
     """
 
@@ -129,5 +132,7 @@ class RedisCache(DjangoRedisCache):
             with _clients_lock:
                 client = _clients.get(self._location_key)
                 if client is None:
+                    while len(_clients) >= MAX_CLIENTS:
+                        _clients.pop(next(iter(_clients)))
                     client = _clients[self._location_key] = self._class(self._servers, **self._options)
         return client
