@@ -32,7 +32,7 @@ def times(response):
 def test_irregular_crossing_gives_the_next_day_as_the_deadline(client):
     response = plan(client, situation="irregular", date="2026-12-20")
     assertContains(response, "Apply for asylum at once")
-    assert times(response)[0] == ("2026-12-21", "Dec. 21, 2026")
+    assert times(response)[0] == ("2026-12-21", "Monday, 21 December 2026")
 
 
 def test_just_arrived_gives_five_calendar_days(client):
@@ -103,6 +103,20 @@ def test_the_form_alone_answers_200(client):
 def test_home_and_guidance_pages_offer_the_plan(client):
     for path in ("/en/", "/en/guidance/asylum-seekers/"):
         assertContains(client.get(path), 'action="/en/plan/"')
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("en", "Tuesday, 22 December 2026"),
+    ("ru", "Вторник, 22 декабря 2026 г."),
+    ("kk", "22.12.2026, Сейсенбі"),
+    ("ar", "الثلاثاء، 22 ديسمبر، 2026"),
+    ("prs", "سه شنبه، 22 دسمبر 2026"),  # the month as Afghans name it, not Iran's دسامبر
+    ("zh-hans", "2026年12月22日（星期二）"),
+])
+def test_a_deadline_names_its_weekday_and_month_in_the_readers_language(client, lang, shown):
+    response = plan(client, lang=lang, situation="moving", date="2026-12-14")
+    assert response.status_code == 200
+    assert times(response)[0] == ("2026-12-22", shown)
 
 
 @pytest.mark.parametrize("lang", ["ar", "prs"])

@@ -54,7 +54,7 @@ def test_an_editor_who_chose_no_city_gets_every_city_and_stale_dates_are_shown(m
     send_digests()
     (mail,) = sent_to(mailoutbox, editor.user)
     assert mail.subject == "Directory entries to check: 6"  # offices: Almaty's 2, Taldykorgan's 1, the hotline; 2 branches
-    assert "March 14, 2025" in mail.body
+    assert "14 March 2025" in mail.body
     assert Office.objects.get(slug="employment-office-astana").name not in mail.body  # checked this week
 
 
