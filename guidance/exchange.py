@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname
 
-from . import publishing, translation_status, xliff
+from . import directory_exchange, publishing, translation_status, xliff
 from .models import GuidancePage
 from .segment_status import OUTDATED, TRANSLATED_LANGUAGES, SegmentState
 from .translation_editor import apply_segments, segment_rows
@@ -50,8 +50,9 @@ class Unit:
 @dataclass(frozen=True)
 class PageUnits:
     page: str
-    revision_id: int
+    revision_id: int  # a directory entry's version
     units: list
+    origin: str = "guidance"  # or "directory" (directory_exchange)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def export(pages, language):
 def to_po(exported, language):
     catalog = polib.POFile(wrapwidth=78)
     catalog.metadata = {
-        "Project-Id-Version": "Guidance pages",
+        "Project-Id-Version": "Directory" if {item.origin for item in exported} == {"directory"} else "Guidance pages",
         "Language": to_locale(language),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -168,9 +169,12 @@ def import_file(data, *, by, expected_language=None, checks=None):
     language, incoming = read_file(data)
     if expected_language and language != expected_language:
         raise ImportRefused(_("This file translates into another language (%(language)s).") % {"language": language})
-    by_page = {}
+    by_page, directory_items = {}, []
     for item in incoming:
-        by_page.setdefault(item.page, []).append(item)
+        if directory_exchange.is_entry_key(item.page):
+            directory_items.append(item)
+        else:
+            by_page.setdefault(item.page, []).append(item)
     pages = {page.slug: page for page in GuidancePage.objects.filter(slug__in=by_page).select_related("current_revision")}
     reports = []
     for slug, items in by_page.items():
@@ -179,6 +183,8 @@ def import_file(data, *, by, expected_language=None, checks=None):
         else:
             report = _import_page(pages[slug], language, items, by, checks)
         reports.append(report)
+    if directory_items:
+        reports += directory_exchange.import_entries(language, directory_items, by=by)
     return language, reports
 
 

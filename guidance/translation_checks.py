@@ -41,7 +41,8 @@ NUMBER_WORDS = {
     ],
     "prs": [(re.compile(r"\bیک\b"), "1"), (re.compile(r"\bدو\b"), "2")],
 }
-GROUPED_THOUSANDS = re.compile(r"(?<=\d)[,\u066c\u00a0\u202f](?=\d{3}(?!\d))")
+# Thousands grouped by a comma, the Arabic separator, or a space as Russian, Kazakh and Uzbek write them (7 399).
+GROUPED_THOUSANDS = re.compile(r"(?<=\d)[ ,\u066c\u00a0\u202f](?=\d{3}(?!\d))")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^“]*“")
 NOT_WORDS = re.compile(r"<[^>]+>|\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`|\b[\w-]+\.(?:kz|org|com)\b")
 LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z'-]{1,}\b")

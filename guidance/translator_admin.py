@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.translation_admin import language_attributes
 
-from . import exchange, publishing, roles, translation_checks, translation_status, xliff
+from . import directory_exchange, exchange, publishing, roles, translation_checks, translation_status, xliff
 from .forms import conflict_message
 from .models import GuidancePage, Revision
 from .segment_status import TRANSLATED_LANGUAGES
@@ -132,6 +132,8 @@ def exchange_urls(model_admin):
     return [
         path("translations/export/<str:language>.<str:file_format>", view(export_view),
              name="guidance_guidancepage_export_all"),
+        path("translations/export/directory/<str:language>.<str:file_format>", view(export_directory_view),
+             name="guidance_guidancepage_export_directory"),
         path("<int:object_id>/export/<str:language>.<str:file_format>", view(export_view),
              name="guidance_guidancepage_export"),
         path("translations/import/", view(import_view), name="guidance_guidancepage_import"),
@@ -146,16 +148,30 @@ FORMATS = {
 
 def export_view(model_admin, request, language, file_format, object_id=None):
     """One page (or all pages) in one language, as PO or XLIFF 2.0, for a translator's own tool."""
+    refuse_unless_exportable(model_admin, request, language, file_format)
+    pages = GuidancePage.objects.select_related("current_revision")
+    if object_id is not None:
+        pages = [get_object_or_404(pages, pk=object_id)]
+    name = pages[0].slug if object_id is not None else "guidance"
+    return download(exchange.export(pages, language), language, file_format, name)
+
+
+def export_directory_view(model_admin, request, language, file_format):
+    """Every directory entry's translated fields in one language, one segment per field."""
+    refuse_unless_exportable(model_admin, request, language, file_format)
+    return download(directory_exchange.export(language), language, file_format, "directory")
+
+
+def refuse_unless_exportable(model_admin, request, language, file_format):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     if language not in TRANSLATED_LANGUAGES or file_format not in FORMATS:
         raise Http404
-    pages = GuidancePage.objects.select_related("current_revision")
-    if object_id is not None:
-        pages = [get_object_or_404(pages, pk=object_id)]
+
+
+def download(exported, language, file_format, name):
     content_type, write = FORMATS[file_format]
-    response = HttpResponse(write(exchange.export(pages, language), language), content_type=content_type)
-    name = pages[0].slug if object_id is not None else "guidance"
+    response = HttpResponse(write(exported, language), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{language}.{file_format}"'
     return response
 

@@ -27,7 +27,7 @@ def write(exported, language):
     """The XLIFF 2.0 document (text) of exported pages (exchange.PageUnits) in one language."""
     root = ET.Element(f"{Q}xliff", {"version": "2.0", "srcLang": settings.LANGUAGE_CODE, "trgLang": language})
     for item in exported:
-        file_element = ET.SubElement(root, f"{Q}file", {"id": item.page, "original": f"guidance/{item.page}"})
+        file_element = ET.SubElement(root, f"{Q}file", {"id": item.page, "original": f"{item.origin}/{item.page}"})
         notes = ET.SubElement(file_element, f"{Q}notes")
         ET.SubElement(notes, f"{Q}note", {"category": "revision"}).text = str(item.revision_id)
         for unit in item.units:

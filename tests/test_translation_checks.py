@@ -36,6 +36,13 @@ def test_localized_digits_are_the_same_numbers():
     assert codes(ENGLISH, "قدّم طلبك **خلال ٣ أيام تقويمية** من وصولك إلى كازاخستان.", "ar") == ["numbers"]
 
 
+def test_thousands_grouped_by_a_space_are_one_number():
+    english = "7,399 registered by the Government, and 466 people registered by partners"
+    assert codes(english, "7 399 зарегистрированы государством, ещё 466 человек — партнёрами") == []
+    assert codes(english, "7\u00a0399 зарегистрированы государством, ещё 466 человек — партнёрами") == []
+    assert codes(english, "7 390 зарегистрированы государством, ещё 466 человек — партнёрами") == ["numbers"]
+
+
 def test_one_and_two_written_as_words_are_the_numbers_in_arabic_and_dari():
     english = "The permit is valid for 1 year; renew it **at least 2 months** before it ends."
     assert codes(english, "التصريح صالح لمدة سنة واحدة؛ جدّده **قبل انتهائه بشهرين على الأقل**.", "ar") == []
