@@ -125,3 +125,11 @@ def test_only_staff_who_may_change_offices_may_import(staff_client):
     translator = staff_client("translator")
     content = OfficeResource().export().csv.encode()
     assert preview(translator, content).status_code == 403
+
+
+def test_a_row_whose_translation_loses_a_number_of_the_english_is_a_row_error(staff_client):
+    editor = staff_client("editor")
+    html = preview(editor, as_csv(edited(rows(exported(editor)), address_ru="пр. Достык, 58"))).content.decode()
+    assert "Numbers of the English missing here: 85." in html
+    assert "Confirm import" not in html
+    assert Office.objects.get(slug=SLUG).address_ru == "пр. Достык, 85"

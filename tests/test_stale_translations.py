@@ -65,7 +65,7 @@ def test_updating_the_russian_address_makes_it_current_again(staff_client, clien
 
 def test_a_translator_can_confirm_a_translation_is_still_right(staff_client):
     editor = staff_client("editor")
-    edit(editor, address_en=NEW_ADDRESS)
+    edit(editor, address_en="85 Dostyk Avenue")
     edit(editor, confirm_translations=["address:uk", "address_local:ru"])
     flags = office().outdated_translations
     assert "uk" not in flags["address"] and "address_local" not in flags
@@ -74,3 +74,24 @@ def test_a_translator_can_confirm_a_translation_is_still_right(staff_client):
 def test_only_a_correction_keeps_the_translations_current(staff_client):
     edit(staff_client("editor"), address_en="85 Dostyk Avenue", correction_only="on")
     assert office().outdated_translations == {}
+
+
+def test_a_translation_that_loses_a_number_of_the_english_is_refused_until_the_person_says_it_is_right(staff_client):
+    editor = staff_client("editor")
+    response = send(editor, url(), open_form(editor, url()), address_ru="пр. Достык, 58")
+    assert response.status_code == 200  # the form again, with what the person typed
+    html = response.content.decode()
+    assert "Numbers of the English missing here: 85." in html and "пр. Достык, 58" in html
+    assert 'type="checkbox" name="save_despite_problems"' in html
+    assert office().address_ru == "пр. Достык, 85"
+    response = send(editor, url(), open_form(editor, url()), address_ru="пр. Достык, 58", save_despite_problems="on")
+    assert response.status_code == 302 and office().address_ru == "пр. Достык, 58"
+
+
+def test_a_translation_confirmed_for_new_english_it_does_not_fit_is_refused(staff_client):
+    editor = staff_client("editor")
+    edit(editor, address_en=NEW_ADDRESS)  # 87, where the Ukrainian says 85
+    response = send(editor, url(), open_form(editor, url()), confirm_translations=["address:uk"])
+    assert response.status_code == 200
+    assert "Numbers of the English missing here: 87." in response.content.decode()
+    assert "uk" in office().outdated_translations["address"]

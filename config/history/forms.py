@@ -2,11 +2,12 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from . import conflicts, recording, translations
 
 # Fields of the form that say how to save, not what: they alone never make a form "changed".
-BOOKKEEPING = {"seen_version", "correction_only"}
+BOOKKEEPING = {"seen_version", "correction_only", "save_despite_problems"}
 
 
 class TrackedEntryForm(forms.ModelForm):
@@ -23,6 +24,11 @@ class TrackedEntryForm(forms.ModelForm):
             "These translations were written for an earlier English text; readers of these languages see the "
             "English until a translator updates them. Tick those that are still right for the new English."
         ),
+    )
+
+    save_despite_problems = forms.BooleanField(
+        label=_("Save despite the quality problems"), required=False, widget=forms.HiddenInput,
+        help_text=_("Tick only when you have checked that each translation marked above is right."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -47,6 +53,32 @@ class TrackedEntryForm(forms.ModelForm):
                 )
             conflicts.check_unchanged(self.instance, seen_version)
         return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds what the person typed
+        if self.errors or self.cleaned_data.get("save_despite_problems"):
+            return
+        found = False
+        for language, fields in self.translations_to_check().items():
+            for problem in translations.blocking_problems(self.instance, fields, language):
+                name = build_localized_fieldname(problem.sid, language)
+                self.add_error(name if name in self.fields else None, problem.message)
+                found = True
+        if found:  # offer the way out only to someone who has seen the problems
+            self.fields["save_despite_problems"].widget = forms.CheckboxInput()
+
+    def translations_to_check(self):
+        """{language: [field]} of the translations this save writes or confirms."""
+        wanted = {}
+        for field in translations.translated_fields(type(self.instance)):
+            for language in translations.OTHER_LANGUAGES:
+                if build_localized_fieldname(field, language) in self.changed_data:
+                    wanted.setdefault(language, []).append(field)
+        for choice in self.cleaned_data.get("confirm_translations") or []:
+            field, _sep, language = choice.partition(":")
+            if field in translations.translated_fields(type(self.instance)):
+                wanted.setdefault(language, []).append(field)
+        return wanted
 
     def save(self, commit=True):
         if self.cleaned_data.get("correction_only"):

@@ -16,7 +16,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.utils import build_localized_fieldname
 
-from . import conflicts
+from . import conflicts, translations
 
 FORMATS = [CSV, XLSX]
 
@@ -52,6 +52,7 @@ class TrackedResource(resources.ModelResource):
             # An empty cell is no text; a translation never written is stored as NULL: not a change.
             if field.null and isinstance(field, (models.CharField, models.TextField)) and field.value_from_object(instance) == "":
                 setattr(instance, field.attname, None)
+        check_translations(instance)
         seen = str(row.get("version") or "").strip()
         if instance.pk is None or not seen:
             return
@@ -61,3 +62,19 @@ class TrackedResource(resources.ModelResource):
             conflicts.check_unchanged(instance, int(seen))
         except conflicts.EditConflict as conflict:
             raise ValidationError({"version": strip_tags(" ".join(conflict.messages))}) from conflict
+
+
+def check_translations(instance):
+    """A row's new translations get the quality checks of the admin form; a failing one refuses the row."""
+    stored = type(instance)._base_manager.filter(pk=instance.pk).first() if instance.pk else None
+    errors = {}
+    for code in translations.OTHER_LANGUAGES:
+        fields = [
+            name for name in translations.translated_fields(type(instance))
+            if (value := getattr(instance, build_localized_fieldname(name, code)) or "")
+            and (stored is None or value != (getattr(stored, build_localized_fieldname(name, code)) or ""))
+        ]
+        for problem in translations.blocking_problems(instance, fields, code):
+            errors.setdefault(build_localized_fieldname(problem.sid, code), []).append(problem.message)
+    if errors:
+        raise ValidationError(errors)

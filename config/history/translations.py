@@ -49,6 +49,22 @@ def update_flags(entry, changed, *, is_new, correction):
     entry.outdated_translations = {field: sorted(languages) for field, languages in sorted(flags.items()) if languages}
 
 
+_checks = []
+
+
+def register_check(check):
+    """Add a quality check of translated fields: check(entry, field names, language) -> problems, each with
+    `sid` (the field), `message` and `blocking`. guidance registers its translation checks here when it
+    starts (config must not import the apps above it)."""
+    if check not in _checks:
+        _checks.append(check)
+
+
+def blocking_problems(entry, fields, language):
+    """The problems that stop a save of these translated fields of the entry in one language."""
+    return [problem for check in _checks for problem in check(entry, fields, language) if problem.blocking]
+
+
 def language_name(code):
     return gettext(get_language_info(code)["name"])
 
