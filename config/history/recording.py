@@ -7,11 +7,11 @@ from contextvars import ContextVar
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 
-from . import translations
+from . import signals, translations
 from .models import FieldChange
 
 # Bookkeeping, not content: never shown to readers, never restored.
@@ -120,11 +120,29 @@ def recorded_save(entry):
             entry.changed_at = now
     else:
         entry.version = stored["version"]  # a save that changes nothing is not a new version
+    flags_before = entry.outdated_translations or {}
     translations.update_flags(
         entry, {f.attname for f in changed}, is_new=stored is None, correction=is_correction(entry)
     )
     yield
     _record(entry, changed, before, after, now)
+    _announce_left_behind(entry, flags_before)
+
+
+def _announce_left_behind(entry, flags_before):
+    """Tell who translates (once the save is committed) which fields this save put behind the English.
+    The driver's address is the editor's to redo, not a translation."""
+    behind = {}
+    for field, languages in (entry.outdated_translations or {}).items():
+        if field == translations.DRIVER_ADDRESS:
+            continue
+        for language in set(languages) - set(flags_before.get(field, ())):
+            behind.setdefault(language, []).append(field)
+    if behind:
+        by = acting_user()
+        transaction.on_commit(
+            lambda: signals.translations_left_behind.send(sender=type(entry), entry=entry, behind=behind, by=by)
+        )
 
 
 def _record(entry, changed, before, after, now):

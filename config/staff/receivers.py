@@ -2,9 +2,13 @@
 (a refused or rolled-back action tells no one)."""
 
 from django.db import transaction
+from django.urls import NoReverseMatch
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info
+from modeltranslation.utils import build_localized_fieldname
 
+from config.history import signals as history_signals
+from config.history import translations as entry_translations
 from guidance import roles, segment_status, signals
 from guidance.segment_status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from guidance.translation_status import stored_map
@@ -18,6 +22,9 @@ def connect():
     signals.draft_submitted.connect(draft_submitted, dispatch_uid="staff.draft_submitted")
     signals.draft_rejected.connect(draft_rejected, dispatch_uid="staff.draft_rejected")
     signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
+    history_signals.translations_left_behind.connect(
+        directory_translations_left_behind, dispatch_uid="staff.directory_translations_left_behind"
+    )
 
 
 def revision_links(revision):
@@ -104,5 +111,38 @@ def tell_translators(revision, behind):
         translators, "translations_behind", context_for,
         page=revision.page, revision=revision,
         edit_url=mail.admin_link("admin:guidance_guidancepage_edit", revision.page_id),
+        status_url=mail.admin_link("admin:guidance_guidancepage_translations"),
+    )
+
+
+def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs):
+    """An English change of a directory entry put translations behind: tell who translates those languages
+    and may change that kind of entry (the directory has no drafts; readers see the English meanwhile)."""
+    opts = entry._meta
+    translators = [
+        user for user in people.who_want(people.with_permission(f"{opts.app_label}.change_{opts.model_name}"),
+                                         "translation_updates", besides=by)
+        if set(people.profile(user).translates) & set(behind)
+    ]
+
+    def context_for(user):
+        return {"kind": opts.verbose_name, "languages": [
+            {
+                "name": get_language_info(code)["name_translated"],
+                "fields": [
+                    {"label": entry_translations.field_label(sender, field).capitalize(),
+                     "english": Truncator(getattr(entry, build_localized_fieldname(field, SOURCE_LANGUAGE)) or "").chars(160)}
+                    for field in sorted(behind[code])
+                ],
+            }
+            for code in TRANSLATED_LANGUAGES if code in behind and code in people.profile(user).translates
+        ]}
+
+    try:
+        entry_url = mail.admin_link(f"admin:{opts.app_label}_{opts.model_name}_change", entry.pk)
+    except NoReverseMatch:  # a former name is edited on its city's or partner's page
+        entry_url = mail.admin_link("admin:guidance_guidancepage_translations")
+    mail.send(
+        translators, "directory_translations_behind", context_for, entry=entry, entry_url=entry_url,
         status_url=mail.admin_link("admin:guidance_guidancepage_translations"),
     )
