@@ -68,6 +68,17 @@ def test_a_translator_sees_the_pages_to_update_in_their_languages_only(waiting):
     assert not any("to check" in label or "Notices" in label or "review" in label for label in lines)
 
 
+def test_a_translator_sees_the_directory_entries_behind_in_their_languages(waiting):
+    office = Office.objects.get(slug="employment-office-almaty")
+    office.address_en = "87 Dostyk Ave."
+    office.save()  # the Russian, Kazakh… addresses are now behind the English
+    City.objects.filter(slug="almaty").update(outdated_translations={"name": ["uz"]})
+    lines = dashboard(member("translator", translates=["ru", "uz"]))
+    assert lines["Directory translations to update: Russian"] == (1, "/admin/guidance/guidancepage/translations/#directory-entries")
+    assert lines["Directory translations to update: Uzbek"][0] == 2
+    assert not any("Kazakh" in label for label in lines)
+
+
 def test_a_publisher_sees_the_drafts_waiting_for_review(waiting):
     lines = dashboard(member("publisher", language="ru"))
     assert lines["Waiting for my review"][0] == 1
@@ -81,6 +92,7 @@ def test_a_superuser_sees_every_line_and_the_russian_admin_says_it_in_russian(wa
     lines = dashboard(superuser)
     assert set(lines) == {
         "Мои черновики", "Ждут моей проверки", "Переводы, которые нужно обновить: Казахский",
+        "Переводы справочника, которые нужно обновить: Казахский",
         "Офисы для проверки", "Отделения партнёров для проверки", "Объявления, которые закончатся в ближайшие 7 дней",
     }
     assert lines["Ждут моей проверки"][0] == 1
@@ -103,10 +115,10 @@ def test_the_admin_home_needs_a_bounded_number_of_queries(waiting, django_assert
     """One query per line (all the languages in one), whatever the number of languages, cities or pages."""
     superuser = member(superuser=True, translates=languages, cities=City.objects.all())
     publisher = member("publisher", translates=languages, cities=City.objects.all())
-    # Session, user, profile, cities, six lines, recent actions; the two savepoints of ATOMIC_REQUESTS.
-    with django_assert_max_num_queries(13):
+    # Session, user, profile, cities, seven lines, recent actions; the two savepoints of ATOMIC_REQUESTS.
+    with django_assert_max_num_queries(14):
         dashboard(superuser)
-    with django_assert_max_num_queries(15):  # and the permissions of the person's groups
+    with django_assert_max_num_queries(16):  # and the permissions of the person's groups
         dashboard(publisher)
 
 

@@ -5,10 +5,12 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 
+from config.history.models import TrackedEntry
 from config.site.models import Notice
 from guidance import roles
 from guidance.models import GuidancePage, Revision
@@ -40,6 +42,7 @@ def lines(user):
         found.append(waiting_for_review())
     if user.has_perm("guidance.view_guidancepage"):
         found.extend(translations_to_update(profile.translates))
+        found.extend(directory_translations_to_update(profile.translates))
     cities = directory.city_ids(profile)
     if user.has_perm("offices.view_office"):
         found.append(entries_to_check(directory.OFFICES, cities, gettext("Offices to check in my cities"),
@@ -78,6 +81,25 @@ def translations_to_update(languages):
         Line(
             gettext("Translations to update: %(language)s") % {"language": get_language_info(code)["name_translated"]},
             sum(1 for states in stored if (states or {}).get(code) in BEHIND), url,
+        )
+        for code in languages
+    ]
+
+
+def directory_translations_to_update(languages):
+    """Directory entries with a field whose translation is behind the English, per language: one query (a
+    union over the kinds of entry) of the flags the entries keep."""
+    languages = [code for code in TRANSLATED_LANGUAGES if code in languages]
+    querysets = [model._base_manager.exclude(outdated_translations={}).order_by().values_list("outdated_translations", flat=True)
+                 for model in apps.get_models() if issubclass(model, TrackedEntry)]
+    if not languages or not querysets:
+        return []
+    flags = list(querysets[0].union(*querysets[1:], all=True))
+    url = reverse("admin:guidance_guidancepage_translations") + "#directory-entries"
+    return [
+        Line(
+            gettext("Directory translations to update: %(language)s") % {"language": get_language_info(code)["name_translated"]},
+            sum(1 for entry_flags in flags if any(code in languages for languages in entry_flags.values())), url,
         )
         for code in languages
     ]
