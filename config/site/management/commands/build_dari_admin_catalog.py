@@ -58,6 +58,7 @@ DARI_WORDS = {
     "اکتبر": "اکتوبر",
     "نوامبر": "نومبر",
     "دسامبر": "دسمبر",
+    "سه شنبه": "سه‌شنبه",  # Tuesday: one word, joined by the zero-width non-joiner, not "three" and "Saturday"
 }
 LETTER = "\u0600-\u06ff\u200c"  # Arabic-script letters and the zero-width non-joiner
 WORD = re.compile(
