@@ -12,30 +12,27 @@ never holds a dot), and each field a segment named after the field. The entry's 
 what the file records as its revision.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from config.history import recording, translations
-from config.history.models import FieldChange, TrackedEntry
+from config.history.labels import admin_url
+from config.history.models import FieldChange, TrackedEntry, tracked_models
 
+from .exchange import PageReport, PageUnits, Unit
 from .segment_status import SOURCE_LANGUAGE, SegmentState
-from .translation_checks import field_problems
 
 ORIGIN = "directory"
 
 
 def translated_models():
     """The tracked entries with translated fields, in a fixed order (by app, then model)."""
-    return sorted(
-        (model for model in apps.get_models() if issubclass(model, TrackedEntry) and translations.translated_fields(model)),
-        key=lambda model: model._meta.label_lower,
-    )
+    return [model for model in tracked_models() if translations.translated_fields(model)]
 
 
 def entry_key(entry):
@@ -72,8 +69,6 @@ def _english_when_translated(entry, name, language):
 
 
 def entry_units(entry, language):
-    from .exchange import PageUnits, Unit  # exchange imports this module
-
     units = []
     order = [f.name for f in entry._meta.fields]
     for name in sorted(translations.translated_fields(type(entry)), key=order.index):
@@ -99,18 +94,10 @@ def export(language):
 
 
 @dataclass
-class EntryReport:
+class EntryReport(PageReport):
     """What importing a file did to one directory entry (the import page shows it like a page's)."""
 
-    page: object
     entry_url: str = ""
-    imported: list = field(default_factory=list)
-    stale: list = field(default_factory=list)
-    not_done: list = field(default_factory=list)
-    unknown: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    refused: str = ""
-    draft = None
     is_directory = True
 
     @property
@@ -128,14 +115,6 @@ def import_entries(language, items, *, by):
     return [report for report in reports if report.has_news]
 
 
-def admin_url(entry):
-    """The entry's page in the admin, or "" for an entry edited on another's page (a former name)."""
-    try:
-        return reverse(f"admin:{entry._meta.app_label}_{entry._meta.model_name}_change", args=[entry.pk])
-    except NoReverseMatch:
-        return ""
-
-
 @transaction.atomic
 def _import_entry(key, items, language, by):
     model, pk = _model_and_pk(key)
@@ -143,7 +122,7 @@ def _import_entry(key, items, language, by):
     if entry is None:
         return EntryReport(key, refused=_("There is no directory entry “%(entry)s”.") % {"entry": key})
     opts = entry._meta
-    report = EntryReport(entry, entry_url=admin_url(entry))
+    report = EntryReport(entry, entry_url=admin_url(opts.app_label, opts.model_name, entry.pk))
     if not by.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         report.refused = _("You may not change this kind of entry: ask an editor to import this part of the file.")
         return report
@@ -180,7 +159,7 @@ def _apply(entry, wanted, language, report):
         if text == before.strip() and not translations.is_outdated(entry, name, language):
             continue  # the file gives the translation the entry has: nothing to check or save
         setattr(entry, attname, text)
-        blocking = [problem for problem in field_problems(entry, [name], language) if problem.blocking]
+        blocking = translations.blocking_problems(entry, [name], language)
         try:
             entry.clean_fields(exclude=[f.name for f in entry._meta.fields if f.name != attname])
         except ValidationError as invalid:

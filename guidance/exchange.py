@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname
 
-from . import directory_exchange, publishing, translation_status, xliff
+from . import publishing, translation_status, xliff
 from .models import GuidancePage
 from .segment_status import OUTDATED, TRANSLATED_LANGUAGES, SegmentState
 from .translation_editor import apply_segments, segment_rows
@@ -166,6 +166,8 @@ def read_file(data):
 
 def import_file(data, *, by, expected_language=None, checks=None):
     """Import a translated file into the drafts of its pages. Returns (language, [PageReport])."""
+    from . import directory_exchange  # it builds on this module's units and reports
+
     language, incoming = read_file(data)
     if expected_language and language != expected_language:
         raise ImportRefused(_("This file translates into another language (%(language)s).") % {"language": language})

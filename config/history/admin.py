@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -13,18 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from . import conflicts, recording, translations
 from .forms import TrackedEntryForm
-from .labels import change_label, model_field, value_label
+from .labels import admin_url, change_label, model_field, value_label
 from .models import FieldChange
 
 RECENT_CHANGES = 15
 
 
 def entry_admin_url(change):
-    opts = change.content_type
-    try:
-        return reverse(f"admin:{opts.app_label}_{opts.model}_change", args=[change.object_id])
-    except NoReverseMatch:
-        return ""
+    return admin_url(change.content_type.app_label, change.content_type.model, change.object_id)
 
 
 def restore_button(change):

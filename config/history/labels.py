@@ -1,7 +1,17 @@
 """How a recorded change reads for staff: the field's name with its language, and its values as they mean something."""
 
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language_info, gettext
+
+
+def admin_url(app_label, model_name, pk):
+    """An entry's page in the admin, or "" for one edited on another's page (a former name is a row of its
+    city's or partner's page) or when the admin is not installed."""
+    try:
+        return reverse(f"admin:{app_label}_{model_name}_change", args=[pk])
+    except NoReverseMatch:
+        return ""
 
 
 def model_field(change):

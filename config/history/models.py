@@ -1,5 +1,6 @@
 """Edits of directory entries: their version (for edit conflicts), their field history, their stale translations."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -37,6 +38,11 @@ class TrackedEntry(models.Model):
         if self.changed_at is not None:
             return timezone.localdate(self.changed_at)
         return getattr(self, "as_of", None)
+
+
+def tracked_models():
+    """Every kind of tracked entry, in a fixed order (by app, then model)."""
+    return sorted((model for model in apps.get_models() if issubclass(model, TrackedEntry)), key=lambda model: model._meta.label_lower)
 
 
 class FieldChangeQuerySet(models.QuerySet):

@@ -9,7 +9,6 @@ the same way when the English address changes. "Only a correction" keeps everyth
 
 from functools import cache
 
-from django.apps import apps
 from django.conf import settings
 from django.utils.translation import get_language_info, gettext
 from modeltranslation.translator import NotRegistered, translator
@@ -102,19 +101,16 @@ def outdated(entry):
 def entries_needing_update():
     """Every tracked entry with a translation that needs an update, for the translation status view:
     [{"entry", "kind", "admin_url", "needs"}], one query per kind of entry."""
-    from django.urls import reverse
-
-    from .models import TrackedEntry
+    from .labels import admin_url
+    from .models import tracked_models
 
     rows = []
-    for model in apps.get_models():
-        if not issubclass(model, TrackedEntry):
-            continue
+    for model in tracked_models():
         for entry in model._base_manager.exclude(outdated_translations={}).order_by("pk"):
             rows.append({
                 "entry": entry,
                 "kind": model._meta.verbose_name,
-                "admin_url": reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[entry.pk]),
+                "admin_url": admin_url(model._meta.app_label, model._meta.model_name, entry.pk),
                 "needs": [label for _choice, label in outdated(entry)],
             })
     return rows

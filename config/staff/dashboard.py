@@ -5,12 +5,11 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 
-from config.history.models import TrackedEntry
+from config.history.models import tracked_models
 from config.site.models import Notice
 from guidance import roles
 from guidance.models import GuidancePage, Revision
@@ -91,7 +90,7 @@ def directory_translations_to_update(languages):
     union over the kinds of entry) of the flags the entries keep."""
     languages = [code for code in TRANSLATED_LANGUAGES if code in languages]
     querysets = [model._base_manager.exclude(outdated_translations={}).order_by().values_list("outdated_translations", flat=True)
-                 for model in apps.get_models() if issubclass(model, TrackedEntry)]
+                 for model in tracked_models()]
     if not languages or not querysets:
         return []
     flags = list(querysets[0].union(*querysets[1:], all=True))
@@ -99,7 +98,7 @@ def directory_translations_to_update(languages):
     return [
         Line(
             gettext("Directory translations to update: %(language)s") % {"language": get_language_info(code)["name_translated"]},
-            sum(1 for entry_flags in flags if any(code in languages for languages in entry_flags.values())), url,
+            sum(1 for entry_flags in flags if any(code in flagged for flagged in entry_flags.values())), url,
         )
         for code in languages
     ]

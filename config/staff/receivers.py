@@ -2,13 +2,13 @@
 (a refused or rolled-back action tells no one)."""
 
 from django.db import transaction
-from django.urls import NoReverseMatch
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
 from config.history import signals as history_signals
 from config.history import translations as entry_translations
+from config.history.labels import admin_url
 from guidance import roles, segment_status, signals
 from guidance.segment_status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from guidance.translation_status import stored_map
@@ -138,11 +138,9 @@ def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs)
             for code in TRANSLATED_LANGUAGES if code in behind and code in people.profile(user).translates
         ]}
 
-    try:
-        entry_url = mail.admin_link(f"admin:{opts.app_label}_{opts.model_name}_change", entry.pk)
-    except NoReverseMatch:  # a former name is edited on its city's or partner's page
-        entry_url = mail.admin_link("admin:guidance_guidancepage_translations")
+    status_url = mail.admin_link("admin:guidance_guidancepage_translations")
+    entry_path = admin_url(opts.app_label, opts.model_name, entry.pk)  # "" for a former name: no page of its own
     mail.send(
-        translators, "directory_translations_behind", context_for, entry=entry, entry_url=entry_url,
-        status_url=mail.admin_link("admin:guidance_guidancepage_translations"),
+        translators, "directory_translations_behind", context_for,
+        entry=entry, entry_url=mail.absolute(entry_path) if entry_path else status_url, status_url=status_url,
     )
