@@ -39,6 +39,7 @@ static: install
 content: install
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_content
+	$(MANAGE) fill_segment_maps
 	$(MANAGE) ensure_staff_user
 
 ## Serve the real site with its content at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL says otherwise).

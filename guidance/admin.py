@@ -16,19 +16,21 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from config.history import translations as directory_translations
 from config.history.admin import TrackedEntryAdmin
+from config.history.tracked import entries_needing_update as directory_entries_needing_update
+from config.language_tabs import TabbedTranslationAdmin, language_attributes
 from config.permanent_addresses import PermanentSlugAdmin
-from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
-from . import admin_editing, publishing, roles, translation_dashboard, translation_status
+from . import admin_editing, publishing, roles
 from .admin_editing import review_url
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
 from .history_admin import RevisionHistoryInline
 from .models import GuidancePage, KeyFigure, Revision
-from .translation_editor import credit
-from .translator_admin import exchange_urls, translator_urls
+from .segments import page_status
+from .translators import dashboard as translation_dashboard
+from .translators.editor import credit
+from .translators.views import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ENGLISH_FIELDS = [
@@ -130,7 +132,7 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
         return roles.can_edit_drafts(request.user) and (obj is None or obj.is_editable)
 
     def save_model(self, request, obj, form, change):
-        for code in translation_status.TRANSLATED_LANGUAGES:
+        for code in page_status.TRANSLATED_LANGUAGES:
             names = [build_localized_fieldname(field, code) for field in (*Revision.TEXT_FIELDS, "change_note")]
             if any(name in form.changed_data for name in names):
                 credit(obj, code, request.user)
@@ -351,10 +353,10 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
             "title": gettext("Translation status"),
             "languages": [
                 {"code": code, "name": get_language_info(code)["name_translated"]}
-                for code in translation_status.TRANSLATED_LANGUAGES
+                for code in page_status.TRANSLATED_LANGUAGES
             ],
             "rows": translation_dashboard.dashboard_rows(),
-            "directory_entries": directory_translations.entries_needing_update(),
+            "directory_entries": directory_entries_needing_update(),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 

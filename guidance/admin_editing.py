@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from config.history.conflicts import person
-from config.translation_admin import language_attributes, language_name
+from config.language_tabs import language_attributes, language_name
 
-from . import roles, translation_status
+from . import roles
 from .rendering import render_markdown
-from .segment_status import OUTDATED, states
-from .segments import PINNED_KINDS
+from .segments import page_status
+from .segments.cutting import PINNED_KINDS
+from .segments.status import OUTDATED, states
 
 PREVIEW_BUTTON = "_preview"
 MAX_PREVIEW_CHARACTERS = 200_000  # a guidance body is about 5,000; anything far longer is not a page
@@ -45,9 +46,9 @@ def outdated_fields(revision):
     """{"title"|"summary"|"body": languages} whose translation in this open draft is behind its English."""
     if revision is None or not revision.is_open:
         return {}
-    segment_map = translation_status.draft_map(revision)
+    segment_map = page_status.draft_map(revision)
     outdated = {}
-    for language in translation_status.TRANSLATED_LANGUAGES:
+    for language in page_status.TRANSLATED_LANGUAGES:
         for sid, state in states(segment_map, language).items():
             if state in OUTDATED:
                 outdated.setdefault(sid if sid in PINNED_KINDS else "body", set()).add(language)
@@ -75,13 +76,13 @@ def only_previewed(form):
 
 def no_js_previews(form):
     """The rendered body of each language the person changed (English when none), for the "Preview" button."""
-    names = {code: build_localized_fieldname("body", code) for code in translation_status.TRANSLATED_LANGUAGES}
-    names = {translation_status.SOURCE_LANGUAGE: build_localized_fieldname("body", "en"), **names}
+    names = {code: build_localized_fieldname("body", code) for code in page_status.TRANSLATED_LANGUAGES}
+    names = {page_status.SOURCE_LANGUAGE: build_localized_fieldname("body", "en"), **names}
     changed = [code for code, name in names.items() if name in form.changed_data and name in form.fields]
     return [
         {"name": language_name(code), "attributes": language_attributes(code),
          "html": render_markdown(form.data.get(names[code], "")).html}
-        for code in changed or [translation_status.SOURCE_LANGUAGE]
+        for code in changed or [page_status.SOURCE_LANGUAGE]
     ]
 
 

@@ -7,9 +7,9 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Guidance")
 
     def ready(self):
-        from config.history import translations
+        from config.history import stale_translations
 
-        from .translation_checks import field_problems
+        from .segments.checks import field_problems
 
         # Directory entries' translations get the same checks as guidance segments when staff save them.
-        translations.register_check(field_problems)
+        stale_translations.register_check(field_problems)

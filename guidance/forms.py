@@ -8,11 +8,11 @@ from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from config.translation_admin import language_attributes
+from config.language_tabs import language_attributes
 
 from . import publishing
 from .models import FeedbackVote, Revision, Significance
-from .segment_status import TRANSLATED_LANGUAGES
+from .segments.status import TRANSLATED_LANGUAGES
 
 LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 ENGLISH_CHANGE_NOTE = build_localized_fieldname("change_note", publishing.SOURCE_LANGUAGE)

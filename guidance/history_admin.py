@@ -9,12 +9,12 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.history.conflicts import person
 
-from . import translation_status
 from .admin_editing import review_url
 from .models import Revision
-from .translation_editor import translators
+from .segments import page_status
+from .translators.editor import translators
 
-CHANGE_NOTE = build_localized_fieldname("change_note", translation_status.SOURCE_LANGUAGE)
+CHANGE_NOTE = build_localized_fieldname("change_note", page_status.SOURCE_LANGUAGE)
 
 
 class RevisionHistoryInline(admin.TabularInline):
@@ -54,7 +54,7 @@ class RevisionHistoryInline(admin.TabularInline):
     @admin.display(description=_("translated by"))
     def translated_by(self, obj):
         return "; ".join(
-            f"{code}: {', '.join(names)}" for code in translation_status.TRANSLATED_LANGUAGES
+            f"{code}: {', '.join(names)}" for code in page_status.TRANSLATED_LANGUAGES
             if (names := translators(obj, code, public=False))
         )
 

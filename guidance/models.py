@@ -9,7 +9,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.history.models import TrackedEntry
+from config.history.tracked import TrackedEntry
 from config.language_fallback import in_every_language
 from config.permanent_addresses import PermanentSlug
 
@@ -80,7 +80,7 @@ class GuidancePage(PermanentSlug, models.Model):
     )
     last_major_update = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
     # {language: translation state}, worked out from the published revisions each time one is
-    # published (guidance/translation_status.py), so that readers' pages need no extra query.
+    # published (guidance/page_status.py), so that readers' pages need no extra query.
     translation_status = models.JSONField(_("translation status"), default=dict, blank=True, editable=False)
     # {language: [body sections behind a major English change]}: -1 for the title and summary, 0 for the
     # text before the first heading. Readers see the notice on these sections only.

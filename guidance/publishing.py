@@ -18,11 +18,13 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import segment_status, translation_checks, translation_status
 from .models import GuidancePage, Revision, Significance
+from .segments import checks as translation_checks
+from .segments import page_status
+from .segments import status as segment_status
 from .signals import draft_rejected, draft_submitted, page_published
 
-SOURCE_LANGUAGE = translation_status.SOURCE_LANGUAGE
+SOURCE_LANGUAGE = page_status.SOURCE_LANGUAGE
 
 
 class PublishingRefused(ValidationError):
@@ -51,13 +53,13 @@ class Reviewed:
 
 def copy_text(source, target):
     """Copy the page's text (title, summary, body) in every language; not the change note."""
-    for fieldname in translation_status.TEXT_FIELDNAMES:
+    for fieldname in page_status.TEXT_FIELDNAMES:
         setattr(target, fieldname, getattr(source, fieldname))
 
 
 def same_text(one, other):
     return all(
-        (getattr(one, name) or "") == (getattr(other, name) or "") for name in translation_status.TEXT_FIELDNAMES
+        (getattr(one, name) or "") == (getattr(other, name) or "") for name in page_status.TEXT_FIELDNAMES
     )
 
 
@@ -140,7 +142,7 @@ def publish(revision, *, when=None, by=None, reviewed=None, override_checks=Fals
         page.current_revision = revision
         if revision.significance == Significance.MAJOR or page.last_major_update is None:
             page.last_major_update = when
-    translation_status.refresh(page)
+    page_status.refresh(page)
     page.save(update_fields=["current_revision", "last_major_update", "translation_status", "outdated_sections"])
     if becomes_current:
         page_published.send(sender=GuidancePage, page=page, revision=revision, by=by)
@@ -274,7 +276,7 @@ def _segment_map(revision, page, when):
     """The segment map of a revision being published, following the published revision before it."""
     before = page.revisions.published().filter(published_at__lte=when).exclude(pk=revision.pk)
     parent = before.order_by("-published_at", "-pk").first()
-    parent_map = translation_status.stored_map(parent) if parent is not None else None
+    parent_map = page_status.stored_map(parent) if parent is not None else None
     return segment_status.build_map(revision, parent, parent_map, draft_data=revision.segments)
 
 

@@ -5,7 +5,7 @@ Imported (and so registered) from guidance/admin.py; a revision's sources are ch
 
 from django.contrib import admin
 
-from config.translation_admin import TabbedTranslationAdmin
+from config.language_tabs import TabbedTranslationAdmin
 
 from .models import Source
 

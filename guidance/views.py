@@ -17,10 +17,11 @@ from config.page_cache import declare, depends_on
 from config.same_origin import is_same_origin
 
 from . import feedback as feedback_votes
-from . import roles, translation_status
+from . import roles
 from .forms import ReasonForm, VoteForm
 from .models import GuidancePage, Revision, in_every_language
 from .rendering import render_markdown
+from .segments import page_status
 
 
 @depends_on("guidance")
@@ -33,7 +34,7 @@ def render_revision(request, guidance_page, revision, *, preview=False):
     """A revision exactly as a reader sees it; also used by the staff preview."""
     menu = GuidancePage.objects.menu().without(guidance_page)  # the other pages: titles and summaries only
     shown_language = localized(revision, "body").language
-    behind = set() if preview else translation_status.reader_outdated_sections(guidance_page, shown_language)
+    behind = set() if preview else page_status.reader_outdated_sections(guidance_page, shown_language)
     response = render(
         request,
         "guidance/page.html",

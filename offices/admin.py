@@ -15,8 +15,8 @@ from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.history.imports import FORMATS
+from config.language_tabs import TabbedTranslationAdmin, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
-from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
 from .forms import DirectoryEntryForm

@@ -9,7 +9,7 @@ from django.db.models.signals import post_save, pre_save
 from modeltranslation.utils import build_localized_fieldname
 
 from config.history import recording
-from config.history.translations import is_outdated
+from config.history.stale_translations import is_outdated
 
 from .models import DirectoryChange, Office
 from .phones import parse_phone_list

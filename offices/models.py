@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.history.models import TrackedEntry
+from config.history.tracked import TrackedEntry
 from config.language_fallback import localized
 from config.permanent_addresses import PermanentSlug
 

@@ -3,8 +3,8 @@ from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.history.imports import FORMATS
+from config.language_tabs import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
-from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 

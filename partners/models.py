@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.history.models import TrackedEntry
+from config.history.tracked import TrackedEntry
 from config.language_fallback import in_every_language
 from config.permanent_addresses import PermanentSlug
 from offices.models import City, ContactPoint

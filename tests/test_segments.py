@@ -8,12 +8,13 @@ import pytest
 from django.contrib.auth.models import User
 
 from config.content_files import read_front_matter
-from guidance import publishing, segment_status
+from guidance import publishing
 from guidance.content import CONTENT_DIR
 from guidance.models import Revision
-from guidance.segment_status import SegmentState
-from guidance.segments import cut_body
-from guidance.translation_status import TranslationState
+from guidance.segments import status as segment_status
+from guidance.segments.cutting import cut_body
+from guidance.segments.page_status import TranslationState
+from guidance.segments.status import SegmentState
 from tests.pages import page_html
 
 from .staff import decide, save_draft, start_draft
@@ -83,7 +84,7 @@ def test_headings_paragraphs_list_items_and_table_cells_are_segments():
 
 def test_the_starting_pages_are_current_in_every_language():
     for slug in ("asylum-seekers", "refugees", "stateless"):
-        assert set(page(slug).translation_status.values()) == {TranslationState.UP_TO_DATE}, slug
+        assert set(page(slug).page_status.values()) == {TranslationState.UP_TO_DATE}, slug
         assert all(not outdated(language, slug) for language in TRANSLATED), slug
 
 
@@ -115,7 +116,7 @@ def test_a_typo_revision_flags_nothing(client):
     publish_change("typo", body_en=english().replace("stateless person and", "stateless person, and"))
     publish_change("typo", body_en=english().replace(OLD, NEW))
     assert all(not outdated(language) for language in TRANSLATED)
-    assert set(page().translation_status.values()) == {TranslationState.UP_TO_DATE}
+    assert set(page().page_status.values()) == {TranslationState.UP_TO_DATE}
     assert 'class="outdated-notice"' not in page_html(client, "/ru/guidance/asylum-seekers/")
 
 

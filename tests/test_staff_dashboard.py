@@ -8,8 +8,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from guidance import translation_status
 from guidance.models import GuidancePage
+from guidance.segments import page_status
 from offices.models import City, Office
 
 from .factories import notice
@@ -31,7 +31,7 @@ def dashboard(client):
 def behind_in(language):
     """Pages whose translation is behind the English, worked out from the whole history (not the stored states)."""
     pages = list(GuidancePage.objects.published())
-    statuses = translation_status.statuses_for_pages(pages)
+    statuses = page_status.statuses_for_pages(pages)
     return sum(statuses[page.pk][language].state in ("needs-update", "immediate-update") for page in pages)
 
 

@@ -4,7 +4,7 @@ publication unless a publisher overrides them."""
 import pytest
 
 from guidance.models import Revision
-from guidance.translation_checks import check_segment
+from guidance.segments.checks import check_segment
 from tests.pages import page_html
 
 from .staff import decide, page, save_draft, start_draft
@@ -146,7 +146,7 @@ def test_a_body_that_drops_a_paragraph_breaks_the_structure_but_an_empty_section
 def test_other_apps_check_translated_fields_one_segment_per_field():
     """The hook for the directory: each translated field is one segment (here a key figure's label)."""
     from guidance.models import KeyFigure
-    from guidance.translation_checks import field_problems
+    from guidance.segments.checks import field_problems
 
     figure = KeyFigure(label_en="Refugees with 5-year permits", label_ru="Беженцы с разрешениями на 3 года")
     assert [(p.sid, p.code) for p in field_problems(figure, ["label", "detail"], "ru")] == [("label", "numbers")]

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from translate.storage.xliff2 import Xliff2File
 
 from guidance.models import Revision
-from guidance.segment_status import SegmentState, states
-from guidance.translation_status import draft_map
+from guidance.segments.page_status import draft_map
+from guidance.segments.status import SegmentState, states
 from tests.pages import page_html
 
 from .staff import decide, page, save_draft, start_draft

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 
 from guidance import publishing
 from guidance.models import Revision
-from guidance.translation_status import TranslationState, statuses_for_pages
+from guidance.segments.page_status import TranslationState, statuses_for_pages
 from tests.factories import QUERY_BUDGET, new_guidance_page
 from tests.pages import page_html
 

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import conflicts, recording, translations
+from . import conflicts, recording, stale_translations
 from .forms import TrackedEntryForm
 from .labels import admin_url, change_label, model_field, value_label
 from .models import FieldChange
@@ -157,7 +157,7 @@ def entry_history(entry):
 
 
 def translation_flags(entry):
-    labels = [label for _value, label in translations.outdated(entry)] if entry is not None and entry.pk else []
+    labels = [label for _value, label in stale_translations.outdated(entry)] if entry is not None and entry.pk else []
     if not labels:
         return gettext("All translations are current.")
     return format_html('<strong class="needs-check">{}</strong> {}', gettext("Needs update:"), "; ".join(labels))

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import conflicts, recording, translations
+from . import conflicts, recording, stale_translations
 
 # Fields of the form that say how to save, not what: they alone never make a form "changed".
 BOOKKEEPING = {"seen_version", "correction_only", "save_despite_problems"}
@@ -35,7 +35,7 @@ class TrackedEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
-        choices = translations.outdated(self.instance) if self.instance.pk else []
+        choices = stale_translations.outdated(self.instance) if self.instance.pk else []
         self.fields["confirm_translations"].choices = choices
         if not choices:
             self.fields["confirm_translations"].widget = forms.MultipleHiddenInput()
@@ -60,7 +60,7 @@ class TrackedEntryForm(forms.ModelForm):
             return
         found = False
         for language, fields in self.translations_to_check().items():
-            for problem in translations.blocking_problems(self.instance, fields, language):
+            for problem in stale_translations.blocking_problems(self.instance, fields, language):
                 name = build_localized_fieldname(problem.sid, language)
                 self.add_error(name if name in self.fields else None, problem.message)
                 found = True
@@ -70,18 +70,18 @@ class TrackedEntryForm(forms.ModelForm):
     def translations_to_check(self):
         """{language: [field]} of the translations this save writes or confirms."""
         wanted = {}
-        for field in translations.translated_fields(type(self.instance)):
-            for language in translations.OTHER_LANGUAGES:
+        for field in stale_translations.translated_fields(type(self.instance)):
+            for language in stale_translations.OTHER_LANGUAGES:
                 if build_localized_fieldname(field, language) in self.changed_data:
                     wanted.setdefault(language, []).append(field)
         for choice in self.cleaned_data.get("confirm_translations") or []:
             field, _sep, language = choice.partition(":")
-            if field in translations.translated_fields(type(self.instance)):
+            if field in stale_translations.translated_fields(type(self.instance)):
                 wanted.setdefault(language, []).append(field)
         return wanted
 
     def save(self, commit=True):
         if self.cleaned_data.get("correction_only"):
             recording.mark_as_correction(self.instance)
-        translations.confirm(self.instance, self.cleaned_data.get("confirm_translations") or [])
+        stale_translations.confirm(self.instance, self.cleaned_data.get("confirm_translations") or [])
         return super().save(commit=commit)

@@ -16,7 +16,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.utils import build_localized_fieldname
 
-from . import conflicts, translations
+from . import conflicts, stale_translations
 
 FORMATS = [CSV, XLSX]
 
@@ -68,13 +68,13 @@ def check_translations(instance):
     """A row's new translations get the quality checks of the admin form; a failing one refuses the row."""
     stored = type(instance)._base_manager.filter(pk=instance.pk).first() if instance.pk else None
     errors = {}
-    for code in translations.OTHER_LANGUAGES:
+    for code in stale_translations.OTHER_LANGUAGES:
         fields = [
-            name for name in translations.translated_fields(type(instance))
+            name for name in stale_translations.translated_fields(type(instance))
             if (value := getattr(instance, build_localized_fieldname(name, code)) or "")
             and (stored is None or value != (getattr(stored, build_localized_fieldname(name, code)) or ""))
         ]
-        for problem in translations.blocking_problems(instance, fields, code):
+        for problem in stale_translations.blocking_problems(instance, fields, code):
             errors.setdefault(build_localized_fieldname(problem.sid, code), []).append(problem.message)
     if errors:
         raise ValidationError(errors)

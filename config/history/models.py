@@ -1,48 +1,11 @@
-"""Edits of directory entries: their version (for edit conflicts), their field history, their stale translations."""
+"""The field history of directory entries: one row per field a save changed (the entries build on tracked.TrackedEntry)."""
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-class TrackedEntry(models.Model):
-    """An entry staff edit whose every field change is recorded, with a version that refuses stale saves.
-
-    `version` rises by one with each save that changes a field (a re-save that changes nothing
-    leaves it, so it refuses no one); `changed_at` is when that last happened, which is what
-    "last updated" tells readers. `outdated_translations` lists, per translated field, the
-    languages whose text was written for an earlier English text ({"address": ["ru", "kk"]}).
-    """
-
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    changed_at = models.DateTimeField(_("last changed at"), null=True, blank=True, editable=False)
-    outdated_translations = models.JSONField(_("translations that need an update"), default=dict, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        from . import recording
-
-        with recording.recorded_save(self):
-            super().save(*args, **kwargs)
-
-    @property
-    def last_changed(self):
-        """The date what readers see of this entry last really changed; the source's own date (`as_of`,
-        where the model has one) for content nobody changed since it was loaded; None when unknown."""
-        if self.changed_at is not None:
-            return timezone.localdate(self.changed_at)
-        return getattr(self, "as_of", None)
-
-
-def tracked_models():
-    """Every kind of tracked entry, in a fixed order (by app, then model)."""
-    return sorted((model for model in apps.get_models() if issubclass(model, TrackedEntry)), key=lambda model: model._meta.label_lower)
 
 
 class FieldChangeQuerySet(models.QuerySet):

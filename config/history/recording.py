@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 
-from . import signals, translations
+from . import signals, stale_translations
 from .models import FieldChange
 
 # Bookkeeping, not content: never shown to readers, never restored.
@@ -121,7 +121,7 @@ def recorded_save(entry):
     else:
         entry.version = stored["version"]  # a save that changes nothing is not a new version
     flags_before = entry.outdated_translations or {}
-    translations.update_flags(
+    stale_translations.update_flags(
         entry, {f.attname for f in changed}, is_new=stored is None, correction=is_correction(entry)
     )
     yield
@@ -134,7 +134,7 @@ def _announce_left_behind(entry, flags_before):
     The driver's address is the editor's to redo, not a translation."""
     behind = {}
     for field, languages in (entry.outdated_translations or {}).items():
-        if field == translations.DRIVER_ADDRESS:
+        if field == stale_translations.DRIVER_ADDRESS:
             continue
         for language in set(languages) - set(flags_before.get(field, ())):
             behind.setdefault(language, []).append(field)

@@ -17,6 +17,15 @@ RETRY_SECONDS = 5  # how long the cache is left alone after a failure
 
 _lock = threading.Lock()
 _state = {"last_warning": None, "suppressed": 0, "down_until": 0.0}
+_failure_listeners = []
+
+
+def after_each_failure(listener):
+    """Call `listener()` after every cache failure: versions.py checks its versions again then, since what
+    changed while the cache was away may be missing from it. A registration, so this module imports nothing
+    of the page cache (versions.py imports it)."""
+    if listener not in _failure_listeners:
+        _failure_listeners.append(listener)
 
 
 def cache_failed(what, error):
@@ -33,9 +42,8 @@ def cache_failed(what, error):
         "Cache unavailable (%s: %s: %s); pages are served without it for %d s. %d more failures since the last warning.",
         what, type(error).__name__, error, RETRY_SECONDS, suppressed,
     )
-    from .versions import resync_later
-
-    resync_later()  # what changed while it was away may be missing from it
+    for listener in _failure_listeners:
+        listener()
 
 
 def cache_is_resting():

@@ -27,6 +27,8 @@ from functools import partial
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
+from .trouble import after_each_failure, cache_failed, cache_is_resting
+
 EVERYTHING = "everything"  # every page depends on it; bumped by content no table entry describes
 ANY_CONTENT = "content"  # what a view that declares nothing depends on; bumped by any content change
 HOTLINE = "hotline"  # every page shows the hotline
@@ -58,6 +60,9 @@ def resync_later():
     _sync["needed"] = True
 
 
+after_each_failure(resync_later)
+
+
 def connected_to(server_run):
     """A new connection to the shared cache reached this server run (None: it did not say which).
 
@@ -76,8 +81,6 @@ def current_versions(tags, *, rendering=False):
 
     `rendering`: the caller is about to render from the database, so a periodic check costs little.
     """
-    from .trouble import cache_is_resting
-
     if cache_is_resting():
         raise CacheResting
     found = _read(tags)
@@ -158,8 +161,6 @@ def _record(tags, version):
 
 
 def _write_new_versions(tags, version=None):
-    from .trouble import cache_failed
-
     version = version or new_version()
     try:
         # The generation first: a render that sees any new tag version also sees a new generation.

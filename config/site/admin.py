@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from config.translation_admin import TabbedTranslationAdmin
+from config.language_tabs import TabbedTranslationAdmin
 from guidance.models import GuidancePage
 from offices.models import City, Office
 from partners.models import Branch

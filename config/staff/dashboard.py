@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 
-from config.history.models import tracked_models
+from config.history.tracked import tracked_models
 from config.site.models import Notice
 from guidance import roles
 from guidance.models import GuidancePage, Revision
-from guidance.translation_status import TRANSLATED_LANGUAGES, TranslationState
+from guidance.segments.page_status import TRANSLATED_LANGUAGES, TranslationState
 
 from . import directory, people
 

@@ -4,7 +4,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from guidance.translation_status import TRANSLATED_LANGUAGES
+from guidance.segments.page_status import TRANSLATED_LANGUAGES
 
 from .models import NOTIFICATIONS, StaffProfile
 

@@ -7,11 +7,12 @@ from django.utils.translation import get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
 from config.history import signals as history_signals
-from config.history import translations as entry_translations
+from config.history import stale_translations as entry_translations
 from config.history.labels import admin_url
-from guidance import roles, segment_status, signals
-from guidance.segment_status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
-from guidance.translation_status import stored_map
+from guidance import roles, signals
+from guidance.segments import status as segment_status
+from guidance.segments.page_status import stored_map
+from guidance.segments.status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 
 from . import mail, people
 

@@ -75,16 +75,6 @@ class Migration(migrations.Migration):
     ]
 
 
-def fill_translation_status(apps, schema_editor):
-    """Work out each page's translation status from the revisions already published."""
-    from guidance.translation_status import page_statuses
-
-    GuidancePage = apps.get_model("guidance", "GuidancePage")
-    Revision = apps.get_model("guidance", "Revision")
-    for page in GuidancePage.objects.all():
-        revisions = list(Revision.objects.filter(page=page, status="published").order_by("published_at", "pk"))
-        page.translation_status = {code: status.state for code, status in page_statuses(revisions).items()}
-        page.save(update_fields=["translation_status"])
-
-
-Migration.operations.append(migrations.RunPython(fill_translation_status, migrations.RunPython.noop))
+# This migration once filled each page's translation status with the code of its day, imported live.
+# Live code changes (the status is now worked out from segment maps that 0011 adds), so it no longer
+# does: 0011 leaves the derived records to `manage.py fill_segment_maps`, run on every deploy.

@@ -23,20 +23,7 @@ class Migration(migrations.Migration):
     ]
 
 
-def fill_segment_maps(apps, schema_editor):
-    """Cut the published revisions into segments, and work out each page's segment-level status."""
-    from guidance.segment_status import history_maps
-    from guidance.translation_status import page_records
-
-    GuidancePage = apps.get_model("guidance", "GuidancePage")
-    Revision = apps.get_model("guidance", "Revision")
-    for page in GuidancePage.objects.all():
-        revisions = list(Revision.objects.filter(page=page, status="published").order_by("published_at", "pk"))
-        maps = history_maps(revisions)
-        for revision, segment_map in zip(revisions, maps, strict=True):
-            Revision.objects.filter(pk=revision.pk).update(segments=segment_map)
-        page.translation_status, page.outdated_sections = page_records(revisions, maps)
-        page.save(update_fields=["translation_status", "outdated_sections"])
-
-
-Migration.operations.append(migrations.RunPython(fill_segment_maps, migrations.RunPython.noop))
+# The segment maps and page records are derived from the published revisions by the segment code
+# (guidance/segments/). A migration that imported that code would change meaning whenever the code
+# does, so this one only adds the fields; `manage.py fill_segment_maps` (run on every deploy, and by
+# `make run`) fills the maps of published revisions that have none and refreshes each page's records.

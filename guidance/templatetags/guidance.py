@@ -37,6 +37,6 @@ def reader_body(revision, outdated_sections=None):
 @register.simple_tag
 def translators(revision):
     """The full names of those who translated this revision into the reader's language (never a log-in name)."""
-    from guidance.translation_editor import translators as credited
+    from guidance.translators.editor import translators as credited
 
     return credited(revision, current_language())

@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 
 from django.conf import settings
 
+from .units import Incoming
+
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 Q = "{%s}" % NAMESPACE
 SUBSTATE_PREFIX = "helpsite"
@@ -52,9 +54,7 @@ def _unit(parent, unit):
 
 
 def read(text):
-    """(target language, [exchange.Incoming]) from an XLIFF 2.0 document; ValueError when it is not one."""
-    from .exchange import Incoming  # exchange imports this module
-
+    """(target language, [units.Incoming]) from an XLIFF 2.0 document; ValueError when it is not one."""
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:

@@ -17,9 +17,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import segment_status
-from .models import Revision
-from .segment_status import OUTDATED, SegmentState
+from ..models import Revision
+from . import status as segment_status
+from .status import OUTDATED, SegmentState
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 TRANSLATED_LANGUAGES = segment_status.TRANSLATED_LANGUAGES

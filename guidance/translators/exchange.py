@@ -7,8 +7,6 @@ each segment's English with the English of the page's draft now: a segment made 
 English text is not imported but listed; a file none of whose segments matches is refused.
 """
 
-from dataclasses import dataclass, field
-
 import polib
 from django.conf import settings
 from django.db import transaction
@@ -17,67 +15,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname
 
-from . import publishing, translation_status, xliff
-from .models import GuidancePage
-from .segment_status import OUTDATED, TRANSLATED_LANGUAGES, SegmentState
-from .translation_editor import apply_segments, segment_rows
+from .. import publishing
+from ..models import GuidancePage
+from ..segments import page_status
+from ..segments.status import TRANSLATED_LANGUAGES, SegmentState
+from . import directory_exchange, xliff
+from .editor import apply_segments, segment_rows
+from .units import ImportRefused, Incoming, PageReport, PageUnits, Unit
 
 NOTE = "change-note"  # the unit of a draft's change note
 PO_CONTEXT = "{page}/{segment}"
-
-
-class ImportRefused(ValueError):
-    """The file cannot be imported at all; the message says why, for staff."""
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One segment of one page, as an exchange file carries it."""
-
-    page: str
-    sid: str
-    kind: str
-    source: str
-    target: str
-    state: str
-    previous_source: str | None = None
-
-    @property
-    def outdated(self):
-        return self.state in OUTDATED
-
-
-@dataclass(frozen=True)
-class PageUnits:
-    page: str
-    revision_id: int  # a directory entry's version
-    units: list
-    origin: str = "guidance"  # or "directory" (directory_exchange)
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """One segment read from a translated file."""
-
-    page: str
-    sid: str
-    source: str
-    target: str
-    done: bool  # not fuzzy (PO) or past "initial" (XLIFF): the translator says it is finished
-
-
-@dataclass
-class PageReport:
-    """What importing a file did to one page."""
-
-    page: object
-    draft: object = None
-    imported: list = field(default_factory=list)
-    stale: list = field(default_factory=list)  # [(segment id, English of the file)] made from an older English text
-    not_done: list = field(default_factory=list)
-    unknown: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    refused: str = ""
 
 
 def exported_revision(page):
@@ -90,7 +37,7 @@ def page_units(page, language):
     revision = exported_revision(page)
     if revision is None:
         return None
-    segment_map = translation_status.draft_map(revision) if revision.is_open else translation_status.stored_map(revision)
+    segment_map = page_status.draft_map(revision) if revision.is_open else page_status.stored_map(revision)
     units = [
         Unit(page.slug, row.sid, row.english.kind, row.english.text, row.translation, row.state, row.old_english)
         for row in segment_rows(revision, language, segment_map)
@@ -166,8 +113,6 @@ def read_file(data):
 
 def import_file(data, *, by, expected_language=None, checks=None):
     """Import a translated file into the drafts of its pages. Returns (language, [PageReport])."""
-    from . import directory_exchange  # it builds on this module's units and reports
-
     language, incoming = read_file(data)
     if expected_language and language != expected_language:
         raise ImportRefused(_("This file translates into another language (%(language)s).") % {"language": language})
@@ -197,7 +142,7 @@ def _import_page(page, language, items, by, checks):
     if base is None or (page.revisions.open().exists() and not base.is_open):
         report.refused = _("A change of this page is scheduled: cancel the schedule before importing translations.")
         return report
-    segment_map = translation_status.draft_map(base) if base.is_open else translation_status.stored_map(base)
+    segment_map = page_status.draft_map(base) if base.is_open else page_status.stored_map(base)
     rows = {row.sid: row for row in segment_rows(base, language, segment_map)}
     english = {sid: row.english.text for sid, row in rows.items()}
     note_field = build_localized_fieldname("change_note", language)

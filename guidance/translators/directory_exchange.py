@@ -20,19 +20,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from config.history import recording, translations
+from config.history import recording, stale_translations
 from config.history.labels import admin_url
-from config.history.models import FieldChange, TrackedEntry, tracked_models
+from config.history.models import FieldChange
+from config.history.tracked import TrackedEntry, tracked_models
 
-from .exchange import PageReport, PageUnits, Unit
-from .segment_status import SOURCE_LANGUAGE, SegmentState
+from ..segments.status import SOURCE_LANGUAGE, SegmentState
+from .units import PageReport, PageUnits, Unit
 
 ORIGIN = "directory"
 
 
 def translated_models():
     """The tracked entries with translated fields, in a fixed order (by app, then model)."""
-    return [model for model in tracked_models() if translations.translated_fields(model)]
+    return [model for model in tracked_models() if stale_translations.translated_fields(model)]
 
 
 def entry_key(entry):
@@ -71,12 +72,12 @@ def _english_when_translated(entry, name, language):
 def entry_units(entry, language):
     units = []
     order = [f.name for f in entry._meta.fields]
-    for name in sorted(translations.translated_fields(type(entry)), key=order.index):
+    for name in sorted(stale_translations.translated_fields(type(entry)), key=order.index):
         english = (getattr(entry, build_localized_fieldname(name, SOURCE_LANGUAGE)) or "").strip()
         if not english:
             continue
         target = (getattr(entry, build_localized_fieldname(name, language)) or "").strip()
-        outdated = bool(target) and translations.is_outdated(entry, name, language)
+        outdated = bool(target) and stale_translations.is_outdated(entry, name, language)
         state = SegmentState.NEEDS_UPDATE if outdated else SegmentState.CURRENT if target else SegmentState.MISSING
         previous = _english_when_translated(entry, name, language) if outdated else None
         units.append(Unit(entry_key(entry), name, f"{entry._meta.model_name}.{name}", english, target, state, previous))
@@ -126,7 +127,7 @@ def _import_entry(key, items, language, by):
     if not by.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         report.refused = _("You may not change this kind of entry: ask an editor to import this part of the file.")
         return report
-    fields = translations.translated_fields(model)
+    fields = stale_translations.translated_fields(model)
     wanted = {}
     for item in items:
         if item.sid not in fields:
@@ -156,10 +157,10 @@ def _apply(entry, wanted, language, report):
     for name, text in wanted.items():
         attname = build_localized_fieldname(name, language)
         before = getattr(entry, attname) or ""
-        if text == before.strip() and not translations.is_outdated(entry, name, language):
+        if text == before.strip() and not stale_translations.is_outdated(entry, name, language):
             continue  # the file gives the translation the entry has: nothing to check or save
         setattr(entry, attname, text)
-        blocking = translations.blocking_problems(entry, [name], language)
+        blocking = stale_translations.blocking_problems(entry, [name], language)
         try:
             entry.clean_fields(exclude=[f.name for f in entry._meta.fields if f.name != attname])
         except ValidationError as invalid:
@@ -169,7 +170,7 @@ def _apply(entry, wanted, language, report):
             report.problems += blocking
         else:
             if text == before.strip():
-                translations.confirm(entry, [f"{name}:{language}"])  # the translator says it is still right
+                stale_translations.confirm(entry, [f"{name}:{language}"])  # the translator says it is still right
             report.imported.append(name)
 
 

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import get_language_info, gettext, ngettext
 
-from . import translation_status
-from .models import GuidancePage, Revision, Significance
+from ..models import GuidancePage, Revision, Significance
+from ..segments import page_status
 
 
 @dataclass(frozen=True)
 class Cell:
-    status: translation_status.LanguageStatus
+    status: page_status.LanguageStatus
     edit_url: str
     draft_note: str  # "A major English change is waiting for review: 3 segments will need Russian", or ""
     draft_url: str
@@ -66,7 +66,7 @@ def translate_url(draft, language):
 def dashboard_rows():
     """One row per page: its cells in each translated language, and its open draft."""
     pages = list(GuidancePage.objects.select_related("current_revision"))
-    statuses = translation_status.statuses_for_pages(pages)
+    statuses = page_status.statuses_for_pages(pages)
     drafts = {
         draft.page_id: draft
         for draft in Revision.objects.open().filter(page__in=pages).select_related("page__current_revision")
@@ -74,10 +74,10 @@ def dashboard_rows():
     rows = []
     for page in pages:
         draft = drafts.get(page.pk)
-        outlook = translation_status.draft_outlook(draft) if draft is not None else {}
+        outlook = page_status.draft_outlook(draft) if draft is not None else {}
         edit_url = reverse("admin:guidance_guidancepage_edit", args=[page.pk])
         cells = []
-        for code in translation_status.TRANSLATED_LANGUAGES:
+        for code in page_status.TRANSLATED_LANGUAGES:
             draft_url = ""
             if draft is not None:
                 draft_url = reverse("admin:guidance_revision_review", args=[draft.pk]) + f"?lang={code}"
@@ -97,7 +97,7 @@ def left_behind(draft):
     if not draft.is_open:
         return []
     significance = Significance.MINOR if draft.significance == Significance.TYPO else draft.significance
-    outlook = translation_status.draft_outlook(draft, significance)
+    outlook = page_status.draft_outlook(draft, significance)
     return [
         {
             "code": code,
@@ -105,7 +105,7 @@ def left_behind(draft):
             "outlook": outlook[code],
             "url": translate_url(draft, code) if draft.is_editable else "",
         }
-        for code in translation_status.TRANSLATED_LANGUAGES
+        for code in page_status.TRANSLATED_LANGUAGES
         if code in outlook and outlook[code].left_behind
     ]
 
@@ -114,7 +114,7 @@ def quality_problems(draft):
     """Per language, the problems the quality checks find in the translations an open draft changes."""
     if not draft.is_open:
         return []
-    from . import translation_checks  # a late import: the checks read the glossary file only when asked
+    from ..segments import checks as translation_checks  # a late import: the checks read the glossary file only when asked
 
     return [
         {"code": code, "name": get_language_info(code)["name_translated"], "problems": problems,

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import segment_status, translation_status
-from .diff import side_by_side
-from .segment_status import OUTDATED, SOURCE_LANGUAGE, SegmentState
-from .segments import PINNED_KINDS, body_cut
+from ..diff import side_by_side
+from ..segments import page_status
+from ..segments import status as segment_status
+from ..segments.cutting import PINNED_KINDS, body_cut
+from ..segments.status import OUTDATED, SOURCE_LANGUAGE, SegmentState
 
 KIND_LABELS = {
     "title": _("Title"), "summary": _("Summary"), "h2": _("Heading"), "h3": _("Subheading"), "h4": _("Subheading"),
@@ -66,7 +67,7 @@ class SegmentRow:
 
 def segment_rows(draft, language, segment_map=None):
     """The draft's English segments, in order, with the translation of each and its state."""
-    segment_map = segment_map or translation_status.draft_map(draft)
+    segment_map = segment_map or page_status.draft_map(draft)
     english = segment_status.segments_by_id(draft, segment_map, SOURCE_LANGUAGE)
     translated = segment_status.segments_by_id(draft, segment_map, language)
     states = segment_status.states(segment_map, language)
@@ -90,7 +91,7 @@ def english_texts_at(page, versions):
     for revision in page.revisions.published().order_by("-published_at", "-pk")[:50]:
         if not wanted:
             break
-        segment_map = translation_status.stored_map(revision)
+        segment_map = page_status.stored_map(revision)
         matching = [sid for sid, version in wanted.items() if segment_map["en"].get(sid, {}).get("v") == version]
         if matching:
             texts = segment_status.segments_by_id(revision, segment_map, SOURCE_LANGUAGE)
@@ -107,7 +108,7 @@ def apply_segments(draft, language, texts, *, confirmed=(), by=None, segment_map
     `confirmed` are the segments the translator says are still right. Returns the ids of segments
     that could not be placed (the translation's own structure has no place for them).
     """
-    segment_map = segment_map or translation_status.draft_map(draft)
+    segment_map = segment_map or page_status.draft_map(draft)
     texts = {sid: _clean(text) for sid, text in texts.items()}
     for kind in PINNED_KINDS:
         if kind in texts:

@@ -27,7 +27,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from .segments import PINNED_KINDS, Segment, normalised, revision_segments
+from .cutting import PINNED_KINDS, Segment, normalised, revision_segments
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]

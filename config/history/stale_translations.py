@@ -96,21 +96,3 @@ def outdated(entry):
         for field, languages in (entry.outdated_translations or {}).items()
         for code in languages
     ]
-
-
-def entries_needing_update():
-    """Every tracked entry with a translation that needs an update, for the translation status view:
-    [{"entry", "kind", "admin_url", "needs"}], one query per kind of entry."""
-    from .labels import admin_url
-    from .models import tracked_models
-
-    rows = []
-    for model in tracked_models():
-        for entry in model._base_manager.exclude(outdated_translations={}).order_by("pk"):
-            rows.append({
-                "entry": entry,
-                "kind": model._meta.verbose_name,
-                "admin_url": admin_url(model._meta.app_label, model._meta.model_name, entry.pk),
-                "needs": [label for _choice, label in outdated(entry)],
-            })
-    return rows

@@ -171,3 +171,4 @@ def field_segments(instance, field_names, language):
         if text:
             found[name] = Segment("field", text, -1)
     return found
+

@@ -20,9 +20,10 @@ import yaml
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from . import segment_status, translation_status
-from .segment_status import SOURCE_LANGUAGE
-from .segments import body_cut, field_segments
+from . import page_status
+from . import status as segment_status
+from .cutting import body_cut, field_segments
+from .status import SOURCE_LANGUAGE
 
 GLOSSARY_FILE = Path(settings.BASE_DIR) / "locale" / "glossary.yaml"
 LOCAL_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -195,7 +196,7 @@ def _describe(kinds):
 def problems_of_segments(revision, language, sids=None, segment_map=None):
     """The problems of a revision's translated segments in one language (only of `sids` when given)."""
     segment_map = segment_map or (
-        translation_status.draft_map(revision) if revision.is_open else translation_status.stored_map(revision)
+        page_status.draft_map(revision) if revision.is_open else page_status.stored_map(revision)
     )
     english = segment_status.segments_by_id(revision, segment_map, SOURCE_LANGUAGE)
     translated = segment_status.segments_by_id(revision, segment_map, language)
@@ -213,11 +214,11 @@ def draft_problems(draft):
     Languages the draft does not touch are not checked here: their text is already published.
     """
     current = draft.page.current_revision
-    segment_map = translation_status.draft_map(draft)
-    current_map = translation_status.stored_map(current) if current is not None else None
+    segment_map = page_status.draft_map(draft)
+    current_map = page_status.stored_map(current) if current is not None else None
     found = {}
     for language in segment_status.TRANSLATED_LANGUAGES:
-        if current is not None and translation_status.texts(draft, language) == translation_status.texts(current, language):
+        if current is not None and page_status.texts(draft, language) == page_status.texts(current, language):
             continue
         mine = segment_status.segments_by_id(draft, segment_map, language)
         before = segment_status.segments_by_id(current, current_map, language) if current is not None else {}

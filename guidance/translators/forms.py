@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.translation_admin import language_attributes
+from config.language_tabs import language_attributes
 
-from .segment_status import OUTDATED
+from ..segments.status import OUTDATED
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a page is a few dozen kilobytes; all pages in nine languages stay far below
 

@@ -14,14 +14,17 @@ from django.urls import path, reverse
 from django.utils.translation import get_language_info, gettext
 from modeltranslation.utils import build_localized_fieldname
 
-from config.translation_admin import language_attributes
+from config.language_tabs import language_attributes
 
-from . import directory_exchange, exchange, publishing, roles, translation_checks, translation_status, xliff
-from .forms import conflict_message
-from .models import GuidancePage, Revision
-from .segment_status import TRANSLATED_LANGUAGES
-from .translation_editor import apply_segments, progress, segment_rows
-from .translator_forms import ImportForm, SegmentsForm
+from .. import publishing, roles
+from ..forms import conflict_message
+from ..models import GuidancePage, Revision
+from ..segments import checks as translation_checks
+from ..segments import page_status
+from ..segments.status import TRANSLATED_LANGUAGES
+from . import directory_exchange, exchange, xliff
+from .editor import apply_segments, progress, segment_rows
+from .forms import ImportForm, SegmentsForm
 
 
 def translator_urls(model_admin):
@@ -54,7 +57,7 @@ def translate_view(model_admin, request, object_id, language):
         messages.error(request, gettext("Only a draft can be edited. Edit the page to start a new draft."))
         return HttpResponseRedirect(reverse("admin:guidance_revision_review", args=[draft.pk]))
     only_todo = request.GET.get("todo") == "1"
-    segment_map = translation_status.draft_map(draft)
+    segment_map = page_status.draft_map(draft)
     rows = segment_rows(draft, language, segment_map)
     problems = translation_checks.problems_of_segments(draft, language, segment_map=segment_map)
     for row in rows:
