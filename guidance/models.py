@@ -280,59 +280,6 @@ class KeyFigure(TrackedEntry):
         return super().last_changed
 
 
-class SearchEntry(models.Model):
-    """One findable piece of published content (a page section, a city, an office…) as a reader of one language sees it.
-
-    Rows are rebuilt from the content by `config.site.search.index`; never edit them by hand.
-    """
-
-    class Kind(models.TextChoices):
-        GUIDANCE = "guidance", _("Guidance")
-        CITY = "city", _("City")
-        SERVICE = "service", _("Kind of help")
-        OFFICE = "office", _("Office")
-        PARTNER = "partner", _("Partner organisation")
-
-    language = models.CharField(_("language of the reader"), max_length=10)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    object_id = models.PositiveIntegerField(_("object id"))
-    position = models.PositiveSmallIntegerField(_("section"), default=0, help_text=_("0 is the top of the page."))
-    priority = models.PositiveSmallIntegerField(_("priority"), default=100)
-    path = models.CharField(_("address"), max_length=300)
-    anchor = models.TextField(_("section anchor"), blank=True)
-    # What the reader sees, and the language each part is really written in (fallbacks).
-    title = models.TextField(_("title"))
-    title_language = models.CharField(max_length=10)
-    heading = models.TextField(_("section heading"), blank=True)
-    body = models.TextField(_("text"), blank=True)
-    body_language = models.CharField(max_length=10)
-    # What is searched: the same text normalised (see config.site.search.text.normalise), plus the
-    # titles, names and headings in every other language (a Kazakh reader may type Russian).
-    text_search_config = models.CharField(_("PostgreSQL text search configuration"), max_length=20, default="simple")
-    search_title = models.TextField(blank=True)
-    search_heading = models.TextField(blank=True)
-    search_body = models.TextField(blank=True)
-    search_other_languages = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["language", "priority", "kind", "object_id", "position"]
-        verbose_name = _("search entry")
-        verbose_name_plural = _("search entries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["language", "kind", "object_id", "position"], name="unique_search_entry_per_section"
-            )
-        ]
-        indexes = [models.Index(fields=["kind", "object_id"], name="search_entry_source")]
-
-    def __str__(self):
-        return f"{self.title} — {self.heading}" if self.heading else self.title
-
-    @property
-    def url(self):
-        return f"{self.path}#{self.anchor}" if self.anchor else self.path
-
-
 class FeedbackVote(models.Model):
     """One anonymous answer to "Was this page useful?" about the revision a reader read, in their language.
 

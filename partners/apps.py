@@ -7,8 +7,11 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
+        from config import page_cache
         from offices.directory_changes import watch
 
         from .models import Branch
 
+        for model in ("service", "partner", "branch", "formerpartnername"):
+            page_cache.register_model(f"partners.{model}", "directory")
         watch(Branch)

@@ -5,9 +5,10 @@ import re
 import pytest
 from django.db import connection
 
+from config.site.models import SearchEntry
 from config.site.search.query import PostgresSearch, SubstringSearch, backend_for, find
 from config.site.search.text import parse_query
-from guidance.models import GuidancePage, SearchEntry
+from guidance.models import GuidancePage
 from tests.factories import QUERY_BUDGET, committed, draft_revision, published_revision
 from tests.pages import page_html
 

@@ -5,7 +5,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
-from guidance.models import SearchEntry
+from config.site.models import SearchEntry
 from offices.models import City, Office
 from partners.models import Partner, Service
 from tests.factories import committed

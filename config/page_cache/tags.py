@@ -6,44 +6,18 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .versions import ANY_CONTENT, EVERYTHING, HOTLINE, bump
 
-
-def _revision_tags(revision):
-    # Readers only ever see published revisions: a draft saved, scheduled or rejected changes no page.
-    if not revision.is_published:
-        return ()
-    return ("guidance", f"guidance-page:{revision.page_id}")
-
-
-def _page_tags(guidance_page):
-    return ("guidance", f"guidance-page:{guidance_page.pk}")
-
-
-# What a change to each content model can change on public pages. A model absent from this table
-# counts as a change to everything, unless its app is one of NOT_CONTENT_APPS; a model that no
-# public page shows can be listed with no tags (e.g. anonymous feedback).
-MODEL_TAGS = {
-    "offices.city": ("directory",),
-    "offices.formercityname": ("directory",),
-    "offices.office": ("directory", HOTLINE),
-    "partners.service": ("directory",),
-    "partners.partner": ("directory",),
-    "partners.branch": ("directory",),
-    "partners.formerpartnername": ("directory",),
-    "guidance.guidancepage": _page_tags,
-    "guidance.revision": _revision_tags,
-    "guidance.keyfigure": ("figures",),
-    "guidance.source": ("guidance",),  # named in the page histories and the updates list
-    "offices.directorychange": ("directory",),
-    # Derived from content whose own save already bumped its tags; no page shows a vote.
-    "guidance.searchentry": (),
-    "guidance.feedbackvote": (),
-}
+# What a change to each content model can change on public pages, registered by the app that owns
+# the model (its AppConfig.ready). A model absent from this table counts as a change to everything,
+# unless its app is one of NOT_CONTENT_APPS; a model that no public page shows is registered with no
+# tags (e.g. anonymous feedback).
+MODEL_TAGS = {}
 NOT_CONTENT_APPS = {"admin", "auth", "contenttypes", "sessions", "axes", "migrations", "history", "page_cache"}
 
 
 def register_model(label, *tags):
-    """Tell the page cache which tags a change to the model `app_label.modelname` touches."""
-    MODEL_TAGS[label.lower()] = tags
+    """Tell the page cache which tags a change to the model `app_label.modelname` touches: tag names,
+    or one function of the changed row that returns them (a draft revision touches no page)."""
+    MODEL_TAGS[label.lower()] = tags[0] if len(tags) == 1 and callable(tags[0]) else tags
 
 
 # --- what a view depends on ------------------------------------------------------------------

@@ -21,12 +21,13 @@ from django.utils.translation import gettext, override
 
 from config.language_fallback import Localized, localized
 from guidance import signals as guidance_signals
-from guidance.models import GuidancePage, SearchEntry
+from guidance.models import GuidancePage
 from guidance.rendering import render_markdown
 from offices.closures import closure_of
 from offices.models import City, FormerCityName, Office
 from partners.models import Branch, Partner, Service
 
+from ..models import SearchEntry
 from .query import POSTGRES_CONFIGS
 from .text import index_text
 

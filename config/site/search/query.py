@@ -22,7 +22,7 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
 from config.language_fallback import Localized
-from guidance.models import SearchEntry
+from config.site.models import SearchEntry
 
 from .excerpts import excerpt, highlight
 

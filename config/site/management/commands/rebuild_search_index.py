@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from config.site.models import SearchEntry
 from config.site.search.index import rebuild
-from guidance.models import SearchEntry
 
 
 class Command(BaseCommand):
