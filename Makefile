@@ -100,7 +100,7 @@ messages: install-test
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po  # English is the source
 	$(MANAGE) compilemessages -v0 -i .venv
 
-## Benchmarks (not part of the tests): see README. Uses wrk from Debian when it can install it.
+## Benchmarks (not part of the tests): see docs/benchmarks.md. Uses wrk from Debian when it can install it.
 bench: install-test static
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null) || true
 	$(BIN)/python benchmarks/run.py $(if $(SCALE),--scale $(SCALE))

@@ -1,4 +1,4 @@
-"""Benchmark the site as it is served in production, and check the speed budgets of DESIGN.md.
+"""Benchmark the site as it is served in production, and check the speed budgets of docs/architecture.md.
 
 1. Starts gunicorn with production settings (config/gunicorn.py, DEBUG off, a random SECRET_KEY)
    on a temporary SQLite database with the content, grown SCALE times (SCALE=1, 10 or 100:
@@ -218,7 +218,7 @@ def verdicts(ratios, renders, guidance, saves, scale):
         ("cached page ≥ 50% of static", min(ratios[n] for n in PAGES) >= TARGETS["cached"]),
         ("tracking parameters ≥ 90% of cached", ratios["city, unique fbclid/utm_*"] >= TARGETS["tracking"]),
         ("sitemaps alongside ≤ 5% loss", 1 - ratios["city, sitemaps alongside"] <= TARGETS["sitemap loss"]),
-        # DESIGN.md: ≤ 15 ms with today's content; with 100 times the content every page ≤ 50 ms.
+        # docs/architecture.md: ≤ 15 ms with today's content; with 100 times the content every page ≤ 50 ms.
         ("uncached guidance page ≤ 15 ms" if scale == 1 else "uncached guidance page ≤ 50 ms",
          guidance["cpu"] <= (TARGETS["guidance ms"] if scale == 1 else TARGETS["page ms"])),
         ("every page and sitemap file ≤ 50 ms (open data: see above)", max(f["cpu"] for f in pages.values()) <= TARGETS["page ms"]),

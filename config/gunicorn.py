@@ -26,7 +26,7 @@ graceful_timeout = 20
 limit_request_line = 8190
 # X-Forwarded-* headers are trusted from these addresses only: the reverse proxy in front.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-# Where the access log goes (`make run` and the README's production command say `--access-logfile -`).
+# Where the access log goes (`make run` and the service unit of docs/operations.md say `--access-logfile -`).
 accesslog = os.environ.get("ACCESS_LOG") or None
 # The access log records what was served, not who asked or what they searched for: no client
 # address (%(h)s), no query string (%(U)s is the path alone); status, size, time in milliseconds.

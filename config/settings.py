@@ -13,7 +13,7 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")  # optional; the real environment wins
 
 # The default key is only fit for a laptop: `check --deploy` flags it (security.W009),
-# and the README says to set SECRET_KEY everywhere else.
+# and the README says to set SECRET_KEY everywhere else (the same on every machine: docs/operations.md).
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-only-set-SECRET_KEY-in-production")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
@@ -118,7 +118,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory is per process: run one gunicorn process (config/gunicorn.py), or
 # share a cache between processes and machines with CACHE_URL=redis://host:6379/0.
-# Both are bounded: local memory by entries and bytes, Redis by its `maxmemory` (see the README).
+# Both are bounded: local memory by entries and bytes, Redis by its `maxmemory` (see docs/operations.md).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://help-site?max_entries=50000&max_bytes=67108864")}
 # Django's backends with what the page cache needs (config/page_cache/store.py).
 CACHES["default"]["BACKEND"] = {
@@ -164,7 +164,7 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar", "prs", "ug", "fa", "he", "ur", "ps", "ckb"]
 # Our catalogs first (they win); then the Django admin's own strings in Dari, which Django lacks
-# (made from its Persian ones by `manage.py build_dari_admin_catalog`, see the README).
+# (made from its Persian ones by `manage.py build_dari_admin_catalog`, see docs/translators-guide.md).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django-admin"]
 FORMAT_MODULE_PATH = ["config.formats"]  # date formats for the languages Django lacks them for
 USE_I18N = True

@@ -1,4 +1,4 @@
-"""The URL contract of DESIGN.md: partners link to these, so they never break."""
+"""The URL contract (docs/architecture.md): partners link to these, so they never break."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin

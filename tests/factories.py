@@ -12,7 +12,7 @@ from guidance.publishing import publish
 from offices.models import City, Office
 from partners.models import Branch, Partner
 
-QUERY_BUDGET = 8  # SQL queries any public page may run, whatever the amount of content (DESIGN.md)
+QUERY_BUDGET = 8  # SQL queries any public page may run, whatever the amount of content (docs/architecture.md)
 
 PLACEHOLDER_TEXT = {"title_en": "Title", "summary_en": "Summary", "body_en": "Body"}
 

@@ -6,7 +6,7 @@
 - `RedisCache`: one pool of connections per process, and the page cache told which Redis server
   run each new connection reached (its `run_id`), because a Redis that restarted (from its
   snapshot, or empty) may hold versions older than the database's (versions.py). Redis bounds
-  itself: see the README for `maxmemory` and `allkeys-lru`.
+  itself: see docs/operations.md for `maxmemory` and `allkeys-lru`.
 """
 
 import threading

@@ -1,4 +1,4 @@
-"""The staff roles (groups) and what each may do; see guidance/roles.py and the README."""
+"""The staff roles (groups) and what each may do; see guidance/roles.py and docs/staff-guide.md."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""Publish the guidance revisions whose scheduled time has come. Run it every few minutes (see README)."""
+"""Publish the guidance revisions whose scheduled time has come. Run it every few minutes (see docs/operations.md)."""
 
 from django.core.management.base import BaseCommand
 

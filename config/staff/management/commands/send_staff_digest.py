@@ -1,4 +1,4 @@
-"""E-mail editors the directory entries of their cities to check. Run it once a day (see README)."""
+"""E-mail editors the directory entries of their cities to check. Run it once a day (see docs/operations.md)."""
 
 from django.core.management.base import BaseCommand
 
