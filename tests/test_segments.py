@@ -84,7 +84,7 @@ def test_headings_paragraphs_list_items_and_table_cells_are_segments():
 
 def test_the_starting_pages_are_current_in_every_language():
     for slug in ("asylum-seekers", "refugees", "stateless"):
-        assert set(page(slug).page_status.values()) == {TranslationState.UP_TO_DATE}, slug
+        assert set(page(slug).translation_status.values()) == {TranslationState.UP_TO_DATE}, slug
         assert all(not outdated(language, slug) for language in TRANSLATED), slug
 
 
@@ -116,7 +116,7 @@ def test_a_typo_revision_flags_nothing(client):
     publish_change("typo", body_en=english().replace("stateless person and", "stateless person, and"))
     publish_change("typo", body_en=english().replace(OLD, NEW))
     assert all(not outdated(language) for language in TRANSLATED)
-    assert set(page().page_status.values()) == {TranslationState.UP_TO_DATE}
+    assert set(page().translation_status.values()) == {TranslationState.UP_TO_DATE}
     assert 'class="outdated-notice"' not in page_html(client, "/ru/guidance/asylum-seekers/")
 
 
