@@ -19,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 from config.history import translations as directory_translations
 from config.history.admin import TrackedEntryAdmin
 from config.permanent_addresses import PermanentSlugAdmin
+from config.sources.admin import CheckInline
 from config.translation_admin import TabbedTranslationAdmin, language_attributes
 
 from . import admin_editing, publishing, roles, translation_dashboard, translation_status
@@ -362,8 +363,8 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
 @admin.register(KeyFigure)
 class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
+    inlines = [CheckInline]
 
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
-from .sources_admin import SourceAdmin  # noqa: E402, F401

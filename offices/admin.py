@@ -16,6 +16,7 @@ from import_export.admin import ImportExportMixin
 from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.history.imports import FORMATS
 from config.permanent_addresses import PermanentSlugAdmin
+from config.sources.admin import CheckInline
 from config.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import freshness
@@ -161,6 +162,7 @@ class OfficeAdmin(ImportExportMixin, VerifiedOnAdminMixin, PermanentSlugAdmin, T
     search_fields = ["name", "address", "address_local", "phones"]
     readonly_fields = ["uuid", "updated_at"]
     list_select_related = ["city"]
+    inlines = [CheckInline]
 
 
 @admin.register(DirectoryChange)

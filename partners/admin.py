@@ -4,6 +4,7 @@ from import_export.admin import ImportExportMixin
 from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.history.imports import FORMATS
 from config.permanent_addresses import PermanentSlugAdmin
+from config.sources.admin import CheckInline
 from config.translation_admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
@@ -43,7 +44,7 @@ class PartnerAdmin(ImportExportMixin, PermanentSlugAdmin, TrackedEntryAdmin, Tab
     search_fields = ["name", "short_name"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
-    inlines = [BranchInline, FormerPartnerNameInline]
+    inlines = [BranchInline, FormerPartnerNameInline, CheckInline]
 
 
 @admin.register(Branch)
@@ -56,3 +57,4 @@ class BranchAdmin(ImportExportMixin, VerifiedOnAdminMixin, TrackedEntryAdmin, Ta
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
     list_select_related = ["partner", "city"]
+    inlines = [CheckInline]

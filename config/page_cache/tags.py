@@ -32,7 +32,9 @@ MODEL_TAGS = {
     "guidance.guidancepage": _page_tags,
     "guidance.revision": _revision_tags,
     "guidance.keyfigure": ("figures",),
-    "guidance.source": ("guidance",),  # named in the page histories and the updates list
+    # Named in the page histories and the updates list, and beside directory entries and figures.
+    "sources.source": ("guidance", "directory", "figures"),
+    "sources.check": ("directory", "figures"),
     "offices.directorychange": ("directory",),
     # Derived from content whose own save already bumped its tags; no page shows a vote.
     "guidance.searchentry": (),
