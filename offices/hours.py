@@ -14,7 +14,8 @@ import holidays
 from django.core.exceptions import ValidationError
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
-from django.utils.translation import gettext, gettext_lazy as _, pgettext
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from config.periods import start_of_day
 

@@ -100,6 +100,16 @@ class Check(models.Model):
     def __str__(self):
         return f"{self.get_method_display()} {self.checked_on or ''}".strip()
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        refresh_checks(self.content_type.model_class(), self.object_id)
+
+    def delete(self, *args, **kwargs):
+        model, object_id = self.content_type.model_class(), self.object_id
+        result = super().delete(*args, **kwargs)
+        refresh_checks(model, object_id)
+        return result
+
     def clean(self):
         super().clean()
         if self.method == self.Method.SOURCE and self.source_id is None:
@@ -110,16 +120,6 @@ class Check(models.Model):
             raise ValidationError({"checked_on": _("Say when the check was made.")})
         if self.checked_on and self.checked_on > timezone.localdate():
             raise ValidationError({"checked_on": _("A check cannot be in the future.")})
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        refresh_checks(self.content_type.model_class(), self.object_id)
-
-    def delete(self, *args, **kwargs):
-        model, object_id = self.content_type.model_class(), self.object_id
-        result = super().delete(*args, **kwargs)
-        refresh_checks(model, object_id)
-        return result
 
     @property
     def is_reading(self):
