@@ -3,6 +3,7 @@ directory entry, recorded inline on the entry's own change page."""
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.utils import timezone
 
 from config.translation_admin import TabbedTranslationAdmin
@@ -15,6 +16,7 @@ class SourceAdmin(TabbedTranslationAdmin):
     list_display = ["key", "title", "kind", "as_of", "read_on", "year"]
     list_filter = ["kind"]
     search_fields = ["key", "title", "as_of", "url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_delete_permission(self, request, obj=None):
         return False  # published revisions and entries' checks name their sources: the history must keep them
