@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "config.login_attempts.LogInSecurityConfig",  # django-axes, named for staff
     "import_export",
     "config.history",
+    "config.sources",
     "offices",
     "partners",
     "guidance",

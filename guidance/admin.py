@@ -20,6 +20,7 @@ from config.history.admin import TrackedEntryAdmin
 from config.history.tracked import entries_needing_update as directory_entries_needing_update
 from config.language_tabs import TabbedTranslationAdmin, language_attributes
 from config.permanent_addresses import PermanentSlugAdmin
+from config.sources.admin import CheckInline
 
 from . import admin_editing, publishing, roles
 from .admin_editing import review_url
@@ -364,8 +365,8 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
 @admin.register(KeyFigure)
 class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "value", "as_of", "is_current"]
+    inlines = [CheckInline]
 
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
-from .sources_admin import SourceAdmin  # noqa: E402, F401

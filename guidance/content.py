@@ -2,7 +2,7 @@
 
 Each page is a folder: `page.yaml`, then one Markdown file per revision and language,
 `<publish date>.<language>.md`. The English file's header names the revision's sources (keys of
-`sources.yaml`, the documents its facts come from, each with as of when they were true) and, for a
+`config/sources/content/sources.yaml`, the documents its facts come from, each with as of when they were true) and, for a
 text taken from older documents, `dated_by_source: true`: its file date only keeps the history in
 order, and readers are shown the sources' dates instead. A revision already loaded is never touched
 again, except that one loaded before revisions had sources is given those its file names.
@@ -24,17 +24,8 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 
 def load(report):
-    load_sources(report)
     load_pages(report)
     load_key_figures(report)
-
-
-def load_sources(report):
-    for entry in read_yaml(CONTENT_DIR / "sources.yaml"):
-        _source, created = Source.objects.get_or_create(
-            key=entry["key"], defaults={"year": entry["year"], **translated(entry, "title", "as_of")}
-        )
-        report(Source, created)
 
 
 def load_pages(report):
@@ -58,7 +49,7 @@ def record_sources(revision, header, path):
     """Give a loaded revision the sources its English file names, unless it has sources already."""
     keys = [str(key) for key in header.get("sources") or []]
     if not keys:
-        raise ValueError(f"{path}: name the revision's sources (keys of sources.yaml)")
+        raise ValueError(f"{path}: name the revision's sources (keys of config/sources/content/sources.yaml)")
     sources = list(Source.objects.filter(key__in=keys))
     if len(sources) != len(set(keys)):
         raise ValueError(f"{path}: unknown source(s) {sorted(set(keys) - {s.key for s in sources})}")

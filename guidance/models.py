@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from config.history.tracked import TrackedEntry
 from config.language_fallback import in_every_language
 from config.permanent_addresses import PermanentSlug
+from config.sources.models import CheckedEntry, Source  # noqa: F401 (Source: one list, kept in config.sources)
 
 
 class Audience(models.TextChoices):
@@ -98,24 +99,6 @@ class GuidancePage(PermanentSlug, models.Model):
 
     def get_absolute_url(self):
         return reverse("guidance:page", kwargs={"slug": self.slug})
-
-
-class Source(models.Model):
-    """A public document that guidance is based on, and as of when its facts were true."""
-
-    key = models.SlugField(_("key"), max_length=20, unique=True, help_text=_("How the content files name it, e.g. 001."))
-    title = models.CharField(_("title"), max_length=300)
-    # Only as precise as the document itself: "July 2018", "2019–2022", "about 2021".
-    as_of = models.CharField(_("as of"), max_length=100, help_text=_("When its facts were true, as the document says it."))
-    year = models.PositiveSmallIntegerField(_("year"), help_text=_("The last year its facts are known to be true."))
-
-    class Meta:
-        ordering = ["year", "key"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-
-    def __str__(self):
-        return f"{self.title} ({self.as_of})"
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -251,7 +234,7 @@ class Revision(models.Model):
         return self.status in self.OPEN_STATUSES
 
 
-class KeyFigure(TrackedEntry):
+class KeyFigure(CheckedEntry, TrackedEntry):
     """A number about people forced to flee in Kazakhstan, with its date and source."""
 
     value = models.PositiveIntegerField(_("value"))

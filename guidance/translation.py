@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import KeyFigure, Revision, Source
+from .models import KeyFigure, Revision
 
 
 @register(Revision)
@@ -15,8 +15,3 @@ class RevisionTranslationOptions(TranslationOptions):
 class KeyFigureTranslationOptions(TranslationOptions):
     fields = ("label", "detail", "source")
 
-
-@register(Source)
-class SourceTranslationOptions(TranslationOptions):
-    fields = ("title", "as_of")
-    required_languages = ("en",)

@@ -17,6 +17,7 @@ from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.history.imports import FORMATS
 from config.language_tabs import TabbedTranslationAdmin, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
+from config.sources.admin import CheckInline
 
 from . import freshness
 from .forms import DirectoryEntryForm
@@ -161,6 +162,7 @@ class OfficeAdmin(ImportExportMixin, VerifiedOnAdminMixin, PermanentSlugAdmin, T
     search_fields = ["name", "address", "address_local", "phones"]
     readonly_fields = ["uuid", "updated_at"]
     list_select_related = ["city"]
+    inlines = [CheckInline]
 
 
 @admin.register(DirectoryChange)

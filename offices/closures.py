@@ -11,6 +11,8 @@ from config.language_fallback import localized
 from config.page_cache import changed_at, valid_until
 from config.periods import days_text, start_of_day
 
+from . import hours
+
 
 @dataclass(frozen=True)
 class Closure:
@@ -64,8 +66,9 @@ def moments(places):
 
 
 def follow_closures(request, places):
-    """Tell the page cache when this page changes by itself because of the places' closures."""
+    """Tell the page cache when this page changes by itself because of the places' closures and the
+    public holidays their opening hours name."""
     now = timezone.now()
-    times = list(moments(places))
+    times = [*moments(places), *hours.moments(places, timezone.localdate())]
     valid_until(request, min((moment for moment in times if moment > now), default=None))
     changed_at(request, max((moment for moment in times if moment <= now), default=None))

@@ -1,8 +1,14 @@
-"""Load cities and offices from offices/content/*.yaml; existing rows are left as staff edited them."""
+"""Load cities and offices from offices/content/*.yaml; existing rows are left as staff edited them.
+
+An office entry names its source (`source: "000"`, a key of config/sources/content/sources.yaml) and,
+only where that source gives them, its weekly hours as HSDS schedule rows:
+`hours: [{byday: "MO,TU,WE,TH,FR", opens_at: "09:00", closes_at: "18:00"}]`.
+"""
 
 from pathlib import Path
 
 from config.content_files import read_yaml, translated
+from config.sources.content import record_source
 
 from .models import City, FormerCityName, Office
 
@@ -23,8 +29,11 @@ def load(report):
             report(FormerCityName, created)
 
     cities = {city.slug: city for city in City.objects.all()}
-    for entry in read_yaml(CONTENT_DIR / "offices.yaml"):
-        if Office.objects.filter(slug=entry["slug"]).exists():
+    path = CONTENT_DIR / "offices.yaml"
+    for entry in read_yaml(path):
+        existing = Office.objects.filter(slug=entry["slug"]).first()
+        if existing is not None:
+            record_source(existing, entry, path)  # given to an entry loaded before entries had sources
             report(Office, False)
             continue
         office = Office(
@@ -39,8 +48,10 @@ def load(report):
             email=entry.get("email", ""),
             website=entry.get("website", ""),
             verified_on=entry.get("verified_on"),
+            hours=entry.get("hours", []),
             **translated(entry, "name", "address", "opening_hours", "notes"),
         )
         office.full_clean()
         office.save()
+        record_source(office, entry, path)
         report(Office, True)

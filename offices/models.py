@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from config.history.tracked import TrackedEntry
 from config.language_fallback import localized
 from config.permanent_addresses import PermanentSlug
+from config.sources.models import CheckedEntry
 
 from .closures import closure_of
+from .hours import holiday_closures, rules_of, validate_schedule
 from .phones import normalize_phone_list, parse_phone_list, validate_phone_list
 
 LOCAL_LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh"))]
@@ -75,8 +77,8 @@ class FormerCityName(PermanentSlug, TrackedEntry):
         return self.name
 
 
-class ContactPoint(TrackedEntry):
-    """Where a person goes or calls: an address (also for a driver), phones and hours."""
+class ContactPoint(CheckedEntry, TrackedEntry):
+    """Where a person goes or calls: an address (also for a driver), phones and hours, with their source."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
     address = models.CharField(_("address"), max_length=250, blank=True)
@@ -91,7 +93,15 @@ class ContactPoint(TrackedEntry):
         _("phones"), max_length=250, blank=True, validators=[validate_phone_list],
         help_text=_("Separated by commas, written as you like: +7 7172 69 65 45, 8 701 744 7238. Stored as +77172696545."),
     )
-    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    opening_hours = models.CharField(
+        _("note on opening hours"), max_length=200, blank=True,
+        help_text=_("Only what a source says, e.g. a lunch break. The weekly hours go below."),
+    )
+    # Open Referral HSDS 3.0 `schedule` rows (offices/hours.py); empty unless a source gives hours.
+    hours = models.JSONField(
+        _("weekly opening hours"), default=list, blank=True, validators=[validate_schedule],
+        help_text=_("Only hours a source gives. Readers are told the public holidays on which it is closed."),
+    )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     verified_on = models.DateField(_("information checked on"), null=True, blank=True)
@@ -119,6 +129,18 @@ class ContactPoint(TrackedEntry):
     def closure(self):
         """The temporary closure readers are told about today (it may start later), or None."""
         return closure_of(self)
+
+    @property
+    def weekly_hours(self):
+        """The weekly hours still in force, as readers read them ("Monday–Friday: 9:00–18:00")."""
+        return [rule.text for rule in rules_of(self, timezone.localdate())]
+
+    @property
+    def holiday_closures(self):
+        """The coming public holidays on which it is closed, each named with its date."""
+        return holiday_closures(self, timezone.localdate())
+
+    is_phone_line = False  # a hotline is called, not visited: no "call before you go"
 
     @property
     def driver_address(self):
@@ -155,7 +177,7 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(is_current=False)
 
     def directory(self):
-        return self.select_related("city").order_by(*DIRECTORY_ORDER)
+        return self.select_related("city", *Office.CHECKS_RELATED).order_by(*DIRECTORY_ORDER)
 
     def hotlines(self):
         return self.current().filter(kind=Office.Kind.HOTLINE).order_by("order")
@@ -208,6 +230,10 @@ class Office(PermanentSlug, ContactPoint):
 
     def get_absolute_url(self):
         return reverse("offices:office", kwargs={"slug": self.slug})
+
+    @property
+    def is_phone_line(self):
+        return self.kind == self.Kind.HOTLINE
 
 
 

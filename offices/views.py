@@ -44,6 +44,6 @@ def office_list(request):
 
 @depends_on("directory")
 def office_detail(request, slug):
-    office = get_object_or_404(Office.objects.select_related("city"), slug=slug)
+    office = get_object_or_404(Office.objects.select_related("city", *Office.CHECKS_RELATED), slug=slug)
     follow_closures(request, [office])
     return render(request, "offices/office_detail.html", {"office": office, "last_updated": office.last_changed})

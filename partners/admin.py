@@ -5,6 +5,7 @@ from config.history.admin import TrackedEntryAdmin, TrackedInline
 from config.history.imports import FORMATS
 from config.language_tabs import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
+from config.sources.admin import CheckInline
 from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
 from offices.forms import DirectoryEntryForm
 
@@ -43,7 +44,7 @@ class PartnerAdmin(ImportExportMixin, PermanentSlugAdmin, TrackedEntryAdmin, Tab
     search_fields = ["name", "short_name"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
-    inlines = [BranchInline, FormerPartnerNameInline]
+    inlines = [BranchInline, FormerPartnerNameInline, CheckInline]
 
 
 @admin.register(Branch)
@@ -56,3 +57,4 @@ class BranchAdmin(ImportExportMixin, VerifiedOnAdminMixin, TrackedEntryAdmin, Ta
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
     list_select_related = ["partner", "city"]
+    inlines = [CheckInline]

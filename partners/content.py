@@ -1,8 +1,12 @@
-"""Load services, partners and branches from partners/content/*.yaml; existing rows are kept as edited."""
+"""Load services, partners and branches from partners/content/*.yaml; existing rows are kept as edited.
+
+A partner names its source (`source: "000"`); its branches share it unless they name their own, and
+carry weekly hours (`hours:`, HSDS schedule rows) only where that source gives them."""
 
 from pathlib import Path
 
 from config.content_files import read_yaml, translated
+from config.sources.content import record_source
 from offices.models import City
 
 from .models import Branch, Partner, Service
@@ -20,8 +24,16 @@ def load(report):
 
     services = {service.slug: service for service in Service.objects.all()}
     cities = {city.slug: city for city in City.objects.all()}
-    for entry in read_yaml(CONTENT_DIR / "partners.yaml"):
-        if Partner.objects.filter(slug=entry["slug"]).exists():
+    path = CONTENT_DIR / "partners.yaml"
+    for entry in read_yaml(path):
+        existing = Partner.objects.filter(slug=entry["slug"]).first()
+        if existing is not None:
+            # Given to entries loaded before entries had sources; staff's own records are kept.
+            record_source(existing, entry, path)
+            for branch_entry in entry.get("branches", []):
+                branch = existing.branches.filter(city__slug=branch_entry["city"]).first()
+                if branch is not None:
+                    record_source(branch, {"source": entry.get("source"), **branch_entry}, path)
             report(Partner, False)
             continue
         partner = Partner.objects.create(
@@ -33,6 +45,7 @@ def load(report):
             **translated(entry, "name", "short_name", "description"),
         )
         partner.services.set(services[slug] for slug in entry.get("services", []))
+        record_source(partner, entry, path)
         report(Partner, True)
         for branch_entry in entry.get("branches", []):
             branch = Branch.objects.create(
@@ -42,7 +55,10 @@ def load(report):
                 address_local_language=branch_entry.get("address_local_language", "ru"),
                 phones=branch_entry.get("phones", ""),
                 verified_on=branch_entry.get("verified_on"),
+                hours=branch_entry.get("hours", []),
                 **translated(branch_entry, "address", "opening_hours"),
             )
+            branch.full_clean()
+            record_source(branch, {"source": entry.get("source"), **branch_entry}, path)
             branch.services.set(services[slug] for slug in branch_entry.get("services", []))
             report(Branch, True)

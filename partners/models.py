@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from config.history.tracked import TrackedEntry
 from config.language_fallback import in_every_language
 from config.permanent_addresses import PermanentSlug
+from config.sources.models import CheckedEntry
 from offices.models import City, ContactPoint
 
 
@@ -45,13 +46,15 @@ class PartnerQuerySet(models.QuerySet):
         ).order_by("order", "name")
 
     def directory(self):
-        return self.prefetch_related(
+        return self.select_related(*Partner.CHECKS_RELATED).prefetch_related(
             "services",
-            models.Prefetch("branches", queryset=Branch.objects.select_related("city").order_by("city__order")),
+            models.Prefetch(
+                "branches", queryset=Branch.objects.select_related("city", *Branch.CHECKS_RELATED).order_by("city__order"),
+            ),
         ).order_by("order", "name")
 
 
-class Partner(PermanentSlug, TrackedEntry):
+class Partner(PermanentSlug, CheckedEntry, TrackedEntry):
     """An organisation that works with UNHCR to help people forced to flee, for free."""
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)

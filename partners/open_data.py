@@ -20,11 +20,13 @@ import uuid
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Subquery, Value
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 from config.language_fallback import localized
 from offices.closures import closure_of, is_closed
+from offices.hours import holiday_closures
 from offices.models import Office
 
 from .models import Branch, Partner
@@ -90,11 +92,7 @@ def location(place, location_id, organization_id, name, language):
     if place.latitude is not None and place.longitude is not None:
         entry["latitude"] = float(place.latitude)
         entry["longitude"] = float(place.longitude)
-    hours = text(place, "opening_hours", language)
-    if hours:
-        entry["schedules"].append(
-            {"id": derived_id(uuid.UUID(location_id), "schedule"), "location_id": location_id, "description": hours}
-        )
+    entry["schedules"] += schedules(place, location_id, language)
     closure = closure_of(place)
     if closure is not None:
         entry["schedules"].append(
@@ -108,6 +106,38 @@ def location(place, location_id, organization_id, name, language):
             }
         )
     return entry
+
+
+def schedules(place, location_id, language):
+    """The weekly hours a source gives (HSDS `schedule` rows as stored), the public holidays coming on
+    which the place is closed, and a note on the hours; nothing is invented where no source gives hours."""
+    owner, today = uuid.UUID(location_id), timezone.localdate()
+    note = text(place, "opening_hours", language)
+    rows = [
+        {
+            "id": derived_id(owner, f"schedule:{number}"),
+            "location_id": location_id,
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            **{key: rule[key] for key in ("byday", "opens_at", "closes_at", "valid_from", "valid_to") if rule.get(key)},
+            **optional(description=note),
+        }
+        for number, rule in enumerate(place.hours or [])
+        if not rule.get("valid_to") or rule["valid_to"] >= today.isoformat()
+    ]
+    if not rows and note:
+        rows.append({"id": derived_id(owner, "schedule"), "location_id": location_id, "description": note})
+    rows += [
+        {
+            "id": derived_id(owner, f"holiday:{closure.day.isoformat()}"),
+            "location_id": location_id,
+            "valid_from": closure.day.isoformat(),
+            "valid_to": closure.day.isoformat(),
+            "description": closure.text,
+        }
+        for closure in holiday_closures(place, today)
+    ]
+    return rows
 
 
 def optional(**values):

@@ -28,7 +28,7 @@ def test_every_loaded_revision_has_a_source_with_a_date():
         assert sources, revision.import_key
         for source in sources:
             assert source.as_of_en and source.year, source.key
-    assert set(Source.objects.values_list("key", flat=True)) == {"000", "001", "002", "003", "004"}
+    assert {"000", "001", "002", "003", "004"} <= set(Source.objects.values_list("key", flat=True))
 
 
 def test_history_says_the_2018_text_is_based_on_july_2018_information(client):
@@ -101,8 +101,8 @@ def test_a_new_draft_starts_with_the_published_revisions_sources(staff_client):
 def test_staff_edit_the_list_of_sources_in_the_admin(staff_client):
     editor = staff_client("editor")
     source = Source.objects.get(key="001")
-    response = editor.get(f"/admin/guidance/source/{source.pk}/change/")
+    response = editor.get(f"/admin/sources/source/{source.pk}/change/")
     assert response.status_code == 200
     assert "July 2018" in response.content.decode()
-    response = editor.post(f"/admin/guidance/source/{source.pk}/delete/")
+    response = editor.post(f"/admin/sources/source/{source.pk}/delete/")
     assert response.status_code == 403  # published revisions name it: never deleted

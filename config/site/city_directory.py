@@ -131,7 +131,7 @@ def city_directory(city):
     unhcr_elsewhere = [o for o in elsewhere if o.kind == Office.Kind.UNHCR]
     branches = list(
         Branch.objects.filter(city=city, partner__is_active=True)
-        .select_related("partner", "city")
+        .select_related("partner", "city", *Branch.CHECKS_RELATED)
         .prefetch_related("services")
         .order_by("partner__order")
     )

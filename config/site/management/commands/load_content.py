@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from config.history import recording as history
+from config.sources import content as sources_content
 from guidance import content as guidance_content
 from offices import content as offices_content
 from partners import content as partners_content
@@ -23,7 +24,7 @@ class Command(BaseCommand):
 
         # The starting content is not news for the Updates page, and no staff member changed it.
         with history.not_recorded():
-            for loader in (offices_content, partners_content, guidance_content):
+            for loader in (sources_content, offices_content, partners_content, guidance_content):
                 loader.load(report)
         for name in sorted(set(created) | set(kept)):
             self.stdout.write(f"{name}: {created[name]} added, {kept[name]} already there")
