@@ -6,13 +6,15 @@ language is `?lang=` (English by default). The site's kinds of free help (legal 
 terms of one taxonomy, linked to each partner's services through `attributes`.
 """
 
+import datetime
 import uuid
 
 from django.core.exceptions import ValidationError as NotAUuid
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import is_aware, make_aware
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -94,10 +96,14 @@ def paginated(request, rows, page, per_page):
 
 
 def modified_since(value):
-    moment = parse_datetime(value) or (parse_date(value) and parse_datetime(f"{value}T00:00:00+00:00"))
+    """An ISO date or date and time; without a zone, UTC."""
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        moment = None
     if moment is None:
         raise HttpError(400, "modified_after")
-    return moment
+    return moment if is_aware(moment) else make_aware(moment, datetime.UTC)
 
 
 def services_matching(request, builder, query):
