@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "partners",
     "guidance",
     "config.site",
+    "config.api",
     "config.page_cache",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api.urls", namespace="api")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -31,5 +32,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "config.errors.bad_request"
-handler404 = "config.errors.not_found"
+handler404 = "config.api.errors.not_found"  # JSON under /api/, the page elsewhere
 handler500 = "config.errors.server_error"

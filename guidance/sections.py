@@ -96,15 +96,53 @@ def mark_outdated_sections(body, notices):
     return "".join(parts) + body[last:]
 
 
+def _fallback_body(revision, language):
+    """(language, body) of the first language after `language` in its chain whose body has every section."""
+    for candidate in resolution_order(language)[1:]:
+        fallback_text = getattr(revision, build_localized_fieldname("body", candidate), "")
+        if fallback_text and not has_empty_sections(fallback_text):
+            return candidate, fallback_text
+    return None
+
+
 def body_for_reader(revision, language):
     """The revision's body as Markdown for a reader of `language`, empty sections filled in."""
     body = localized(revision, "body", language)
     if body.is_fallback or not has_empty_sections(body.value):
         return body
-    for candidate in resolution_order(language)[1:]:
-        fallback_text = getattr(revision, build_localized_fieldname("body", candidate), "")
-        if fallback_text and not has_empty_sections(fallback_text):
-            direction = Localized(value="", language=candidate, is_fallback=True).direction
-            filled = fill_empty_sections(body.value, fallback_text, candidate, direction)
-            return Localized(value=filled, language=language, is_fallback=False)
-    return body
+    fallback = _fallback_body(revision, language)
+    if fallback is None:
+        return body
+    candidate, fallback_text = fallback
+    direction = Localized(value="", language=candidate, is_fallback=True).direction
+    return Localized(value=fill_empty_sections(body.value, fallback_text, candidate, direction), language=language, is_fallback=False)
+
+
+@dataclass(frozen=True)
+class ReaderSection:
+    """One section as a reader of a language gets it: number 0 is the text before the first heading."""
+
+    number: int
+    heading: str  # without "## "; "" for section 0
+    text: Localized  # Markdown, in the language it is really written in
+
+
+def sections_for_reader(revision, language):
+    """The revision's body cut into sections for a reader of `language`, each empty section's text
+    taken from the fallback chain as on the page (body_for_reader), as data rather than HTML."""
+    body = localized(revision, "body", language)
+    sections = split_sections(body.value)
+    fallback = None if body.is_fallback or not has_empty_sections(body.value) else _fallback_body(revision, language)
+    fallback_sections = iter([s for s in split_sections(fallback[1]) if s.heading] if fallback else [])
+    if fallback and len([s for s in sections if s.heading]) != len([s for s in split_sections(fallback[1]) if s.heading]):
+        fallback_sections = iter([])  # headings do not match: shown as it is, like the page
+    found, number = [], 0
+    for section in sections:
+        if section.heading:
+            number += 1
+            other = next(fallback_sections, None)
+            if not section.text and other is not None:
+                found.append(ReaderSection(number, section.heading[3:].strip(), Localized(other.text, fallback[0], True)))
+                continue
+        found.append(ReaderSection(number, section.heading[3:].strip(), Localized(section.text, body.language, body.is_fallback)))
+    return found

@@ -262,7 +262,7 @@ class HsdsDocument:
             "status": "temporarily closed" if is_closed(office) else "active",
             **optional(
                 description=notes, url=page, email=office.email, assured_date=_date(office.verified_on),
-                alert=self.alert(office),
+                alert=self.alert(office), last_modified=_date(office.updated_at),
             ),
         }
         if place is None:
@@ -296,16 +296,25 @@ class HsdsDocument:
         for kind in sorted(kinds.values(), key=lambda service: service.order):
             given_at = [branch for branch in branches if kind in branch.services.all()]
             closed = bool(given_at) and all(is_closed(branch) for branch in given_at)
+            service_id = derived_id(partner.uuid, f"service:{kind.uuid}")
             self.services.append(
                 {
-                    "id": derived_id(partner.uuid, f"service:{kind.uuid}"),
+                    "id": service_id,
                     "organization_id": organization_id,
                     "name": text(kind, "name", self.language),
                     "status": "temporarily closed" if closed else "active",
                     **optional(
                         description=text(kind, "description", self.language), url=page, email=partner.email,
                         alert=self.alert(*given_at),
+                        last_modified=_date(max([partner.updated_at, *(b.updated_at for b in given_at)], default=None)),
                     ),
+                    # The kind of help, a term of the site's own taxonomy (SERVICES_TAXONOMY).
+                    "attributes": [
+                        {
+                            "id": derived_id(uuid.UUID(service_id), "attribute"), "link_id": service_id,
+                            "link_entity": "service", "link_type": "service_type", "taxonomy_term_id": str(kind.uuid),
+                        }
+                    ],
                 }
             )
         for branch in branches:

@@ -11,6 +11,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from offices.models import Office
+from partners.models import Partner
+
 from . import deadlines
 
 EARLIEST_DATE = datetime.date(1991, 12, 16)  # none of these procedures is older than Kazakhstan's independence
@@ -203,3 +206,25 @@ FROM_DATES = {Situation.STATELESS}
 def steps_for(situation, date):
     """The person's steps in order, with their dates (never raises for a valid situation)."""
     return STEPS[Situation(situation)](date)
+
+
+def add_partners(steps, city):
+    """Each step that a kind of free help serves gets the partners who give it (in the city, if one was chosen)."""
+    services = {step.service for step in steps if step.service}
+    if not services:
+        return
+    partners = Partner.objects.filter(is_active=True, services__slug__in=services).directory().distinct()
+    found = list(partners)
+    for step in steps:
+        step.partners = [
+            p for p in found
+            if step.service in {s.slug for s in p.services.all()}
+            and (city is None or not p.branches.all() or any(b.city_id == city.pk for b in p.branches.all()))
+        ]
+
+
+def apply_offices(city):
+    """Where a person applies for asylum in their city (none when no city was chosen)."""
+    if city is None:
+        return []
+    return list(Office.objects.current().filter(city=city, kind=Office.Kind.ASYLUM_AUTHORITY).directory())

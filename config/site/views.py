@@ -12,11 +12,10 @@ from django.views.decorators.http import require_safe
 from config.last_updated import latest
 from config.page_cache import depends_on
 from guidance.models import GuidancePage, KeyFigure
-from offices.models import City, Office
-from partners.models import Partner
+from offices.models import City
 
 from .notices import NOTICES, board, follow, notices_where, where_it_applies
-from .plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, steps_for
+from .plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, add_partners, apply_offices, steps_for
 from .search.query import find
 from .search.text import parse_query
 from .updates import recent_updates
@@ -107,27 +106,12 @@ def plan(request):
         situation = Situation(form.cleaned_data["situation"])
         steps = steps_for(situation, form.cleaned_data["date"])
         city = next((c for c in cities if c.slug == form.cleaned_data["city"]), None)
-        _add_partners(steps, city)
+        add_partners(steps, city)
         context.update(
             situation=situation, steps=steps, city=city, dates_are_from=situation in FROM_DATES,
-            apply_offices=list(Office.objects.current().filter(city=city, kind=Office.Kind.ASYLUM_AUTHORITY).directory())
-            if city else [],
+            apply_offices=apply_offices(city),
         )
     elif form.is_bound:
         status = 400
     return render(request, "site/plan.html", context, status=status)
 
-
-def _add_partners(steps, city):
-    """Each step that a kind of free help serves gets the partners who give it (in the city, if one was chosen)."""
-    services = {step.service for step in steps if step.service}
-    if not services:
-        return
-    partners = Partner.objects.filter(is_active=True, services__slug__in=services).directory().distinct()
-    found = list(partners)
-    for step in steps:
-        step.partners = [
-            p for p in found
-            if step.service in {s.slug for s in p.services.all()}
-            and (city is None or not p.branches.all() or any(b.city_id == city.pk for b in p.branches.all()))
-        ]
