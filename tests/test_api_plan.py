@@ -75,3 +75,13 @@ def test_a_body_that_is_not_json_is_a_400(client):
 
 def test_the_plan_is_never_read_by_get(client):
     assert client.get("/api/v1/en/plan/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_a_crossing_with_its_time_gets_24_hours_and_a_day_off_its_working_day(client):
+    crossing = client.post("/api/v1/en/plan/", {"situation": "irregular", "date": "2026-12-21T06:00"}, content_type="application/json")
+    assert crossing.status_code == 200
+    assert crossing.json()["steps"][0]["deadline"] == "2026-12-22T06:00"
+    assert crossing.json()["steps"][0]["note"] == "Count 24 hours from the time you crossed."
+    appeal = client.post("/api/v1/en/plan/", {"situation": "rejected", "date": "2026-11-20"}, content_type="application/json")
+    step = appeal.json()["steps"][0]
+    assert (step["deadline"], step["deadline_on_a_day_off"], step["go_by"]) == ("2027-02-20", True, "2027-02-19")

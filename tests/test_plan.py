@@ -35,9 +35,9 @@ def test_irregular_crossing_gives_the_next_day_as_the_deadline(client):
     assert times(response)[0] == ("2026-12-21", "Monday, 21 December 2026")
 
 
-def test_just_arrived_gives_five_calendar_days(client):
+def test_just_arrived_gives_five_calendar_days_counting_the_day_of_arrival(client):
     response = plan(client, situation="arrived", date="2026-12-24", city="almaty")
-    assert times(response)[0][0] == "2026-12-29"
+    assert times(response)[0][0] == "2026-12-28"  # 24, 25, 26, 27, 28: the earliest reading
     assertContains(response, "85 Dostyk Ave.")  # the office that receives applications in Almaty
     assertContains(response, "identity documents")
 

@@ -370,3 +370,25 @@ def test_migrating_a_database_that_has_content_but_no_index_builds_it():
     SearchEntry.objects.all().delete()
     call_command("migrate", verbosity=0)
     assert SearchEntry.objects.filter(language="kk", kind="guidance").count() > 3
+
+
+@pytest.mark.parametrize("lang, words, page", [
+    ("ru", "апелляция", "/ru/guidance/asylum-seekers/"),  # the page says «обжалование»
+    ("uz", "koʻchish", "/uz/guidance/asylum-seekers/"),  # the page says «koʻchganda»
+])
+def test_a_synonym_finds_the_page_that_answers_it(client, content, lang, words, page):
+    response = client.get(f"/{lang}/search/", {"q": words})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<ol class="search-results">' in html  # results, not the "nothing found" page's own links
+    results = html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
+    assert f'href="{page}' in results
+
+
+def test_synonyms_widen_a_word_only_within_its_own_group():
+    from config.site.search.text import parse_query
+
+    (term,) = parse_query("апелляция", "ru").terms
+    assert "обжало" in term.synonyms or "обжалов" in term.synonyms
+    (unrelated,) = parse_query("больница", "ru").terms
+    assert unrelated.synonyms == ()

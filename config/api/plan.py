@@ -21,7 +21,7 @@ router = Router(tags=["plan"])
 
 class Question(Schema):
     situation: str  # arrived, irregular, registered, rejected, recognised, stateless, moving
-    date: str = ""  # 2026-12-14, or 2026-12-14T09:30 (the day counts)
+    date: str = ""  # 2026-12-14, or 2026-12-14T06:00 (the time counts for a border crossing's 24 hours)
     city: str = ""  # a city's slug, e.g. almaty
 
 
@@ -34,10 +34,12 @@ class Partner(Schema):
 class Step(Schema):
     title: str
     text: str
-    deadline: str | None
+    note: str  # how the date was read, where the sources leave a choice
+    deadline: str | None  # the law's date, or date and time (a crossing's 24 hours)
     deadline_label: str
     deadline_passed: bool
     deadline_on_a_day_off: bool  # the last day is a weekend or public holiday: go before it
+    go_by: str | None  # then the last working day before it
     partners: list[Partner]
 
 
@@ -58,9 +60,10 @@ class InvalidQuestion(Exception):
         self.errors = errors
 
 
-def day_of(value):
-    """The day of an ISO date or date and time: "2026-12-14T09:30" → "2026-12-14"."""
-    return value.replace("T", " ").split(" ", 1)[0].strip()
+def day_and_time_of(value):
+    """The day and the time (or "") of an ISO date or date and time: "2026-12-14T06:00" → ("2026-12-14", "06:00")."""
+    day, _, time = value.replace("T", " ").strip().partition(" ")
+    return day.strip(), time.strip()
 
 
 @router.post("/{lang}/plan/", response={200: Answer, 400: schemas.Error}, summary="A person's next steps with their dates")
@@ -68,11 +71,12 @@ def day_of(value):
 def plan(request: HttpRequest, lang: str, question: Question):
     language = content_language(lang)
     cities = list(City.objects.listed())
-    form = PlanForm({"situation": question.situation, "date": day_of(question.date), "city": question.city}, cities=cities)
+    day, time = day_and_time_of(question.date)
+    form = PlanForm({"situation": question.situation, "date": day, "time": time, "city": question.city}, cities=cities)
     if not form.is_valid():
         raise InvalidQuestion({field: [str(message) for message in messages] for field, messages in form.errors.items()})
     situation = Situation(form.cleaned_data["situation"])
-    steps = steps_for(situation, form.cleaned_data["date"])
+    steps = steps_for(situation, form.cleaned_data["date"], form.cleaned_data["time"])
     city = next((c for c in cities if c.slug == form.cleaned_data["city"]), None)
     add_partners(steps, city)
     absolute = request.build_absolute_uri
@@ -83,8 +87,9 @@ def plan(request: HttpRequest, lang: str, question: Question):
         "city": city.slug if city else None,
         "steps": [
             {
-                "title": str(step.title), "text": str(step.text),
-                "deadline": step.deadline.isoformat() if step.deadline else None,
+                "title": str(step.title), "text": str(step.text), "note": str(step.note),
+                "deadline": _moment(step),
+                "go_by": step.go_by.isoformat() if step.go_by else None,
                 "deadline_label": str(step.deadline_label) if step.deadline else "",
                 "deadline_passed": step.deadline_passed, "deadline_on_a_day_off": step.deadline_on_a_day_off,
                 "partners": [{"slug": p.slug, "name": p.name, "url": absolute(p.get_absolute_url())} for p in step.partners],
@@ -93,3 +98,11 @@ def plan(request: HttpRequest, lang: str, question: Question):
         ],
         "apply_offices": [office_door(office, language, absolute) for office in apply_offices(city)],
     }
+
+
+def _moment(step):
+    if step.deadline is None:
+        return None
+    if step.deadline_time is None:
+        return step.deadline.isoformat()
+    return f"{step.deadline.isoformat()}T{step.deadline_time:%H:%M}"

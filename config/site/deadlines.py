@@ -1,5 +1,6 @@
 """Date arithmetic for a person's deadlines: calendar days, working days with Kazakhstan's public
-holidays (the `holidays` package keeps them, including the days moved by government decree), months."""
+holidays (the `holidays` package keeps them, with the days moved by government decree both ways:
+a weekday off, and the Saturday worked in its place), months, and the last working day before a day off."""
 
 import calendar
 import datetime
@@ -14,13 +15,26 @@ def _public_holidays(year):
 
 
 def is_working_day(day):
-    """Monday to Friday, and not a public holiday of Kazakhstan."""
-    return day.weekday() < 5 and day not in _public_holidays(day.year)
+    """Monday to Friday and not a public holiday of Kazakhstan, or a Saturday a decree made a working day."""
+    return _public_holidays(day.year).is_working_day(day)
+
+
+def last_working_day_by(day):
+    """`day` itself when offices work that day, else the working day before it: the day to go by."""
+    while not is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    return day
 
 
 def calendar_days_after(start, days):
     """The last day of a period of `days` calendar days that starts the day after `start`."""
     return start + datetime.timedelta(days=days)
+
+
+def calendar_days_counting(start, days):
+    """The last day of a period of `days` calendar days that counts `start` as its first day: the
+    earlier of the two readings of "within N days of" when a text does not say which it means."""
+    return start + datetime.timedelta(days=days - 1)
 
 
 def working_days_after(start, days):

@@ -1,6 +1,7 @@
 """"What should I do now?": a person's next steps with their own dates, from the facts of the guidance pages.
 
-Nothing a person enters is stored: the form is a plain GET form, the answer page is private and never cached.
+Nothing a person enters is stored: the answer page is private and never cached. Dates are the law's dates; where
+one falls on a day off, the last working day before it is named as the day to go (Step.go_by).
 """
 
 import datetime
@@ -48,6 +49,11 @@ class PlanForm(forms.Form):
         help_text=_("For example: arrival, crossing, registration, the day you received the decision, or the move."),
         error_messages={"invalid": _("Please give the date as day, month and year, e.g. 2026-12-14.")},
     )
+    time = forms.TimeField(
+        label=_("The time you crossed (optional)"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text=_("Only for a border crossing: the 24 hours start then."),
+        error_messages={"invalid": _("Please give the time as hours and minutes, e.g. 06:30.")},
+    )
     city = forms.ChoiceField(label=_("Your city (optional)"), required=False)
 
     def __init__(self, *args, cities=(), **kwargs):
@@ -75,10 +81,15 @@ class PlanForm(forms.Form):
 class Step:
     title: str
     text: str
-    deadline: datetime.date | None = None
+    deadline: datetime.date | None = None  # the law's date, never moved
     deadline_label: str = ""
     service: str = ""  # the slug of the kind of help partners give for this step, if any
     partners: list = field(default_factory=list)  # who gives that help for free, filled in by the view
+    deadline_time: datetime.time | None = None  # where the law counts hours (24 hours after a crossing)
+    at_the_authority: bool = False  # done at the Department of Employment and Social Programs: show its door
+    is_application: bool = False  # the door is where to apply (else: where to go)
+    starts: datetime.date | None = None  # the day the period starts: advice never names a day before it
+    note: str = ""  # how the date was read, where the sources leave a choice
 
     @property
     def deadline_passed(self):
@@ -88,14 +99,26 @@ class Step:
     def deadline_on_a_day_off(self):
         return self.deadline is not None and not deadlines.is_working_day(self.deadline)
 
+    @property
+    def go_by(self):
+        """The last working day before a deadline that falls on a day off: the day to go, named. None when
+        the deadline is a working day, or when the working day before it comes before the period starts."""
+        if not self.deadline_on_a_day_off:
+            return None
+        day = deadlines.last_working_day_by(self.deadline)
+        return day if self.starts is None or day >= self.starts else None
 
-def _apply_step(deadline):
+
+def _apply_step(deadline, starts):
     return Step(
         _("Apply for asylum"),
-        _("Apply in writing at the Office for the Coordination of Employment and Social Programs in the city where "
-          "you stay. Go in person, or send a representative you have authorised. At the border, give a written "
-          "application to the Border Service."),
-        deadline, _("Apply by"), service="legal-counselling",
+        _("Apply in writing at the Department of Employment and Social Programs in the city where you stay. Go in "
+          "person, or send a representative you have authorised. At the border, give a written application to the "
+          "Border Service. Fill in the form in Kazakh or Russian; an interpreter may help you and then signs it too."),
+        deadline, _("Apply by"), service="legal-counselling", at_the_authority=True, is_application=True, starts=starts,
+        # The sources say "within 5 calendar days" without saying whether the day of arrival is one of them.
+        note=_("The rules do not say whether the day you arrived counts as one of the five days. The date below "
+               "counts it: it is the earliest date any reading allows, so you are safe either way."),
     )
 
 
@@ -110,24 +133,43 @@ def _after_applying():
     ]
 
 
-def _steps_arrived(date):
-    return [_apply_step(deadlines.calendar_days_after(date, 5)), *_after_applying()]
+def _steps_arrived(date, time=None):
+    return [_apply_step(deadlines.calendar_days_counting(date, 5), date), *_after_applying()]
 
 
-def _steps_irregular(date):
+def _steps_irregular(date, time=None):
+    """Within one day (2019–2022 and UNHCR's current page), within 24 hours (2018): with a time, 24 hours to the
+    minute; without one, the next day, and the advice to go the same day."""
+    if time is None:
+        deadline, deadline_time = deadlines.calendar_days_after(date, 1), None
+        note = _("Go the same day if you can, the next day at the latest.")
+    else:
+        until = datetime.datetime.combine(date, time) + datetime.timedelta(hours=24)
+        deadline, deadline_time = until.date(), until.time()
+        note = _("Count 24 hours from the time you crossed.")
     first = Step(
         _("Apply for asylum at once"),
-        _("After crossing the border irregularly, apply in writing to the Office for the Coordination of Employment "
-          "and Social Programs within one day."),
-        deadlines.calendar_days_after(date, 1), _("Apply by"), service="legal-counselling",
+        _("After crossing the border irregularly, apply in writing to the Department of Employment and Social "
+          "Programs within one day. (A UNHCR document of July 2018 said within 24 hours.)"),
+        deadline, _("Apply by"), service="legal-counselling", deadline_time=deadline_time,
+        at_the_authority=True, is_application=True, starts=date, note=note,
     )
     return [first, *_after_applying()]
 
 
-def _steps_registered(date):
+def _steps_registered(date, time=None):
     return [
-        Step(_("Your interview"), _("The interview takes place within 3 months of registration. Bring your identity documents."),
-             deadlines.months_after(date, 3), _("Interview by")),
+        Step(_("Give your fingerprints"),
+             _("Give your fingerprints within 3 calendar days of receiving the asylum-seeker's certificate. The "
+               "decision within 3 months depends on it."),
+             deadlines.calendar_days_after(date, 3), _("Fingerprints by"), starts=date),
+        Step(_("Renew your certificate"),
+             _("The asylum-seeker's certificate is valid for 3 months. If the review takes longer, you get a new "
+               "certificate for 3 months when it runs out."),
+             deadlines.months_after(date, 3), _("Valid until"), at_the_authority=True, starts=date),
+        # The sources promise an invitation within 3 months, not the interview itself (CONTENT-NOTES).
+        Step(_("Your interview"), _("You are invited to an interview within 3 months of registration. Bring your identity documents."),
+             deadlines.months_after(date, 3), _("Invitation expected by")),
         Step(_("The decision"), _("The decision comes within 3 months of registration."),
              deadlines.months_after(date, 3), _("Decision expected by")),
         Step(_("If more review is needed"), _("When more review is needed, the decision can take up to 1 year."),
@@ -138,12 +180,12 @@ def _steps_registered(date):
     ]
 
 
-def _steps_rejected(date):
+def _steps_rejected(date, time=None):
     return [
         Step(_("Appeal in court"),
              _("The decision gives its reasons in writing. You can appeal in court within 3 months of receiving it. "
                "The court has three instances; the Supreme Court's decision is final."),
-             deadlines.months_after(date, 3), _("Appeal by"), service="legal-counselling"),
+             deadlines.months_after(date, 3), _("Appeal by"), service="legal-counselling", starts=date),
         Step(_("Do not miss the deadline"),
              _("If you do not appeal in time, your claim counts as abandoned. You are then no longer an asylum-seeker "
                "and may be removed from Kazakhstan and/or fined.")),
@@ -151,7 +193,7 @@ def _steps_rejected(date):
     ]
 
 
-def _steps_recognised(date):
+def _steps_recognised(date, time=None):
     return [
         Step(_("Your refugee certificate"),
              _("When you are recognised, the authority gives you a refugee certificate and explains your rights and "
@@ -164,7 +206,7 @@ def _steps_recognised(date):
     ]
 
 
-def _steps_stateless(date):
+def _steps_stateless(date, time=None):
     return [
         Step(_("The stateless person's certificate"),
              _("Kazakhstan gives a stateless person's certificate. It lets you stay, work and use public services and "
@@ -180,12 +222,12 @@ def _steps_stateless(date):
     ]
 
 
-def _steps_moving(date):
+def _steps_moving(date, time=None):
     return [
         Step(_("De-register and register again"),
              _("Tell the authorities about your new address: de-register and register again with the authorised body "
                "and the internal-affairs bodies within 5 working days."),
-             deadlines.working_days_after(date, 5), _("Do it by")),
+             deadlines.working_days_after(date, 5), _("Do it by"), at_the_authority=True, starts=date),
     ]
 
 
@@ -203,9 +245,10 @@ STEPS = {
 FROM_DATES = {Situation.STATELESS}
 
 
-def steps_for(situation, date):
-    """The person's steps in order, with their dates (never raises for a valid situation)."""
-    return STEPS[Situation(situation)](date)
+def steps_for(situation, date, time=None):
+    """The person's steps in order, with their dates (never raises for a valid situation). `time` counts
+    only for a border crossing, whose deadline the law counts in hours."""
+    return STEPS[Situation(situation)](date, time)
 
 
 def add_partners(steps, city):

@@ -17,6 +17,7 @@ urlpatterns = [
     path("offline/", views.offline, name="offline"),
     path("forget/", forget.forget, name="forget"),
     path("plan/", views.plan, name="plan"),
+    path("plan/calendar/", views.plan_calendar_file, name="plan_calendar"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
     path("cities/<slug:slug>/share/", city_pages.city_share, name="city_share"),
     path("cities/<slug:slug>/print/", city_pages.city_print, name="city_print"),

@@ -2,20 +2,25 @@
 
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
 from config.last_updated import latest
+from config.middleware import serves
 from config.page_cache import depends_on
+from config.same_origin import is_same_origin
 from guidance.models import GuidancePage, KeyFigure
 from offices.models import City
 
 from .notices import NOTICES, board, follow, notices_where, where_it_applies
 from .plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, add_partners, apply_offices, steps_for
+from .plan_calendar import plan_calendar
 from .search.query import find
 from .search.text import parse_query
 from .updates import recent_updates
@@ -104,14 +109,32 @@ def plan(request):
     status = 200
     if form.is_valid():
         situation = Situation(form.cleaned_data["situation"])
-        steps = steps_for(situation, form.cleaned_data["date"])
+        steps = steps_for(situation, form.cleaned_data["date"], form.cleaned_data["time"])
         city = next((c for c in cities if c.slug == form.cleaned_data["city"]), None)
         add_partners(steps, city)
         context.update(
             situation=situation, steps=steps, city=city, dates_are_from=situation in FROM_DATES,
+            has_dates=any(step.deadline for step in steps),
             apply_offices=apply_offices(city),
         )
     elif form.is_bound:
         status = 400
     return render(request, "site/plan.html", context, status=status)
+
+
+@never_cache  # the person's own dates: never stored anywhere but where they choose to save the file
+@csrf_exempt  # the plan page carries no per-visitor token; config.same_origin protects the button instead
+@serves("POST")
+@require_POST
+@transaction.non_atomic_requests
+def plan_calendar_file(request):
+    """The plan's dates as a calendar file, for a person who asked for it after the warning (never stored)."""
+    form = PlanForm(request.POST, cities=[])
+    if not is_same_origin(request) or not form.is_valid():
+        return render(request, "site/plan.html", {"form": form, "last_updated": None, "calendar_refused": True}, status=400)
+    steps = steps_for(form.cleaned_data["situation"], form.cleaned_data["date"], form.cleaned_data["time"])
+    response = HttpResponse(plan_calendar(steps, made_at=timezone.now()), content_type="text/calendar; charset=utf-8")
+    # A neutral file name: it stays in the phone's downloads.
+    response["Content-Disposition"] = 'attachment; filename="dates.ics"'
+    return response
 

@@ -50,17 +50,19 @@ def _combine(conditions, require_all):
     return combined
 
 
+def _term_in(columns, term):
+    """SQL: one of the columns contains the term or one of its synonyms."""
+    return _combine([Q(**{f"{column}__contains": needle}) for column in columns for needle in term.needles], False)
+
+
 def _contains(column, terms, require_all):
     """SQL: the normalised column contains every (or any) term."""
-    return _combine([Q(**{f"{column}__contains": term.needle}) for term in terms], require_all)
+    return _combine([_term_in((column,), term) for term in terms], require_all)
 
 
 def _substring_match(terms, require_all):
     """SQL: every (or any) term is in some searched column of the row."""
-    in_any_column = [
-        _combine([Q(**{f"{column}__contains": term.needle}) for column in SEARCHED_COLUMNS], False) for term in terms
-    ]
-    return _combine(in_any_column, require_all)
+    return _combine([_term_in(SEARCHED_COLUMNS, term) for term in terms], require_all)
 
 
 class SubstringSearch:
@@ -102,7 +104,8 @@ class PostgresSearch(SubstringSearch):
         # and the string is a query parameter, never spliced into the SQL.
         joiner = " & " if require_all else " | "
         config = F("text_search_config")
-        tsquery = SearchQuery(joiner.join(f"'{term.stem}':*" for term in query.terms), search_type="raw", config=config)
+        each_term = ("(" + " | ".join(f"'{stem}':*" for stem in term.stems) + ")" for term in query.terms)
+        tsquery = SearchQuery(joiner.join(each_term), search_type="raw", config=config)
         title = SearchVector("search_title", config=config, weight="A")
         heading = SearchVector("search_heading", config=config, weight="B")
         body = SearchVector("search_body", config=config, weight="C")

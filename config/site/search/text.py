@@ -5,6 +5,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
 
 MAX_QUERY_LENGTH = 200  # characters kept of what a person types; nobody needs more to find a page
 MAX_TERMS = 8
@@ -112,26 +115,37 @@ STOP_WORDS = frozenset(normalise(word) for word in STOP_WORDS_AS_WRITTEN.split()
 
 @dataclass(frozen=True)
 class Term:
-    """One word of a query, as matched against the normalised index."""
+    """One word of a query, as matched against the normalised index, with the stems of its synonyms."""
 
     word: str
     stem: str
     inside_words: bool  # Arabic script and Chinese: match anywhere, not only at a word start
+    synonyms: tuple = ()  # stems of other words for the same thing (locale/search_synonyms.yaml)
+
+    @property
+    def stems(self):
+        return (self.stem, *self.synonyms)
 
     @property
     def needle(self):
         """What a normalised index column must contain (see index_text)."""
         return self.stem if self.inside_words else " " + self.stem
 
+    @property
+    def needles(self):
+        """Any of these in a normalised index column is a match: the word or one of its synonyms."""
+        return tuple(stem if self.inside_words else " " + stem for stem in self.stems)
+
     @cached_property
     def pattern(self):
         """The same match in running normalised text, for highlighting."""
+        alternatives = "|".join(re.escape(stem) for stem in self.stems)
         if self.inside_words:
-            return re.compile(re.escape(self.stem))
-        return re.compile(r"(?<![^\W_])" + re.escape(self.stem))
+            return re.compile(f"(?:{alternatives})")
+        return re.compile(r"(?<![^\W_])(?:" + alternatives + ")")
 
     def found_in(self, indexed):
-        return self.needle in indexed
+        return any(needle in indexed for needle in self.needles)
 
 
 def light_stem(word):
@@ -153,8 +167,29 @@ def light_stem(word):
     return word[: max(4, len(word) - round(len(word) * 0.35))]
 
 
-def _term(word):
-    return Term(word=word, stem=light_stem(word), inside_words=_is_cjk(word[0]) or _is_arabic_script(word[0]))
+def _term(word, language=""):
+    stem = light_stem(word)
+    return Term(
+        word=word, stem=stem, inside_words=_is_cjk(word[0]) or _is_arabic_script(word[0]),
+        synonyms=tuple(other for other in synonym_stems(language).get(stem, ()) if other != stem),
+    )
+
+
+SYNONYMS_FILE = Path(__file__).resolve().parents[3] / "locale" / "search_synonyms.yaml"
+
+
+@lru_cache(maxsize=16)
+def synonym_stems(language):
+    """{stem: (stems of its synonyms)} for a language, from locale/search_synonyms.yaml. A group's words
+    are stemmed as a search word is, and only single words are used (a phrase's words are searched anyway)."""
+    groups = (yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")) or {}).get(language, [])
+    found = {}
+    for group in groups:
+        stems = tuple(dict.fromkeys(light_stem(word) for entry in group for word in words(entry, language)[:1]
+                                    if len(words(entry, language)) == 1))
+        for stem in stems:
+            found[stem] = tuple(dict.fromkeys((*found.get(stem, ()), *stems)))
+    return found
 
 
 def _printable(raw):
@@ -193,4 +228,4 @@ def parse_query(raw, language):
             found.append(word)
     meaningful = [word for word in found if word not in STOP_WORDS]
     chosen = (meaningful or found)[:MAX_TERMS]
-    return Query(text=text, language=language, terms=tuple(_term(word) for word in chosen), was_cut=was_cut)
+    return Query(text=text, language=language, terms=tuple(_term(word, language) for word in chosen), was_cut=was_cut)
