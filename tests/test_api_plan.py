@@ -78,9 +78,9 @@ def test_the_plan_is_never_read_by_get(client):
 
 
 def test_a_crossing_with_its_time_gets_24_hours_and_a_day_off_its_working_day(client):
-    crossing = client.post("/api/v1/en/plan/", {"situation": "irregular", "date": "2026-12-21T06:00"}, content_type="application/json")
+    crossing = client.post("/api/v1/en/plan/", {"situation": "irregular", "date": "2026-11-30T06:00"}, content_type="application/json")
     assert crossing.status_code == 200
-    assert crossing.json()["steps"][0]["deadline"] == "2026-12-22T06:00"
+    assert crossing.json()["steps"][0]["deadline"] == "2026-12-01T06:00"
     assert crossing.json()["steps"][0]["note"] == "Count 24 hours from the time you crossed."
     appeal = client.post("/api/v1/en/plan/", {"situation": "rejected", "date": "2026-11-20"}, content_type="application/json")
     step = appeal.json()["steps"][0]
