@@ -95,7 +95,7 @@ test-fast: install-test static
 ## Update the translation catalogs after changing interface text.
 messages: install-test
 	rm -f locale/en/LC_MESSAGES/django.po  # English is rebuilt from the source strings each time
-	for lang in en ru kk ar prs zh_Hans ug uz uk; do \
+	for lang in en ru kk ar prs zh_Hans ug uz uk ps; do \
 	  $(MANAGE) makemessages -l $$lang --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "benchmarks/*" -v0; done
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po  # English is the source
 	$(MANAGE) compilemessages -v0 -i .venv

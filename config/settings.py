@@ -150,8 +150,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Languages. Django has no entry for Dari, so we add one (written right-to-left).
+# Languages. Django has no entry for Dari or Pashto, so we add them (both written right-to-left).
 LANG_INFO.setdefault("prs", {"bidi": True, "code": "prs", "name": "Dari", "name_local": "دری"})
+LANG_INFO.setdefault("ps", {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"})
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -163,6 +164,7 @@ LANGUAGES = [
     ("ug", _("Uyghur")),
     ("uz", _("Uzbek")),
     ("uk", _("Ukrainian")),
+    ("ps", _("Pashto")),
 ]
 LANGUAGES_BIDI = ["ar", "prs", "ug", "fa", "he", "ur", "ps", "ckb"]
 # Our catalogs first (they win); then the Django admin's own strings in Dari, which Django lacks
@@ -184,6 +186,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "uz": ("ru", "en"),
     "uk": ("ru", "en"),
     "ug": ("ru", "en"),
+    "ps": ("prs", "en"),  # Afghans who read Pashto mostly read Dari too, the other official language
 }
 # modeltranslation's tabbed admin uses the admin's own jQuery, and loads jQuery UI from Google's CDN
 # unless JQUERY_UI_URL (read without a prefix) names another file: we serve our copy, from static/vendor/.

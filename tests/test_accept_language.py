@@ -15,7 +15,8 @@ REAL_HEADERS = [
     ("fa", "prs"),
     ("prs-AF,prs;q=0.9,en;q=0.8", "prs"),  # Edge on Windows, Dari
     ("prs", "prs"),
-    ("ps-AF,ps;q=0.9,fa;q=0.8,en;q=0.5", "prs"),  # Pashto first: we have none, Persian second
+    ("ps-AF,ps;q=0.9,fa;q=0.8,en;q=0.5", "ps"),  # a Pashto phone gets Pashto, the tenth language
+    ("ps", "ps"),
     # Chinese, whatever the script or region.
     ("zh-CN,zh;q=0.9,en;q=0.8", "zh-hans"),  # Chrome, simplified
     ("zh-CN,zh-Hans;q=0.9", "zh-hans"),  # iPhone, simplified

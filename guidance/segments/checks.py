@@ -49,7 +49,7 @@ NOT_WORDS = re.compile(r"<[^>]+>|\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w-]+(?:\.[\
 LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z'-]{1,}\b")
 ENGLISH_RUN = 3  # this many English words in a row, taken from the English segment, are text left untranslated
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670]")
-SCRIPTS = {"ru": "CYRILLIC", "kk": "CYRILLIC", "uk": "CYRILLIC", "ar": "ARABIC", "prs": "ARABIC", "ug": "ARABIC",
+SCRIPTS = {"ru": "CYRILLIC", "kk": "CYRILLIC", "uk": "CYRILLIC", "ar": "ARABIC", "prs": "ARABIC", "ps": "ARABIC", "ug": "ARABIC",
            "zh-hans": "CJK"}
 
 
