@@ -89,9 +89,9 @@ class Step:
 def _apply_step(deadline):
     return Step(
         _("Apply for asylum"),
-        _("Apply in writing at the Office for the Coordination of Employment and Social Programs in the city where "
-          "you stay. Go in person, or send a representative you have authorised. At the border, give a written "
-          "application to the Border Service."),
+        _("Apply in writing at the Department of Employment and Social Programs in the city where you stay. Go in "
+          "person, or send a representative you have authorised. At the border, give a written application to the "
+          "Border Service. Fill in the form in Kazakh or Russian; an interpreter may help you and then signs it too."),
         deadline, _("Apply by"), service="legal-counselling",
     )
 
@@ -114,8 +114,8 @@ def _steps_arrived(date):
 def _steps_irregular(date):
     first = Step(
         _("Apply for asylum at once"),
-        _("After crossing the border irregularly, apply in writing to the Office for the Coordination of Employment "
-          "and Social Programs within one day."),
+        _("After crossing the border irregularly, apply in writing to the Department of Employment and Social "
+          "Programs within one day. (A UNHCR document of July 2018 said within 24 hours.)"),
         deadlines.calendar_days_after(date, 1), _("Apply by"), service="legal-counselling",
     )
     return [first, *_after_applying()]
@@ -123,8 +123,17 @@ def _steps_irregular(date):
 
 def _steps_registered(date):
     return [
-        Step(_("Your interview"), _("The interview takes place within 3 months of registration. Bring your identity documents."),
-             deadlines.months_after(date, 3), _("Interview by")),
+        Step(_("Give your fingerprints"),
+             _("Give your fingerprints within 3 calendar days of receiving the asylum-seeker's certificate. The "
+               "decision within 3 months depends on it."),
+             deadlines.calendar_days_after(date, 3), _("Fingerprints by")),
+        Step(_("Renew your certificate"),
+             _("The asylum-seeker's certificate is valid for 3 months. If the review takes longer, you get a new "
+               "certificate for 3 months when it runs out."),
+             deadlines.months_after(date, 3), _("Valid until")),
+        # The sources promise an invitation within 3 months, not the interview itself (CONTENT-NOTES).
+        Step(_("Your interview"), _("You are invited to an interview within 3 months of registration. Bring your identity documents."),
+             deadlines.months_after(date, 3), _("Invitation expected by")),
         Step(_("The decision"), _("The decision comes within 3 months of registration."),
              deadlines.months_after(date, 3), _("Decision expected by")),
         Step(_("If more review is needed"), _("When more review is needed, the decision can take up to 1 year."),
