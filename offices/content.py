@@ -27,20 +27,25 @@ def load(report):
         if Office.objects.filter(slug=entry["slug"]).exists():
             report(Office, False)
             continue
-        office = Office(
-            slug=entry["slug"],
-            kind=entry["kind"],
-            city=cities.get(entry.get("city")),
-            order=entry.get("order", 100),
-            is_current=entry.get("current", True),
-            address_local=entry.get("address_local", ""),
-            address_local_language=entry.get("address_local_language", "ru"),
-            phones=entry.get("phones", ""),
-            email=entry.get("email", ""),
-            website=entry.get("website", ""),
-            verified_on=entry.get("verified_on"),
-            **translated(entry, "name", "address", "opening_hours", "notes"),
-        )
+        office = office_from(entry, cities)
         office.full_clean()
         office.save()
         report(Office, True)
+
+
+def office_from(entry, cities):
+    """An unsaved Office from one entry of offices.yaml ({slug: City} for its city)."""
+    return Office(
+        slug=entry["slug"],
+        kind=entry["kind"],
+        city=cities.get(entry.get("city")),
+        order=entry.get("order", 100),
+        is_current=entry.get("current", True),
+        address_local=entry.get("address_local", ""),
+        address_local_language=entry.get("address_local_language", "ru"),
+        phones=entry.get("phones", ""),
+        email=entry.get("email", ""),
+        website=entry.get("website", ""),
+        verified_on=entry.get("verified_on"),
+        **translated(entry, "name", "address", "opening_hours", "notes"),
+    )
