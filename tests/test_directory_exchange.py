@@ -130,13 +130,16 @@ def test_a_translation_too_long_for_its_field_is_refused_not_a_500(staff_client)
     assert office().name_ru != name.msgstr.strip()
 
 
-def test_a_translator_who_may_not_change_entries_is_refused_and_nothing_changes(staff_client):
+def test_a_translator_who_may_not_change_entries_still_imports_their_translations(staff_client):
+    change_english_address(staff_client("editor"))
     translator = staff_client("translator")
     catalog = polib.pofile(export(translator, "ru").decode())
-    address_entry(catalog).msgstr = NEW_RUSSIAN
+    entry = address_entry(catalog)
+    entry.msgstr, entry.flags = NEW_RUSSIAN, []
     html = upload(translator, "directory.ru.po", str(catalog))
-    assert "You may not change this kind of entry" in html
-    assert office().address_ru != NEW_RUSSIAN
+    assert "You may not change this kind of entry" not in html and "Fields saved in the directory: 1." in html
+    assert office().address_ru == NEW_RUSSIAN
+    assert FieldChange.objects.of(office()).get(field="address_ru").changed_by == translator.user
 
 
 def test_an_entry_that_does_not_exist_is_named_not_a_500(staff_client):

@@ -1,5 +1,6 @@
 """When an English change of a directory entry puts translations behind, the people who translate those languages
-and may change that kind of entry are told by e-mail, in their language, with the fields and the English now."""
+and may write them (editors of that kind of entry, translators) are told by e-mail, in their language, with the
+fields and the English now."""
 
 import pytest
 
@@ -43,14 +44,17 @@ def test_editors_who_translate_a_language_left_behind_are_told_in_their_language
     assert sent_to(mailoutbox, quiet.user) == [] and sent_to(mailoutbox, author.user) == []
 
 
-def test_nobody_is_told_of_a_correction_a_translation_or_a_translator_without_the_right_to_change_entries(mailoutbox):
+def test_nobody_is_told_of_a_correction_or_a_translation_and_translators_are_told_with_their_editor(mailoutbox):
     editor = member("editor")
     member("editor", translates=["ru"])
-    translator = member("translator", translates=["ru"])  # may not change offices: an editor is told instead
+    translator = member("translator", translates=["ru"])  # may not change offices: sent to their editor of the entry
     edit(editor, address_en="85 Dostyk Avenue", correction_only="on")
     edit(editor, address_ru="пр. Достык, д. 85")
     assert mailoutbox == []
     edit(editor, address_en="87 Dostyk Ave.")
-    assert len(mailoutbox) == 1 and sent_to(mailoutbox, translator.user) == []
+    assert len(mailoutbox) == 2
+    (mail,) = sent_to(mailoutbox, translator.user)
+    assert f"/admin/guidance/guidancepage/translations/directory/offices.office.{office().pk}/ru/" in mail.body
+    assert f"/admin/offices/office/{office().pk}/change/" not in mail.body
     edit(editor, notes_en="Bring your passport.")  # the address is still behind: only the notes are new
     assert "- Notes: Bring your passport." in mailoutbox[-1].body and "Address" not in mailoutbox[-1].body
