@@ -10,6 +10,19 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "prs", "ug"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def nothing_left_behind():
+    """At the end of the session (of each xdist worker), every server this process started is stopped
+    and every folder made for one is removed (tests/server_registry.py); if not, the run fails."""
+    yield
+    from . import server_registry
+
+    if left := server_registry.left_behind():
+        server_registry.clean_up()  # one careless fixture must not burden the machine or the next run
+        pytest.fail("Left behind by the tests (a fixture does not stop or remove them):\n" + "\n".join(left),
+                    pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -55,11 +68,10 @@ def content(db):
 @pytest.fixture(scope="session")
 def live_site():
     """The real site served by gunicorn on loopback, with the starting content."""
-    from .live_site import LiveSite
+    from .live_site import running_site
 
-    site = LiveSite().start()
-    yield site
-    site.stop()
+    with running_site() as site:
+        yield site
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ def site():
     site = LiveSite().start()
     site.draft_id = site.python(SET_UP).splitlines()[-1]
     yield site
-    site.stop()
+    site.close()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def site():
     site = LiveSite().start()
     site.manage("shell", "-c", CREATE_STAFF)
     yield site
-    site.stop()
+    site.close()
 
 
 def open_office(tab, site):

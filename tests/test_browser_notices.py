@@ -55,7 +55,7 @@ def site_with_notices():
     site.manage("shell", "-c", PREPARE)
     site.start(prepare=False)
     yield site
-    site.stop()
+    site.close()
 
 
 @pytest.fixture

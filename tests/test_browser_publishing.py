@@ -30,7 +30,7 @@ def site():
     site = LiveSite().start()
     site.manage("shell", "-c", CREATE_STAFF)
     yield site
-    site.stop()
+    site.close()
 
 
 @pytest.fixture

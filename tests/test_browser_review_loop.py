@@ -39,7 +39,7 @@ def site():
     site.start()
     site.manage("shell", "-c", SET_UP)
     yield site
-    site.stop()
+    site.close()
 
 
 def mails(site):

@@ -39,7 +39,7 @@ def site():
     site = LiveSite().start()
     site.manage("shell", "-c", SET_UP)
     yield site
-    site.stop()
+    site.close()
 
 
 def log_in(browser, site, username):

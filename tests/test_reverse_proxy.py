@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .live_site import ROOT, LiveSite
+from .live_site import ROOT, running_site
 from .load import SlowClients, fetch
 from .nginx_server import running_nginx
 
@@ -26,12 +26,8 @@ GZIP = {"Accept-Encoding": "gzip"}
 
 @pytest.fixture(scope="module")
 def proxied():
-    site = LiveSite().start()
-    try:
-        with running_nginx([f"127.0.0.1:{site.port}"]) as nginx:
-            yield site, nginx
-    finally:
-        site.stop()
+    with running_site() as site, running_nginx([f"127.0.0.1:{site.port}"]) as nginx:
+        yield site, nginx
 
 
 def test_a_page_is_answered_by_nginx_after_the_first_reader(proxied):

@@ -12,7 +12,7 @@ from http.cookiejar import CookieJar
 
 import pytest
 
-from .live_site import ROOT, LiveSite
+from .live_site import ROOT, running_site
 from .nginx_server import running_nginx
 from .postgres_server import running_postgres
 from .redis_server import running_redis
@@ -28,16 +28,11 @@ VISIBLE_WITHIN = 5.0  # seconds: PROXY_CACHE_SECONDS (3) plus a render, with roo
 def instances():
     with running_postgres() as database_url, running_redis() as cache_url:
         env = {"CACHE_URL": cache_url, "WEB_CONCURRENCY": "2", **STAFF}
-        first, second = LiveSite(env, database_url), LiveSite(env, database_url)
-        try:
-            first.start()  # migrates and loads the content into the shared database
+        with running_site(env, database_url) as first:  # migrates and loads the content into the shared database
             first.manage("ensure_staff_user")
-            second.start(prepare=False)
-            with running_nginx([f"127.0.0.1:{first.port}", f"127.0.0.1:{second.port}"]) as nginx:
+            with running_site(env, database_url, prepare=False) as second, \
+                    running_nginx([f"127.0.0.1:{first.port}", f"127.0.0.1:{second.port}"]) as nginx:
                 yield first, second, nginx
-        finally:
-            first.stop()
-            second.stop()
 
 
 def read(url, opener=None, data=None):
