@@ -105,6 +105,32 @@ def phone_page(browser):
 
 
 @pytest.fixture
+def astana_office(db):
+    """The UNHCR office in Astana, from the starting content."""
+    from .factories import starting_office
+
+    return starting_office("unhcr-national-office-astana")
+
+
+@pytest.fixture
+def fast_hashing(settings):
+    """Passwords hashed at once: for tests that log in with a password many times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def draft(staff_client):
+    """An editor's draft of the asylum-seekers page whose English adds the time to appeal to one sentence,
+    a major change waiting for review: one segment for each translation to update."""
+    from .factories import APPEAL_SENTENCE, ASYLUM_SEEKERS, DECISION_SENTENCE
+    from .staff import edited_draft, page
+
+    body = page(ASYLUM_SEEKERS).current_revision.body_en.replace(DECISION_SENTENCE, APPEAL_SENTENCE)
+    return edited_draft(staff_client("editor"), ASYLUM_SEEKERS, submit=True, significance="major",
+                        change_note_en="Appeals count too.", body_en=body)
+
+
+@pytest.fixture
 def staff_client(db):
     """staff_client("editor") -> a test client logged in as a new staff member with that role."""
     from .staff import staff_client as make

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from .admin_tabs import logged_in_tab
+from .factories import APPEAL_SENTENCE, DECISION_SENTENCE
 from .live_site import LiveSite
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-OLD = "You stay an asylum-seeker until there is a final decision on your application."
-NEW = "You stay an asylum-seeker until there is a final decision on your application, including the time to appeal."
+OLD, NEW = DECISION_SENTENCE, APPEAL_SENTENCE
 RUSSIAN_NEW = "Вы остаётесь лицом, ищущим убежище, пока по вашему заявлению не принято окончательное решение, включая время на обжалование."
 ARABIC_NEW = "تبقى طالب لجوء إلى أن يصدر قرار نهائي في طلبك، بما في ذلك وقت الطعن."
 SET_UP = f"""

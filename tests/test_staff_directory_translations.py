@@ -3,10 +3,8 @@ and may change that kind of entry are told by e-mail, in their language, with th
 
 import pytest
 
-from offices.models import Office
-
 from .admin_forms import open_form, send
-from .factories import committed
+from .factories import committed, starting_office
 from .staff_profiles import member, sent_to
 
 pytestmark = pytest.mark.django_db
@@ -14,12 +12,8 @@ pytestmark = pytest.mark.django_db
 SLUG = "employment-office-almaty"
 
 
-def office():
-    return Office.objects.get(slug=SLUG)
-
-
 def edit(client, **changes):
-    url = f"/admin/offices/office/{office().pk}/change/"
+    url = f"/admin/offices/office/{starting_office(SLUG).pk}/change/"
     form = open_form(client, url)
     with committed():
         response = send(client, url, form, **changes)
@@ -34,9 +28,9 @@ def test_editors_who_translate_a_language_left_behind_are_told_in_their_language
     edit(author, address_en="87 Dostyk Ave.")
 
     (mail,) = sent_to(mailoutbox, russian.user)
-    assert mail.subject == f"Переводы справочника, которые нужно обновить: {office().name_ru}"
+    assert mail.subject == f"Переводы справочника, которые нужно обновить: {starting_office(SLUG).name_ru}"
     assert "Русский:\n- Адрес: 87 Dostyk Ave." in mail.body
-    assert f"http://127.0.0.1:8000/admin/offices/office/{office().pk}/change/" in mail.body
+    assert f"http://127.0.0.1:8000/admin/offices/office/{starting_office(SLUG).pk}/change/" in mail.body
     (mail,) = sent_to(mailoutbox, kazakh.user)
     assert "Kazakh:\n- Address: 87 Dostyk Ave." in mail.body and "Arabic:\n- Address" in mail.body
     assert "Russian" not in mail.body  # only the languages this person translates
