@@ -67,10 +67,13 @@ def content(db):
 
 @pytest.fixture(scope="session")
 def live_site():
-    """The real site served by gunicorn on loopback, with the starting content."""
+    """The real site served by gunicorn on loopback, with the starting content and the staff of
+    tests/fixtures/browser_staff.json; one per session (per xdist worker), shared by the browser tests
+    that change nothing readers see. A test that does change it starts a site of its own with
+    `live_site.running_site()`."""
     from .live_site import running_site
 
-    with running_site() as site:
+    with running_site(fixtures=["browser_staff"]) as site:
         yield site
 
 
