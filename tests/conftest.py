@@ -16,7 +16,9 @@ def nothing_left_behind():
     and every folder made for one is removed (tests/server_registry.py); if not, the run fails."""
     yield
     from . import server_registry
+    from .live_site import remove_starting_content
 
+    remove_starting_content()
     if left := server_registry.left_behind():
         server_registry.clean_up()  # one careless fixture must not burden the machine or the next run
         pytest.fail("Left behind by the tests (a fixture does not stop or remove them):\n" + "\n".join(left),
