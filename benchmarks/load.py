@@ -9,10 +9,8 @@ bounded in time and count.
 import multiprocessing
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import threading
 import time
 from http.client import HTTPConnection
 from itertools import count
@@ -118,39 +116,3 @@ def _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect):
     for worker in workers:
         worker.join()
     return len(latencies) / seconds, latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99)]
-
-
-class SlowClients:
-    """`count` connections that send a request's headers a byte every 0.2 s and never finish, for as long
-    as the block runs: the readers measured meanwhile share the server with them."""
-
-    def __init__(self, base_url, count=64):
-        parts = urlsplit(base_url)
-        self.address, self.count = (parts.hostname, parts.port), count
-        self.sockets, self._stop = [], threading.Event()
-        self._thread = threading.Thread(target=self._trickle, daemon=True)
-
-    def __enter__(self):
-        for _ in range(self.count):
-            sock = socket.create_connection(self.address, timeout=5)
-            sock.sendall(b"G")
-            self.sockets.append(sock)
-        self._thread.start()
-        return self
-
-    def _trickle(self):
-        header = b"ET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 10_000
-        position = 0
-        while not self._stop.wait(0.2):
-            position += 1
-            for sock in self.sockets:
-                try:
-                    sock.send(header[position % len(header):][:1])
-                except OSError:
-                    pass  # the server may drop a client it finds too slow
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join(timeout=5)
-        for sock in self.sockets:
-            sock.close()

@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import load  # noqa: E402 - the repository root is on the path only now
 from benchmarks import nginx as nginx_path  # noqa: E402
+from tests.load import SlowClients  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"home": "/en/", "guidance page": "/en/guidance/asylum-seekers/", "city page": "/ru/cities/almaty/"}
@@ -169,7 +170,7 @@ def one_round(base, static, sitemaps, seconds, connections):
     crawler = load.start(base, sitemaps, seconds, 4)
     results["city, sitemaps flat out"] = load.run(base, [PAGES["city page"]], seconds, connections)
     results["sitemaps flat out"] = crawler.result()
-    with load.SlowClients(base, 64):
+    with SlowClients(base, count=64):
         results["city, 64 slow clients"] = load.run(base, [PAGES["city page"]], seconds, connections)
     return results
 
