@@ -38,11 +38,14 @@ def starting_content():
     asks for it in this process and copied by every site on SQLite after it: migrating and loading the
     content are most of the time a site takes to start. remove_starting_content() removes it."""
     if "folder" not in _starting_content:
-        folder = server_registry.temporary_folder("help-site-content-", "the starting content's database")
+        folder = _starting_content["folder"] = server_registry.temporary_folder("help-site-content-", "the starting content")
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "SECRET_KEY": SECRET_KEY}
-        for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        _starting_content["folder"] = folder
+        try:
+            for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
+                subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        except BaseException:
+            remove_starting_content()  # half made: the next site tries again
+            raise
     return _starting_content["folder"]
 
 

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 HISTORY = "/admin/history/fieldchange/"
 
 
-def change_url(astana_office):
-    return f"/admin/offices/office/{astana_office.pk}/change/"
+def change_url(office):
+    return f"/admin/offices/office/{office.pk}/change/"
 
 
 def test_a_phone_change_shows_who_old_and_new_next_to_the_entry_and_in_the_list(staff_client, astana_office):
