@@ -36,8 +36,11 @@ static: install
 	$(MANAGE) collectstatic --noinput -v0
 	$(MANAGE) render_error_pages
 
+# apply_directory_updates first: on a running site it records the shipped changes (history, Updates)
+# before load_content would add the new entries silently; on an empty database it does nothing.
 content: install
 	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) apply_directory_updates
 	$(MANAGE) load_content
 	$(MANAGE) fill_segment_maps
 	$(MANAGE) ensure_staff_user

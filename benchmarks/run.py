@@ -7,7 +7,8 @@
    each as a ratio to a baseline measured in the same run: home, a guidance page and a city page
    against a static file of similar size; the city page with a unique tracking parameter on every
    request against the same page without; the city page while 4 more connections fetch the
-   sitemap files against the city page alone.
+   sitemap files against the city page alone; the city page while 64 clients trickle their headers a
+   byte at a time against the city page alone (the tests only check that readers are answered).
 3. Renders every kind of public page with the page cache off, in this machine's Python on one core
    (benchmarks/inprocess.py): CPU median, raw HTML size, SQL queries; times saving a city and a kind
    of help. Prints the load average.
@@ -42,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import load  # noqa: E402 - the repository root is on the path only now
 from benchmarks import nginx as nginx_path  # noqa: E402
+from tests.load import SlowClients  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"home": "/en/", "guidance page": "/en/guidance/asylum-seekers/", "city page": "/ru/cities/almaty/"}
@@ -152,7 +154,7 @@ def loads(base, args):
 
 BASELINES = {**dict.fromkeys(["home", "guidance page", "city page", "static file"], "static file"),
              **dict.fromkeys(["city, unique fbclid/utm_*", "city, new connection each", "city, sitemaps alongside",
-                                "city, sitemaps flat out"], "city page")}
+                                "city, sitemaps flat out", "city, 64 slow clients"], "city page")}
 
 
 def one_round(base, static, sitemaps, seconds, connections):
@@ -168,6 +170,8 @@ def one_round(base, static, sitemaps, seconds, connections):
     crawler = load.start(base, sitemaps, seconds, 4)
     results["city, sitemaps flat out"] = load.run(base, [PAGES["city page"]], seconds, connections)
     results["sitemaps flat out"] = crawler.result()
+    with SlowClients(base, count=64):
+        results["city, 64 slow clients"] = load.run(base, [PAGES["city page"]], seconds, connections)
     return results
 
 
@@ -188,6 +192,7 @@ def report_loads(results, ratios, sizes, paths, nginx_lines, rounds):
         ("sitemap files (4 conns)", f"{files} files, 10/s per conn", None),
         ("city, sitemaps flat out", PAGES["city page"], None),
         ("sitemaps flat out", f"{files} files, no pause", None),
+        ("city, 64 slow clients", PAGES["city page"] + " (64 trickling)", None),
     ]
     print(f"medians of {rounds} rounds; each ratio is taken within a round\n")
     print(f"{'':26} {'path':38} {'bytes (gzip/raw)':>17} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6}  baseline")

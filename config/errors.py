@@ -28,7 +28,9 @@ REQUEST_ERRORS = {
     414: _TOO_LONG,
     431: _TOO_LONG,
     429: (_("Too many requests in a short time"), _("Please wait a few seconds and try again.")),
+    403: (_("You may not open this page"), _GO_BACK),
 }
+ADMIN_PREFIX = "/admin/"
 
 
 def hotline():
@@ -51,6 +53,18 @@ def home_url(language):
 
 def not_found(request, exception=None):
     return render(request, "404.html", {"last_updated": None}, status=404)
+
+
+def permission_denied(request, exception=None):
+    """403: in the admin, the admin's own page in the staff member's language, with the way home; elsewhere the
+    short page of a request that cannot be served."""
+    user = getattr(request, "user", None)
+    if request.path_info.startswith(ADMIN_PREFIX) and user is not None and user.is_active and user.is_staff:
+        from django.contrib import admin
+
+        context = {**admin.site.each_context(request), "title": gettext("You may not open this page")}
+        return render(request, "admin/403.html", context, status=403)
+    return HttpResponse(request_error_page(403, page_language(request)), status=403)
 
 
 def server_error(request):

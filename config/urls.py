@@ -32,5 +32,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
 handler404 = "config.api.errors.not_found"  # JSON under /api/, the page elsewhere
 handler500 = "config.errors.server_error"

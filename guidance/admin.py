@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from config.history.admin import TrackedEntryAdmin
-from config.history.tracked import entries_needing_update as directory_entries_needing_update
 from config.language_tabs import TabbedTranslationAdmin, language_attributes
 from config.permanent_addresses import PermanentSlugAdmin
 from config.sources.admin import CheckInline
@@ -30,13 +29,11 @@ from .history_admin import RevisionHistoryInline
 from .models import GuidancePage, KeyFigure, Revision
 from .segments import page_status
 from .translators import dashboard as translation_dashboard
-from .translators.editor import credit
+from .translators.directory_views import directory_editor_urls, entries_to_update
+from .translators.editor import credit_changes
 from .translators.views import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-ENGLISH_FIELDS = [
-    build_localized_fieldname(field, settings.LANGUAGE_CODE) for field in (*Revision.TEXT_FIELDS, "change_note")
-]
 RECORD_FIELDS = [
     "status", "author_name", "based_on_link", "restores_link", "created_at", "updated_by_name", "updated_at",
     "reviewed_by_name", "reviewed_at", "review_comment", "publish_at", "published_at", "dated_by_source",
@@ -101,7 +98,11 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
     def get_readonly_fields(self, request, obj=None):
         readonly = ["page", *RECORD_FIELDS]
         if roles.translates_only(request.user):
-            readonly += [*ENGLISH_FIELDS, "significance", "sources"]
+            mine = roles.translation_languages(request.user)
+            others = [code for code in LANGUAGE_CODES if code not in mine]  # English too: never a translator's
+            readonly += [build_localized_fieldname(field, code) for code in others
+                         for field in (*Revision.TEXT_FIELDS, "change_note")]
+            readonly += ["significance", "sources"]
         return readonly
 
     def get_form(self, request, obj=None, **kwargs):
@@ -133,10 +134,7 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
         return roles.can_edit_drafts(request.user) and (obj is None or obj.is_editable)
 
     def save_model(self, request, obj, form, change):
-        for code in page_status.TRANSLATED_LANGUAGES:
-            names = [build_localized_fieldname(field, code) for field in (*Revision.TEXT_FIELDS, "change_note")]
-            if any(name in form.changed_data for name in names):
-                credit(obj, code, request.user)
+        credit_changes(Revision.objects.get(pk=obj.pk), obj, request.user)
         publishing.save_draft(
             obj, by=request.user, seen_version=form.cleaned_data["seen_version"],
             submit="_submit_for_review" in request.POST,
@@ -321,6 +319,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
             path("<int:object_id>/edit/", self.admin_site.admin_view(self.edit_view),
                  name="guidance_guidancepage_edit"),
             *exchange_urls(self),
+            *directory_editor_urls(self),
             *super().get_urls(),
         ]
 
@@ -357,7 +356,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
                 for code in page_status.TRANSLATED_LANGUAGES
             ],
             "rows": translation_dashboard.dashboard_rows(),
-            "directory_entries": directory_entries_needing_update(),
+            "directory_entries": entries_to_update(request.user),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 

@@ -36,22 +36,27 @@ def load(report):
             record_source(existing, entry, path)  # given to an entry loaded before entries had sources
             report(Office, False)
             continue
-        office = Office(
-            slug=entry["slug"],
-            kind=entry["kind"],
-            city=cities.get(entry.get("city")),
-            order=entry.get("order", 100),
-            is_current=entry.get("current", True),
-            address_local=entry.get("address_local", ""),
-            address_local_language=entry.get("address_local_language", "ru"),
-            phones=entry.get("phones", ""),
-            email=entry.get("email", ""),
-            website=entry.get("website", ""),
-            verified_on=entry.get("verified_on"),
-            hours=entry.get("hours", []),
-            **translated(entry, "name", "address", "opening_hours", "notes"),
-        )
+        office = office_from(entry, cities)
         office.full_clean()
         office.save()
         record_source(office, entry, path)
         report(Office, True)
+
+
+def office_from(entry, cities):
+    """An unsaved Office from one entry of offices.yaml ({slug: City} for its city)."""
+    return Office(
+        slug=entry["slug"],
+        kind=entry["kind"],
+        city=cities.get(entry.get("city")),
+        order=entry.get("order", 100),
+        is_current=entry.get("current", True),
+        address_local=entry.get("address_local", ""),
+        address_local_language=entry.get("address_local_language", "ru"),
+        phones=entry.get("phones", ""),
+        email=entry.get("email", ""),
+        website=entry.get("website", ""),
+        verified_on=entry.get("verified_on"),
+        hours=entry.get("hours", []),
+        **translated(entry, "name", "address", "opening_hours", "notes"),
+    )

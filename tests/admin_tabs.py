@@ -1,6 +1,10 @@
-"""Browser tabs logged in to the admin of a LiveSite, for the browser tests of staff work."""
+"""Browser tabs logged in to the admin of a LiveSite, for the browser tests of staff work, and the
+admin steps those tests take to set up what they need (as staff would, never with code run on the site)."""
 
+import re
 from contextlib import contextmanager
+
+PASSWORD = "browser-test-passphrase"  # of every staff member in tests/fixtures/browser_staff.json
 
 
 def logged_in_tab(browser, site, username, password, *, language=None, viewport=(1280, 900), contexts=None):
@@ -44,3 +48,28 @@ def opened_tabs(browser, site, password, **options):
     finally:
         for context in contexts:
             context.close()
+
+
+def page_edit_url(tab, site, slug):
+    """The address of "Edit the text" of a guidance page, found in the admin's list of pages."""
+    tab.goto(site.url + "/admin/guidance/guidancepage/")
+    href = tab.locator(f"#result_list a:text-is('{slug}')").get_attribute("href")
+    page_id = re.search(r"/guidancepage/(\d+)/", href).group(1)
+    return f"{site.url}/admin/guidance/guidancepage/{page_id}/edit/"
+
+
+def start_draft(tab, site, slug):
+    """Click "Start a draft" on the page, in any admin language; returns the new draft's id (its change form is open)."""
+    tab.goto(page_edit_url(tab, site, slug))
+    tab.click("form input[type=submit].default")
+    tab.wait_for_selector("#modeltranslation-main-switch")
+    return int(re.search(r"/revision/(\d+)/change/", tab.url).group(1))
+
+
+def save_english(tab, **fields):
+    """Write these English fields (title="…", body="…", change_note="…") into the open draft and save it."""
+    tab.select_option("#modeltranslation-main-switch", label="English")
+    for name, value in fields.items():
+        tab.fill(f"[name={name}_en]", value)
+    tab.click("input[name=_save]")
+    tab.wait_for_selector(".messagelist .success")

@@ -10,6 +10,21 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "prs", "ug"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def nothing_left_behind():
+    """At the end of the session (of each xdist worker), every server this process started is stopped
+    and every folder made for one is removed (tests/server_registry.py); if not, the run fails."""
+    yield
+    from . import server_registry
+    from .live_site import remove_starting_content
+
+    remove_starting_content()
+    if left := server_registry.left_behind():
+        server_registry.clean_up()  # one careless fixture must not burden the machine or the next run
+        pytest.fail("Left behind by the tests (a fixture does not stop or remove them):\n" + "\n".join(left),
+                    pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -54,12 +69,14 @@ def content(db):
 
 @pytest.fixture(scope="session")
 def live_site():
-    """The real site served by gunicorn on loopback, with the starting content."""
-    from .live_site import LiveSite
+    """The real site served by gunicorn on loopback, with the starting content and the staff of
+    tests/fixtures/browser_staff.json; one per session (per xdist worker), shared by the browser tests
+    that change nothing readers see. A test that does change it starts a site of its own with
+    `live_site.running_site()`."""
+    from .live_site import running_site
 
-    site = LiveSite().start()
-    yield site
-    site.stop()
+    with running_site(fixtures=["browser_staff"]) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +107,32 @@ def phone_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def astana_office(db):
+    """The UNHCR office in Astana, from the starting content."""
+    from .factories import starting_office
+
+    return starting_office("unhcr-national-office-astana")
+
+
+@pytest.fixture
+def fast_hashing(settings):
+    """Passwords hashed at once: for tests that log in with a password many times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def draft(staff_client):
+    """An editor's draft of the asylum-seekers page whose English adds the time to appeal to one sentence,
+    a major change waiting for review: one segment for each translation to update."""
+    from .factories import APPEAL_SENTENCE, ASYLUM_SEEKERS, DECISION_SENTENCE
+    from .staff import edited_draft, page
+
+    body = page(ASYLUM_SEEKERS).current_revision.body_en.replace(DECISION_SENTENCE, APPEAL_SENTENCE)
+    return edited_draft(staff_client("editor"), ASYLUM_SEEKERS, submit=True, significance="major",
+                        change_note_en="Appeals count too.", body_en=body)
 
 
 @pytest.fixture

@@ -16,6 +16,12 @@ QUERY_BUDGET = 8  # SQL queries any public page may run, whatever the amount of 
 
 PLACEHOLDER_TEXT = {"title_en": "Title", "summary_en": "Summary", "body_en": "Body"}
 
+# A sentence of the starting English of the asylum-seekers page, and the change to it that the translation
+# tests make: one paragraph that translators must update, the rest of the page untouched.
+ASYLUM_SEEKERS = "asylum-seekers"
+DECISION_SENTENCE = "You stay an asylum-seeker until there is a final decision on your application."
+APPEAL_SENTENCE = "You stay an asylum-seeker until there is a final decision on your application, including the time to appeal."
+
 
 def guidance_page(page):
     """The GuidancePage itself, from a page or its slug."""
@@ -54,6 +60,11 @@ def new_guidance_page(slug, *, audience="refugee", order=9, **fields):
     published_revision(page, **fields)
     page.refresh_from_db()
     return page
+
+
+def starting_office(slug):
+    """An office of the starting content, as stored now."""
+    return Office.objects.get(slug=slug)
 
 
 def office(slug, *, city="almaty", kind=Office.Kind.ASYLUM_AUTHORITY, **fields):

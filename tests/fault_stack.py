@@ -11,11 +11,11 @@ from pathlib import Path
 
 from config import database
 
-from .live_site import ROOT, LiveSite
+from .live_site import ROOT, running_site
 from .load import fetch
 from .nginx_server import running_nginx
 from .postgres_server import postgres_server
-from .redis_server import RedisServer
+from .redis_server import redis_server
 
 HOTLINE = b"tel:+77017447238"
 # Pages readers open most, primed into the page cache before each fault.
@@ -70,18 +70,10 @@ class Stack:
 
 @contextmanager
 def running_stack():
-    with postgres_server() as postgres:
-        redis = RedisServer(persistent=False).start()
+    with postgres_server() as postgres, redis_server(persistent=False) as redis:
         env = {"CACHE_URL": redis.url + "?socket_timeout=0.5&socket_connect_timeout=0.5", "WEB_CONCURRENCY": "2"}
-        site = LiveSite(env, postgres.url)
-        try:
-            site.start()
-            with running_nginx([f"127.0.0.1:{site.port}"]) as nginx:
-                yield Stack(postgres, redis, site, nginx)
-        finally:
-            site.stop()
-            redis.stop()
-            redis.remove()
+        with running_site(env, postgres.url) as site, running_nginx([f"127.0.0.1:{site.port}"]) as nginx:
+            yield Stack(postgres, redis, site, nginx)
 
 
 def report(fault, **figures):

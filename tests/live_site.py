@@ -1,15 +1,20 @@
-"""A real running site for browser tests: gunicorn on loopback, on its own SQLite file with the content."""
+"""A real running site for browser and server tests: gunicorn on loopback, on its own SQLite file (or the
+database given) with the starting content and the fixtures asked for (JSON under tests/fixtures/)."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
+from . import server_registry
+
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,21 +28,50 @@ def free_port():
         return sock.getsockname()[1]
 
 
+SECRET_KEY = "browser-tests-only-" + "x" * 40
+DATABASE_FILES = ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm")
+_starting_content = {}  # "folder": a migrated SQLite database with the starting content, made once per process
+
+
+def starting_content():
+    """A folder holding a migrated SQLite database with the starting content, made the first time a site
+    asks for it in this process and copied by every site on SQLite after it: migrating and loading the
+    content are most of the time a site takes to start. remove_starting_content() removes it."""
+    if "folder" not in _starting_content:
+        folder = _starting_content["folder"] = server_registry.temporary_folder("help-site-content-", "the starting content")
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "SECRET_KEY": SECRET_KEY}
+        try:
+            for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
+                subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        except BaseException:
+            remove_starting_content()  # half made: the next site tries again
+            raise
+    return _starting_content["folder"]
+
+
+def remove_starting_content():
+    folder = _starting_content.pop("folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class LiveSite:
-    """Starts `gunicorn config.wsgi` with the given environment; stop() ends it."""
+    """Starts `gunicorn config.wsgi` with the given environment; stop() ends it (start() may start it
+    again), close() ends it and removes its folder. Tests use `running_site()`, which closes it."""
 
     def __init__(self, extra_env=None, database_url=None):
-        self.workdir = tempfile.mkdtemp(prefix="help-site-live-")
+        self.workdir = server_registry.temporary_folder("help-site-live-", "a live site")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
             "DATABASE_URL": database_url or f"sqlite:///{self.workdir}/db.sqlite3",
-            "SECRET_KEY": "browser-tests-only-" + "x" * 40,
+            "SECRET_KEY": SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "PAGE_CACHE_STATUS_HEADER": "true",  # tests read X-Page-Cache; readers are never told
             **(extra_env or {}),
         }
+        self.own_sqlite = database_url is None
         self.process = None
 
     def manage(self, *args):
@@ -50,15 +84,27 @@ class LiveSite:
                                 capture_output=True, text=True, check=True, timeout=60)
         return result.stdout.strip()
 
-    def start(self, prepare=True):
-        if prepare:
+    def prepare(self, fixtures=()):
+        """The database: migrated, with the starting content and the named fixtures of tests/fixtures/."""
+        if self.own_sqlite:  # a copy of the one made once (starting_content)
+            for name in DATABASE_FILES:
+                if (made := Path(starting_content(), name)).exists():
+                    shutil.copyfile(made, Path(self.workdir, name))
+        else:
             self.manage("migrate", "--noinput", "-v0")
             self.manage("load_content")
+        if fixtures:
+            self.manage("loaddata", "-v0", *(str(FIXTURES / f"{name}.json") for name in fixtures))
+
+    def start(self, prepare=True, fixtures=()):
+        if prepare:
+            self.prepare(fixtures)
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.process = subprocess.Popen(
             [gunicorn, "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(f"{self.workdir}/gunicorn.log", "w"),
         )
+        server_registry.started(self.process.pid, f"gunicorn of the live site {self.url}")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -72,4 +118,24 @@ class LiveSite:
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(timeout=10)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+    def close(self):
+        """Stop gunicorn and remove the site's folder (its SQLite database and logs)."""
+        self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextmanager
+def running_site(extra_env=None, database_url=None, *, fixtures=(), prepare=True):
+    """A live site for as long as the block runs: migrated, with the content and `fixtures` (names of
+    JSON files under tests/fixtures/) unless prepare=False; stopped and its folder removed after."""
+    site = LiveSite(extra_env, database_url)
+    try:
+        yield site.start(prepare=prepare, fixtures=fixtures)
+    finally:
+        site.close()

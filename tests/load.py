@@ -32,6 +32,7 @@ class SlowClients:
         parts = urlsplit(url)
         self.address, self.count, self.interval = (parts.hostname, parts.port), count, interval
         self.sockets, self._stop = [], threading.Event()
+        self._sent = threading.Event()  # set once every socket has been sent a byte after the first
         self._thread = threading.Thread(target=self._trickle, daemon=True)
 
     def __enter__(self):
@@ -53,6 +54,11 @@ class SlowClients:
                     sock.send(byte)
                 except OSError:
                     pass  # the server may drop a client it finds too slow: that is allowed
+            self._sent.set()
+
+    def trickled(self, timeout=30):
+        """Wait until every connection has sent at least two bytes: all are open and trickling."""
+        assert self._sent.wait(timeout), "the slow clients did not start trickling"
 
     def __exit__(self, *exc):
         self._stop.set()

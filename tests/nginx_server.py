@@ -8,11 +8,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import server_registry
 from .postgres_server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def site_config(upstreams, port, workdir):
 
 class Nginx:
     def __init__(self, upstreams):
-        self.workdir = tempfile.mkdtemp(prefix="help-site-nginx-")
+        self.workdir = server_registry.temporary_folder("help-site-nginx-", "an nginx server")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.access_log = Path(self.workdir) / "help-site.access.log"
@@ -61,6 +61,7 @@ class Nginx:
         subprocess.run([NGINX, "-t", "-q", "-p", self.workdir, "-c", str(self.config)], check=True)
         self.process = subprocess.Popen([NGINX, "-p", self.workdir, "-c", str(self.config)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server_registry.started(self.process.pid, f"nginx on port {self.port}")
         deadline = time.monotonic() + 10
         while True:
             try:
@@ -81,8 +82,8 @@ class Nginx:
 @contextmanager
 def running_nginx(upstreams):
     """The shipped nginx in front of these gunicorn addresses ("127.0.0.1:8001") for the block."""
-    nginx = Nginx(upstreams).start()
+    nginx = Nginx(upstreams)
     try:
-        yield nginx
+        yield nginx.start()
     finally:
         nginx.stop()

@@ -12,10 +12,14 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
+
+if __package__:
+    from . import server_registry
+else:  # run as a script by `make test-postgres`
+    import server_registry
 
 
 def free_port():
@@ -35,7 +39,7 @@ class PostgresServer:
         if not binaries:
             sys.exit("PostgreSQL is not installed: apt-get install postgresql (make system-packages does it).")
         self.bin_dir = binaries[-1]
-        self.data_dir = tempfile.mkdtemp(prefix="help-site-pg-")
+        self.data_dir = server_registry.temporary_folder("help-site-pg-", "a PostgreSQL server")
         if os.geteuid() == 0:
             shutil.chown(self.data_dir, "postgres", "postgres")
         self.port = free_port()
@@ -59,13 +63,18 @@ class PostgresServer:
         log = os.path.join(self.data_dir, "server.log")
         subprocess.run(as_postgres([f"{self.bin_dir}/pg_ctl", "-D", self.data_dir, "-o", options, "-l", log, "-w", "start"]),
                        check=True, stdout=subprocess.DEVNULL)
+        server_registry.started(self.postmaster(), f"PostgreSQL on port {self.port}")
 
     def stop(self):
         subprocess.run(as_postgres([f"{self.bin_dir}/pg_ctl", "-D", self.data_dir, "-m", "fast", "-w", "stop"]), stdout=subprocess.DEVNULL)
 
+    def postmaster(self):
+        """The process id of the running server's first process (the one that starts all the others)."""
+        return int(Path(self.data_dir, "postmaster.pid").read_text().split()[0])
+
     def processes(self):
         """The server's processes: the postmaster and every backend and helper it started."""
-        postmaster = int(Path(self.data_dir, "postmaster.pid").read_text().split()[0])
+        postmaster = self.postmaster()
         children = []
         for stat in glob.glob("/proc/[0-9]*/stat"):
             try:
@@ -99,8 +108,8 @@ class PostgresServer:
 def postgres_server():
     """A PostgreSQL server on loopback for as long as the block runs; yields its PostgresServer."""
     server = PostgresServer()
-    server.start()
     try:
+        server.start()
         yield server
     finally:
         try:

@@ -5,10 +5,10 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 from contextlib import contextmanager
 
+from . import server_registry
 from .postgres_server import free_port
 
 
@@ -30,7 +30,10 @@ def command(port, *words):
 
 class RedisServer:
     """persistent=False: memory only. persistent=True: Redis's own default, an RDB snapshot that a
-    restart loads again (here written on demand with `snapshot()`, as Redis does every few minutes)."""
+    restart loads again (here written on demand with `snapshot()`, as Redis does every few minutes).
+
+    stop() and start() again keep its folder (and snapshot); close() stops it and removes the folder.
+    Tests use `redis_server()`, which closes it."""
 
     def __init__(self, persistent=False):
         binary = shutil.which("redis-server")
@@ -38,7 +41,7 @@ class RedisServer:
             raise RuntimeError("Redis is not installed: apt-get install redis-server (make system-packages does it).")
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.workdir = tempfile.mkdtemp(prefix="help-site-redis-")
+        self.workdir = server_registry.temporary_folder("help-site-redis-", "a Redis server")
         self.binary, self.persistent, self.process = binary, persistent, None
 
     def start(self):
@@ -46,9 +49,11 @@ class RedisServer:
         if not self.persistent:  # nothing saved, and no snapshot of an earlier persistent run loaded
             args += ["--save", "", "--dbfilename", "never-written.rdb"]
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL)
+        server_registry.started(self.process.pid, f"redis-server on port {self.port}")
         deadline = time.monotonic() + 10
         while not answers(self.port):
             if time.monotonic() > deadline or self.process.poll() is not None:
+                self.stop()
                 raise RuntimeError("redis-server did not start")
             time.sleep(0.05)
         return self
@@ -83,18 +88,19 @@ class RedisServer:
         self.kill()
         return self.start()
 
-    def remove(self):
+    def close(self):
+        self.stop()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 @contextmanager
 def redis_server(persistent=False):
-    server = RedisServer(persistent).start()
+    """A Redis server for as long as the block runs; stopped and its folder removed after."""
+    server = RedisServer(persistent)
     try:
-        yield server
+        yield server.start()
     finally:
-        server.stop()
-        server.remove()
+        server.close()
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .live_site import LiveSite
+from .live_site import running_site
 from .load import fetch
 from .postgres_server import postgres_server
 
@@ -40,24 +40,17 @@ def page_text(site, path):
 
 
 def test_a_restored_dump_serves_every_sitemap_page_with_the_same_text():
-    with postgres_server() as postgres, tempfile.TemporaryDirectory() as workdir:
-        original = LiveSite({"WEB_CONCURRENCY": "2"}, postgres.url).start()
-        copy = None
-        try:
-            dump = Path(workdir) / "help-site.dump"
-            postgres.tool("pg_dump", "--format=custom", f"--file={dump}", "postgres")
-            postgres.tool("createdb", "restored")
-            postgres.tool("pg_restore", "--no-owner", "--dbname=restored", str(dump))
-            copy = LiveSite({"WEB_CONCURRENCY": "2"}, postgres.url_of("restored")).start(prepare=False)
-
+    with postgres_server() as postgres, tempfile.TemporaryDirectory() as workdir, \
+            running_site({"WEB_CONCURRENCY": "2"}, postgres.url) as original:
+        dump = Path(workdir) / "help-site.dump"
+        postgres.tool("pg_dump", "--format=custom", f"--file={dump}", "postgres")
+        postgres.tool("createdb", "restored")
+        postgres.tool("pg_restore", "--no-owner", "--dbname=restored", str(dump))
+        with running_site({"WEB_CONCURRENCY": "2"}, postgres.url_of("restored"), prepare=False) as copy:
             paths = sitemap_paths(original)
             assert len(paths) > 100 and "/ru/cities/almaty/" in paths
             assert sitemap_paths(copy) == paths
             with ThreadPoolExecutor(4) as pool:  # both sites render at once: four readers in all
                 texts = list(pool.map(lambda path: (page_text(original, path), page_text(copy, path)), paths))
-            different = [path for path, (before, after) in zip(paths, texts, strict=True) if before != after]
-            assert not different, different[:5]
-        finally:
-            original.stop()
-            if copy:
-                copy.stop()
+        different = [path for path, (before, after) in zip(paths, texts, strict=True) if before != after]
+        assert not different, different[:5]

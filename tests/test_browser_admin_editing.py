@@ -7,21 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from .admin_tabs import opened_tabs
-from .live_site import LiveSite
+from .admin_tabs import PASSWORD, opened_tabs, start_draft
+from .live_site import running_site
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-editing"
-PASSWORD = "browser-test-passphrase"
-SET_UP = f"""
-from django.contrib.auth.models import Group, User
-from guidance import publishing
-from guidance.models import GuidancePage
-user = User.objects.create_user("elena", password="{PASSWORD}", is_staff=True, first_name="Елена")
-user.groups.add(Group.objects.get(name="editor"))
-print(publishing.open_draft(GuidancePage.objects.get(slug="refugees"), by=user).pk)
-"""
+OUTDATED_OFFICE = 1000  # in tests/fixtures/outdated_office.json: its Russian address is behind the English
 BODIES = {
     "ru": "\n\n".join(
         f"## Раздел {n}\n\nПодайте заявление **в течение 5 календарных дней**.\n\n- Паспорт\n- Фотографии"
@@ -35,11 +27,13 @@ TAB_NAMES = {"ru": "Русский", "ar": "العربيّة"}
 
 
 @pytest.fixture(scope="module")
-def site():
-    site = LiveSite().start()
-    site.draft_id = site.python(SET_UP).splitlines()[-1]
-    yield site
-    site.stop()
+def site(browser):
+    """A site of its own, with an office whose Russian address is behind the English, and a draft of the
+    refugees page that Elena (editor) opened in the Russian admin."""
+    with running_site(fixtures=["browser_staff", "outdated_office"]) as site, \
+            opened_tabs(browser, site, PASSWORD, language="ru") as open_tab:
+        site.draft_id = start_draft(open_tab("elena"), site, "refugees")
+        yield site
 
 
 @pytest.fixture
@@ -102,12 +96,8 @@ def test_a_long_body_grows_is_counted_and_previewed(site, admin_tab, language):
 
 
 def test_a_tab_behind_the_english_shows_an_outdated_badge(site, admin_tab):
-    office_id = site.python(
-        "from offices.models import Office; o = Office.objects.get(slug='employment-office-almaty');"
-        "Office.objects.filter(pk=o.pk).update(outdated_translations={'address': ['ru']}); print(o.pk)"
-    ).splitlines()[-1]
     tab = admin_tab("ru")
-    tab.goto(f"{site.url}/admin/offices/office/{office_id}/change/")
+    tab.goto(f"{site.url}/admin/offices/office/{OUTDATED_OFFICE}/change/")
     link = tab.locator('.ui-tabs-nav a[href="#tab_id_address_ru"]')
     link.locator(".tab-outdated").wait_for()
     assert link.inner_text().split() == ["Русский", "устарел"]

@@ -4,7 +4,8 @@ see the translations flagged, update the Russian, read the field history, restor
 import pytest
 from playwright.sync_api import expect
 
-from .test_browser_publishing import CREATE_STAFF, assert_only_our_origin, staff_tab  # noqa: F401 - a fixture
+from .live_site import running_site
+from .test_browser_publishing import assert_only_our_origin, staff_tab  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +17,8 @@ NEW_RUSSIAN_ADDRESS = "пр. Достык, 87"
 @pytest.fixture(scope="module")
 def site():
     """A site of its own: this test changes an office, which other browser tests must not see."""
-    from .live_site import LiveSite
-
-    site = LiveSite().start()
-    site.manage("shell", "-c", CREATE_STAFF)
-    yield site
-    site.stop()
+    with running_site(fixtures=["browser_staff"]) as site:
+        yield site
 
 
 def open_office(tab, site):

@@ -2,13 +2,17 @@
 page title, as text; the Astana city page in Kazakh with one is saved as a screenshot to look at;
 pages with notices pass axe, and the print sheet with notices and a closure still fits one A4 page."""
 
+import datetime
 import io
+import zoneinfo
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 
-from .live_site import LiveSite
+from .admin_tabs import PASSWORD, opened_tabs
+from .live_site import running_site
 from .test_browser_accessibility import axe_findings
 
 pytestmark = pytest.mark.browser
@@ -16,46 +20,34 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 FOLD = 640
 
-# A closure of the Astana office and the urgent notice staff would write about it, in Kazakh and English.
-PREPARE = """
-from datetime import timedelta
-from django.utils import timezone
-from config.site.models import Notice
-from offices.models import City, Office
-now = timezone.now()
-office = Office.objects.get(slug="employment-office-astana")
-office.closed_from, office.closed_until = timezone.localdate(), timezone.localdate() + timedelta(days=2)
-office.closure_reason_en, office.closure_reason_kk = "Repairs", "Жөндеу жұмыстары"
-office.save()
-notice = Notice.objects.create(
-    status="published", level="urgent", starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=3),
-    title_en="The Astana office that receives asylum applications is closed for repairs",
-    title_kk="Астанадағы пана іздеу туралы өтініш қабылдайтын кеңсе жөндеуге байланысты жабық",
-    text_en="Apply at the office in Almaty meanwhile, or call the UNHCR hotline.",
-    text_kk="Әзірге өтінішті Алматыдағы кеңсеге беріңіз немесе БҰҰ БЖКБ жедел желісіне қоңырау шалыңыз.",
-)
-notice.cities.add(City.objects.get(slug="astana"))
-Notice.objects.create(
-    status="published", level="information", starts_at=now - timedelta(hours=2),
-    title_en="Bring your identity documents to the interview", title_ar="أحضر وثائق هويتك إلى المقابلة",
-).offices.add(office)
-Notice.objects.create(
-    status="published", level="urgent", site_wide=True, starts_at=now - timedelta(hours=1),
-    title_en="The hotline answers day and night during the holidays",
-    title_kk="Мереке күндері жедел желі тәулік бойы жұмыс істейді",
-)
-"""
+ASTANA_OFFICE = "Office for the Coordination of Employment and Social Programs of Astana"
+
+
+def close_for_repairs(tab, site):
+    """In the admin, as staff would: the Astana office that receives applications closes from today for two days."""
+    today = datetime.datetime.now(zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
+    tab.goto(f"{site.url}/admin/offices/office/?q=Social+Programs+of+Astana")
+    tab.click(f"#result_list tbody th a:text-is('{ASTANA_OFFICE}')")
+    tab.wait_for_selector("#modeltranslation-main-switch")
+    tab.fill("input[name=closed_from]", today.isoformat())
+    tab.fill("input[name=closed_until]", (today + datetime.timedelta(days=2)).isoformat())
+    for language, reason in (("en", "Repairs"), ("kk", "Жөндеу жұмыстары")):
+        tab.click(f'.ui-tabs-nav a[href="#tab_id_closure_reason_{language}"]')
+        tab.fill(f"input[name=closure_reason_{language}]", reason)
+    tab.click("input[name=_save]")
+    tab.wait_for_selector(".messagelist .success")
 
 
 @pytest.fixture(scope="module")
-def site_with_notices():
-    site = LiveSite()
-    site.manage("migrate", "--noinput", "-v0")
-    site.manage("load_content")
-    site.manage("shell", "-c", PREPARE)
-    site.start(prepare=False)
-    yield site
-    site.stop()
+def site_with_notices(browser):
+    """A site of its own: a closure of the Astana office, and the urgent notice staff would write about it, in
+    Kazakh and English, with an information notice on the office and an urgent one on every page
+    (tests/fixtures/astana_notices.json: Astana and its employment office by their ids in a fresh database,
+    1 and 1, as load_content makes them)."""
+    with running_site(fixtures=["browser_staff", "astana_notices"]) as site:
+        with opened_tabs(browser, site, PASSWORD) as open_tab:
+            close_for_repairs(open_tab("amina"), site)
+        yield site
 
 
 @pytest.fixture

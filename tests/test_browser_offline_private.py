@@ -3,36 +3,27 @@ query string and their static files; never a search, a feedback answer, a staff 
 the personal plan, or anything marked private."""
 
 import re
-import subprocess
-import sys
 from urllib.parse import quote
 
 import pytest
 
-from .live_site import ROOT
+from .admin_tabs import PASSWORD, opened_tabs, save_english, start_draft
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "offline-test-passphrase"
-SETUP = f"""
-from django.contrib.auth.models import User
-from guidance.models import GuidancePage, Revision
-user, _ = User.objects.get_or_create(username="offline-staff", defaults={{"is_staff": True, "is_superuser": True}})
-user.set_password("{PASSWORD}"); user.save()
-page = GuidancePage.objects.get(slug="stateless")
-draft = Revision.objects.create(page=page, title_en="Unpublished draft", summary_en="S", body_en="Secret draft text")
-print(draft.pk)
-"""
 SEARCH = "/ru/search/?q=" + quote("депортация уйгур")
 STORED_URLS = """caches.keys().then((names) => Promise.all(names.map((name) =>
   caches.open(name).then((cache) => cache.keys()).then((keys) => keys.map((key) => key.url))))).then((urls) => urls.flat())"""
 
 
 @pytest.fixture(scope="module")
-def draft_id(live_site):
-    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", SETUP], cwd=ROOT, env=live_site.env,
-                            check=True, capture_output=True, text=True)
-    return int(result.stdout.split()[-1])
+def draft_id(live_site, browser):
+    """A draft of the stateless page with a text of its own, started and saved in the admin (readers never see it)."""
+    with opened_tabs(browser, live_site, PASSWORD) as open_tab:
+        tab = open_tab("amina")
+        draft = start_draft(tab, live_site, "stateless")
+        save_english(tab, title="Unpublished draft", summary="S", body="Secret draft text")
+    return draft
 
 
 def stored(tab):
@@ -104,7 +95,7 @@ def test_previews_the_admin_and_the_plan_are_not_kept(live_site, phone_page, dra
     tab.goto(live_site.url + "/en/")
     wait_until_stored(tab, "/en/offline/")
     tab.goto(live_site.url + "/admin/login/")
-    tab.fill("input[name=username]", "offline-staff")
+    tab.fill("input[name=username]", "amina")
     tab.fill("input[name=password]", PASSWORD)
     tab.click("input[type=submit]")
     tab.wait_for_url(live_site.url + "/admin/")

@@ -6,18 +6,11 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from .admin_tabs import opened_tabs
-from .live_site import LiveSite
+from .admin_tabs import PASSWORD, opened_tabs
+from .live_site import running_site
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "browser-test-passphrase"
-CREATE_STAFF = f"""
-from django.contrib.auth.models import Group, User
-for name, role in (("elena", "editor"), ("pavel", "publisher")):
-    user = User.objects.create_user(name, password="{PASSWORD}", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-"""
 RUSSIAN_TITLE = "Просители убежища: как попросить защиты в Казахстане"
 RUSSIAN_SUMMARY = "Подайте заявление в течение 5 календарных дней после прибытия."
 RUSSIAN_BODY = "## Кто такой проситель убежища\n\nПодайте заявление письменно в течение 5 календарных дней."
@@ -27,10 +20,8 @@ RUSSIAN_NOTE = "Добавлен перевод на русский язык."
 @pytest.fixture(scope="module")
 def site():
     """A site of its own: this test publishes, which other browser tests must not see."""
-    site = LiveSite().start()
-    site.manage("shell", "-c", CREATE_STAFF)
-    yield site
-    site.stop()
+    with running_site(fixtures=["browser_staff"]) as site:
+        yield site
 
 
 @pytest.fixture

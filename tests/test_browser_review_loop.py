@@ -10,22 +10,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .admin_tabs import opened_tabs
+from .admin_tabs import PASSWORD, opened_tabs, page_edit_url
 from .live_site import LiveSite
-from .test_browser_publishing import PASSWORD, assert_only_our_origin
+from .test_browser_publishing import assert_only_our_origin
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-review-loop"
 PARAGRAPH = "Bring your asylum-seeker certificate to every appointment."
-SET_UP = f"""
-from django.contrib.auth.models import Group, User
-from config.staff.models import StaffProfile
-for name, first, role in (("elena", "Елена", "editor"), ("pavel", "Павел", "publisher")):
-    user = User.objects.create_user(name, f"{{name}}@example.org", "{PASSWORD}", is_staff=True, first_name=first)
-    user.groups.add(Group.objects.get(name=role))
-    StaffProfile.objects.create(user=user, language="ru")
-"""
 # What an English admin would say on these pages; the Russian admin must say none of it.
 ENGLISH = ["What needs you", "My notifications", "My drafts", "Waiting for my review", "Offices to check", "Partner branches",
            "Notices ending", "Submitted for review", "Published. Readers", "Start a draft", "Log out"]
@@ -33,13 +25,15 @@ ENGLISH = ["What needs you", "My notifications", "My drafts", "Waiting for my re
 
 @pytest.fixture(scope="module")
 def site():
+    """A site of its own: it sends e-mail to a folder, and this test publishes."""
     site = LiveSite()
-    site.mail = Path(site.workdir) / "mail"
-    site.env.update(EMAIL_URL=f"filemail:///{site.mail}", SITE_URL=site.url)
-    site.start()
-    site.manage("shell", "-c", SET_UP)
-    yield site
-    site.stop()
+    try:
+        site.mail = Path(site.workdir) / "mail"
+        site.env.update(EMAIL_URL=f"filemail:///{site.mail}", SITE_URL=site.url)
+        # Elena (editor) and Pavel (publisher) chose Russian for their e-mails.
+        yield site.start(fixtures=["browser_staff", "russian_staff_profiles"])
+    finally:
+        site.close()
 
 
 def mails(site):
@@ -76,7 +70,6 @@ def dashboard_count(tab, label):
 
 
 def test_submit_mail_review_publish_mail_in_the_russian_admin(site, russian_tab):
-    page_id = site.python("from guidance.models import GuidancePage; print(GuidancePage.objects.get(slug='asylum-seekers').pk)")
     editor = russian_tab("elena")
     assert "Что ждёт вас" in editor.text_content("#staff-dashboard caption")
     assert dashboard_count(editor, "Мои черновики") == 0
@@ -84,7 +77,7 @@ def test_submit_mail_review_publish_mail_in_the_russian_admin(site, russian_tab)
     assert_russian(editor)
     shot(editor, "1-editor-home")
 
-    editor.goto(f"{site.url}/admin/guidance/guidancepage/{page_id}/edit/")
+    editor.goto(page_edit_url(editor, site, "asylum-seekers"))
     editor.click("form input[type=submit].default")  # Start a draft
     editor.wait_for_selector("#modeltranslation-main-switch")
     editor.select_option("#modeltranslation-main-switch", label="English")

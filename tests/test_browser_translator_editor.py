@@ -6,40 +6,35 @@ from pathlib import Path
 
 import pytest
 
-from .admin_tabs import logged_in_tab
-from .live_site import LiveSite
-from .test_browser_publishing import PASSWORD, assert_only_our_origin
+from .admin_tabs import PASSWORD, logged_in_tab, opened_tabs, start_draft
+from .factories import APPEAL_SENTENCE, ASYLUM_SEEKERS, DECISION_SENTENCE
+from .live_site import running_site
+from .test_browser_publishing import assert_only_our_origin
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-OLD = "You stay an asylum-seeker until there is a final decision on your application."
-NEW = "You stay an asylum-seeker until there is a final decision on your application, including the time to appeal."
+OLD, NEW = DECISION_SENTENCE, APPEAL_SENTENCE
 RUSSIAN_NEW = "Вы остаётесь лицом, ищущим убежище, пока по вашему заявлению не принято окончательное решение, включая время на обжалование."
 ARABIC_NEW = "تبقى طالب لجوء إلى أن يصدر قرار نهائي في طلبك، بما في ذلك وقت الطعن."
-SET_UP = f"""
-from django.contrib.auth.models import Group, User
-from guidance import publishing
-from guidance.models import GuidancePage
-for name, first, role in (("tanya", "Tatiana", "translator"), ("amal", "Amal", "translator"), ("pavel", "Pavel", "publisher")):
-    user = User.objects.create_user(name, password="{PASSWORD}", is_staff=True, first_name=first)
-    user.groups.add(Group.objects.get(name=role))
-page = GuidancePage.objects.get(slug="asylum-seekers")
-draft = publishing.open_draft(page, by=User.objects.get(username="pavel"))
-draft.body_en = draft.body_en.replace({OLD!r}, {NEW!r})
-draft.significance = "major"
-draft.change_note_en = "The time to appeal counts too."
-draft.save()
-"""
 
 
 @pytest.fixture(scope="module")
-def site():
-    """A site of its own, with an English change waiting to be translated."""
-    site = LiveSite().start()
-    site.manage("shell", "-c", SET_UP)
-    yield site
-    site.stop()
+def site(browser):
+    """A site of its own, with an English change waiting to be translated: Pavel (publisher) opened a
+    draft in the admin and changed one sentence of the English, a major change."""
+    with running_site(fixtures=["browser_staff"]) as site, opened_tabs(browser, site, PASSWORD) as open_tab:
+        pavel = open_tab("pavel")
+        start_draft(pavel, site, ASYLUM_SEEKERS)
+        pavel.select_option("#modeltranslation-main-switch", label="English")
+        body = pavel.input_value("textarea[name=body_en]")
+        assert OLD in body
+        pavel.fill("textarea[name=body_en]", body.replace(OLD, NEW))
+        pavel.select_option("select[name=significance]", "major")
+        pavel.fill("input[name=change_note_en]", "The time to appeal counts too.")
+        pavel.click("input[name=_save]")
+        pavel.wait_for_selector(".messagelist .success")
+        yield site
 
 
 def log_in(browser, site, username):

@@ -4,7 +4,6 @@ one traceback per request."""
 import logging
 import socket
 import threading
-import time
 
 import pytest
 from django.test import Client
@@ -15,7 +14,7 @@ from config.page_cache.models import ContentVersion
 from guidance.models import GuidancePage
 from tests.factories import published_revision
 
-from .redis_server import RedisServer
+from .redis_server import redis_server
 
 pytestmark = pytest.mark.django_db
 PAGE = "/en/guidance/refugees/"
@@ -28,10 +27,9 @@ def use_redis(settings, url, **options):
 
 @pytest.fixture(params=[True, False], ids=["with persistence", "without persistence"])
 def redis(request, settings):
-    server = RedisServer(persistent=request.param).start()
-    use_redis(settings, server.url)
-    yield server
-    server.remove()
+    with redis_server(persistent=request.param) as server:
+        use_redis(settings, server.url)
+        yield server
 
 
 def read(path=PAGE):
@@ -54,10 +52,12 @@ def test_a_publish_is_not_undone_by_a_redis_restart(redis):
     assert read()["X-Page-Cache"] == "hit"
 
 
-def test_readers_share_the_connections_to_redis_and_stored_pages_need_no_database_check(redis):
+def test_readers_share_the_connections_to_redis_and_stored_pages_need_no_database_check(redis, settings):
     """The gevent worker serves each request in a greenlet, which Django treats as a thread of its
     own: each used to open a connection to Redis, and each new connection sent the next stored
     page to the database to check the cache's versions (one second, with the database hung)."""
+    # Time enough for a loaded machine to answer: a timeout would drop the connection and open another.
+    use_redis(settings, redis.url, socket_timeout=10, socket_connect_timeout=10)
     read(), read()  # stored, and this process has checked the versions of this Redis run
     before = redis.connections_received()
     answers = []
@@ -114,13 +114,27 @@ def test_redis_down_gives_pages_and_one_warning(settings, caplog):
     assert warnings[0].exc_info is None  # no traceback
 
 
-def test_a_silent_redis_costs_one_timeout_not_one_per_request(settings):
+def connections_waiting(listener):
+    """How many connections the kernel accepted on `listener` since the last call (nobody answers them)."""
+    listener.setblocking(False)
+    count = 0
+    while True:
+        try:
+            listener.accept()[0].close()
+        except BlockingIOError:
+            return count
+        count += 1
+
+
+def test_a_silent_redis_costs_one_timeout_not_one_per_request(settings, monkeypatch):
+    # However slowly a loaded machine renders the ten pages, they fall within the pause after the failure.
+    monkeypatch.setattr(trouble, "RETRY_SECONDS", 3600)
     with socket.socket() as silent:  # accepts connections and never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen(64)
         use_redis(settings, "redis://127.0.0.1:%d/0" % silent.getsockname()[1])
         assertContains(read("/en/cities/"), "tel:+77017447238")  # waits for the timeout once
-        started = time.monotonic()
+        assert connections_waiting(silent) >= 1  # it did try Redis
         for _reader in range(10):
             assertContains(read("/en/cities/"), "tel:+77017447238")
-        assert time.monotonic() - started < 2  # ten renders; waiting 0.3 s for Redis each time would be 3 s at least
+        assert connections_waiting(silent) == 0  # ten renders, and not one of them waited for Redis

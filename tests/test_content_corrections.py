@@ -14,9 +14,10 @@ from .conftest import LANGUAGE_CODES
 pytestmark = pytest.mark.django_db
 
 SLUGS = ["asylum-seekers", "refugees", "stateless"]
-# The new sentence of the residence-permit section: naturalisation is one of the rights refugees lack.
+# UNHCR's 2025 factsheet, as the residence-permit section reports it: naturalisation is one of the rights
+# refugees lack. Since 2026-12-07 the page says whose rule that is, beside the Ministry of Labour's 2024/2025 word.
 NATURALISATION = {
-    "en": "This includes naturalisation: refugees cannot become citizens of Kazakhstan.",
+    "en": "This includes naturalisation: by this rule, refugees cannot become citizens of Kazakhstan.",
     "ru": "Это касается и натурализации",
     "kk": "Бұған натурализация да жатады",
     "ar": "ويشمل ذلك التجنّس",
@@ -45,6 +46,15 @@ def test_refugee_definition_is_the_national_laws_and_naturalisation_is_out_of_re
     html = page(client, lang, "refugees")
     assert old_definition_sentence(lang) not in html
     assert NATURALISATION[lang] in html
+
+
+def test_refugees_page_says_what_each_source_says_about_citizenship_and_when(client):
+    html = page(client, "en", "refugees")
+    assert "UNHCR&#x27;s factsheet of early 2025 says" in html or "UNHCR's factsheet of early 2025 says" in html
+    assert "The Ministry of Labour said in October 2024, and again in April 2025" in html
+    assert "refugees may apply for a permanent residence permit and for citizenship" in html
+    assert "The sources disagree." in html
+    assert "But they get no social support, and they cannot become citizens." not in html
 
 
 def test_english_refugees_page_says_whose_definition_it_is(client):

@@ -21,9 +21,9 @@ def load():
 
 
 def test_starting_content_is_all_there():
-    assert set(City.objects.values_list("slug", flat=True)) == {"astana", "almaty", "shymkent", "taldykorgan"}
+    assert set(City.objects.values_list("slug", flat=True)) == {"astana", "almaty", "shymkent", "konaev", "taldykorgan"}
     assert Office.objects.current().filter(kind=Office.Kind.ASYLUM_AUTHORITY).count() == 4
-    assert Office.objects.former().count() == 4
+    assert Office.objects.former().count() == 5  # the Migration Service's four, and Taldykorgan's (not on UNHCR's current list)
     assert Office.objects.hotlines().get().phones == "+77017447238"
     assert set(Partner.objects.values_list("slug", flat=True)) == {"bhr", "red-crescent", "sana-sezim", "iasp"}
     assert Branch.objects.count() == 3
@@ -60,9 +60,11 @@ def test_loading_again_restores_nothing_staff_removed_or_replaced():
 
 def test_older_source_is_an_earlier_revision_with_its_real_date():
     revisions = list(GuidancePage.objects.get(slug="asylum-seekers").revisions.history())
-    assert [r.published_at.date().isoformat() for r in revisions] == ["2026-12-01", "2022-09-17", "2018-07-01"]
-    assert "Migration Service" in revisions[2].summary_en
-    assert "Employment and Social Programs" in revisions[1].summary_en
+    assert [r.published_at.date().isoformat() for r in revisions] == ["2026-12-07", "2026-12-01", "2022-09-17", "2018-07-01"]
+    assert "Migration Service" in revisions[3].summary_en
+    assert "Office for the Coordination of Employment and Social Programs" in revisions[2].summary_en
+    assert "Department of Employment and Social Programs" in revisions[0].summary_en  # the newer sources' name
+    revisions = revisions[1:]  # below: the correction of 2026-12-01 and the texts it corrected
     # The older texts are dated by their sources; the correction by the day it was published.
     assert [r.dated_by_source for r in revisions] == [False, True, True]
     assert [s.as_of_en for s in revisions[2].sources.all()] == ["July 2018"]

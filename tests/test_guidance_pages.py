@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 
 def test_page_shows_current_revision_not_the_old_one(client):
     html = page_html(client, "/en/guidance/asylum-seekers/")
-    assert "Office for the Coordination of Employment and Social Programs" in html
+    assert "Department of Employment and Social Programs" in html  # the current name (UNHCR's help page, 2026)
+    assert "Office for the Coordination" not in html
     assert "within 5 calendar days" in html
-    assert "within 24 hours" not in html
+    assert "A UNHCR document of July 2018 said <strong>within 24 hours</strong> after an irregular crossing" in html  # only as the 2018 source's word
 
 
 def test_headings_have_anchors_and_a_table_of_contents(client):
@@ -34,7 +35,7 @@ def test_history_lists_published_major_changes_with_dates_and_notes(client):
 
 def test_last_updated_date_is_shown(client):
     html = page_html(client, "/en/guidance/refugees/")
-    assert 'This page was last updated on <time datetime="2026-12-01">' in html
+    assert 'This page was last updated on <time datetime="2026-12-07">' in html  # after the newer sources
 
 
 def test_external_links_do_not_leak_the_page_read(client):

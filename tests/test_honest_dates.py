@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from guidance.models import Revision
 from offices.models import Office
 
 from .admin_forms import open_form, send
@@ -24,6 +25,8 @@ def today():
 
 @pytest.mark.parametrize("path", PAGES)
 def test_a_freshly_loaded_site_shows_no_page_updated_today(client, path):
+    if today() in {r.published_at.date().isoformat() for r in Revision.objects.all()}:
+        pytest.skip("a revision of the content is really dated today (the 2026-12-07 revisions, on 7 December 2026)")
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()

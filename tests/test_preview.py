@@ -4,17 +4,15 @@ import pytest
 
 from tests.pages import page_html
 
-from .staff import page, save_draft, start_draft
+from .staff import edited_draft
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def draft(staff_client):
-    editor = staff_client("editor")
-    draft = start_draft(editor, page())
-    save_draft(editor, draft, body_ru="## Черновик\n\nТекст черновика.", body_ar="نص المسودة")
-    return draft
+    """An editor's draft of the refugees page, with Russian and Arabic text of its own."""
+    return edited_draft(staff_client("editor"), body_ru="## Черновик\n\nТекст черновика.", body_ar="نص المسودة")
 
 
 def preview_url(draft, lang="en"):

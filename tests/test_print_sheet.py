@@ -24,14 +24,16 @@ def test_sheet_says_where_to_apply_and_by_when(client):
     html = sheet(client)
     assert "Where to apply for asylum, and by when" in html
     assert "within 5 calendar days" in html
-    assert "Office for the Coordination of Employment and Social Programs of Almaty city" in html
+    assert "Department of Employment and Social Programs of Almaty" in html
+    assert "Almaty oblast and Shymkent city" not in html  # Almaty region and Shymkent have their own points
     assert "85 Dostyk Ave." in html
     assert "пр. Достык, 85" in html  # for a taxi driver
 
 
 def test_sheet_has_the_citys_offices_and_the_hotline(client):
     html = sheet(client)
-    assert "UNHCR Representation for Central Asia" in html
+    assert "UNHCR Regional Representation for Central Asia" in html
+    assert "303 Baizakov St., 050040" in html and "+7 727 258 45 98" in html
     assert "UNHCR National Office Kazakhstan" in html
     assert "+7 7172 69 65 45" in html
     assert "In an emergency" in html
@@ -82,7 +84,10 @@ def test_sheet_in_a_right_to_left_language_is_mirrored(client):
 
 def test_city_without_partners_says_whom_to_call(client):
     html = sheet(client, "/en/cities/taldykorgan/print/")
-    assert "26 Kabanbai Batyr St." in html
+    assert "26 Kabanbai Batyr St." not in html  # not on UNHCR's current list: history, not a door
+    assert "UNHCR's current list names no place to apply for asylum in Taldykorgan." in html
+    assert "Call the UNHCR hotline before you go." in html
+    assert "/en/cities/konaev/" in html  # the nearest listed point, by the notice that comes with the content
     assert "Sana Sezim" in html  # countrywide partner, by service
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.pages import page_html
 
-from .live_site import ROOT, LiveSite
+from .live_site import ROOT, running_site
 from .pages import public_paths
 
 PRODUCTION_ENV = {
@@ -88,9 +88,8 @@ def test_pages_run_no_inline_script_or_style(client, path):
 
 @pytest.fixture(scope="module")
 def production_site():
-    site = LiveSite(extra_env={**PRODUCTION_ENV, "ALLOWED_HOSTS": "127.0.0.1"}).start()
-    yield site
-    site.stop()
+    with running_site({**PRODUCTION_ENV, "ALLOWED_HOSTS": "127.0.0.1"}) as site:
+        yield site
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

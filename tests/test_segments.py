@@ -17,13 +17,13 @@ from guidance.segments.page_status import TranslationState
 from guidance.segments.status import SegmentState
 from tests.pages import page_html
 
+from .factories import ASYLUM_SEEKERS, DECISION_SENTENCE
 from .staff import decide, save_draft, start_draft
 from .staff import page as page_of
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "asylum-seekers"
-OLD = "You stay an asylum-seeker until there is a final decision on your application."
+SLUG, OLD = ASYLUM_SEEKERS, DECISION_SENTENCE
 NEW = "You stay an asylum-seeker until there is a final decision on your application, including any appeal in court."
 TRANSLATED = segment_status.TRANSLATED_LANGUAGES
 

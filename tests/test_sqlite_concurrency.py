@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from .admin_forms import form_values
-from .live_site import LiveSite
+from .live_site import running_site
 
 pytestmark = [pytest.mark.server, pytest.mark.django_db]
 
@@ -20,11 +20,9 @@ PASSWORD = "a long passphrase for tests"
 
 @pytest.fixture(scope="module")
 def site():
-    site = LiveSite(extra_env={"STAFF_USERNAME": "amina", "STAFF_PASSWORD": PASSWORD, "THREADS": str(PEOPLE)})
-    site.start()
-    site.manage("ensure_staff_user")
-    yield site
-    site.stop()
+    with running_site({"STAFF_USERNAME": "amina", "STAFF_PASSWORD": PASSWORD, "THREADS": str(PEOPLE)}) as site:
+        site.manage("ensure_staff_user")
+        yield site
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):

@@ -4,7 +4,7 @@ import pytest
 
 from guidance.models import Revision
 
-from .staff import appended, edited_draft, page, review_url
+from .staff import page, review_url
 
 pytestmark = pytest.mark.django_db
 
@@ -12,11 +12,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def publisher(staff_client):
     return staff_client("publisher")
-
-
-@pytest.fixture
-def draft(publisher):
-    return edited_draft(publisher, submit=True, **appended(" x"))
 
 
 @pytest.mark.parametrize("query", ["?lang=xx", "?lang=<script>", "?lang="])

@@ -9,13 +9,8 @@ from config.staff.models import StaffProfile
 from .staff_profiles import member, sent_to
 from .test_staff_notifications import submitted
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashing")]
 PASSWORD = "a long enough passphrase"
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def publisher_logging_in(client, language, *, header=False):

@@ -13,13 +13,12 @@ from guidance.segments.page_status import draft_map
 from guidance.segments.status import SegmentState, states
 from tests.pages import page_html
 
+from .factories import APPEAL_SENTENCE, ASYLUM_SEEKERS, DECISION_SENTENCE
 from .staff import decide, page, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "asylum-seekers"
-OLD = "You stay an asylum-seeker until there is a final decision on your application."
-NEW = "You stay an asylum-seeker until there is a final decision on your application, including the time to appeal."
+SLUG, OLD, NEW = ASYLUM_SEEKERS, DECISION_SENTENCE, APPEAL_SENTENCE
 RUSSIAN_NEW = "Вы остаётесь лицом, ищущим убежище, до окончательного решения по заявлению, включая время на обжалование."
 ARABIC_NEW = "تبقى طالب لجوء حتى يصدر قرار نهائي في طلبك، بما في ذلك وقت الطعن."
 XLIFF = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -28,16 +27,6 @@ IMPORT_URL = "/admin/guidance/guidancepage/translations/import/"
 
 def export_url(language, file_format, slug=SLUG):
     return f"/admin/guidance/guidancepage/{page(slug).pk}/export/{language}.{file_format}"
-
-
-@pytest.fixture
-def draft(staff_client):
-    """A draft of the page whose English changes one paragraph, in a major change waiting for review."""
-    editor = staff_client("editor")
-    revision = start_draft(editor, page(SLUG))
-    save_draft(editor, revision, submit=True, significance="major", change_note_en="Appeals count too.",
-               body_en=page(SLUG).current_revision.body_en.replace(OLD, NEW))
-    return Revision.objects.get(pk=revision.pk)
 
 
 def upload(client, name, content, language=None):

@@ -4,12 +4,12 @@ import pytest
 
 from tests.pages import page_html
 
+from .factories import ASYLUM_SEEKERS, DECISION_SENTENCE
 from .staff import decide, page, save_draft, start_draft
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "asylum-seekers"
-OLD = "You stay an asylum-seeker until there is a final decision on your application."
+SLUG, OLD = ASYLUM_SEEKERS, DECISION_SENTENCE
 DASHBOARD = "/admin/guidance/guidancepage/translations/"
 
 

@@ -6,24 +6,14 @@ import pytest
 from guidance.models import Revision
 from tests.pages import page_html
 
-from .staff import page, save_draft, start_draft
+from .factories import APPEAL_SENTENCE, ASYLUM_SEEKERS, DECISION_SENTENCE
+from .staff import page, save_draft
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "asylum-seekers"
-OLD = "You stay an asylum-seeker until there is a final decision on your application."
-NEW = "You stay an asylum-seeker until there is a final decision on your application, including the time to appeal."
+SLUG, OLD, NEW = ASYLUM_SEEKERS, DECISION_SENTENCE, APPEAL_SENTENCE
 RUSSIAN = "Вы остаётесь лицом, ищущим убежище, пока по вашему заявлению не принято окончательное решение."
 RUSSIAN_NEW = "Вы остаётесь лицом, ищущим убежище, пока по вашему заявлению не принято окончательное решение, включая время на обжалование."
-
-
-@pytest.fixture
-def draft(staff_client):
-    """A draft whose English changes one paragraph (a major change), not yet translated."""
-    editor = staff_client("editor")
-    revision = start_draft(editor, page(SLUG))
-    save_draft(editor, revision, significance="major", body_en=page(SLUG).current_revision.body_en.replace(OLD, NEW))
-    return Revision.objects.get(pk=revision.pk)
 
 
 def editor_url(draft, language, todo=False):

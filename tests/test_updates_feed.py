@@ -95,7 +95,7 @@ def test_directory_changes_are_listed_on_the_page_and_in_the_feed(client):
     titles = [entry.title for entry in feedparser.parse(read_feed(client)).entries]
     assert titles[:3] == [
         "Kazakhstan Red Crescent Society · Almaty: New phone numbers",
-        "Office for the Coordination of Employment and Social Programs of Astana: New address",
+        "Department of Employment and Social Programs of Astana: New address",
         "UNHCR field office: New office",
     ]
 

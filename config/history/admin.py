@@ -31,6 +31,13 @@ def restore_button(change):
     )
 
 
+def who_and_why(change):
+    """The person, and the note of a change no one typed in (a shipped directory update and its source)."""
+    if change.note:
+        return format_html("{}<br><small>{}</small>", conflicts.person(change.changed_by), change.note)
+    return conflicts.person(change.changed_by)
+
+
 def old_to_new(change):
     return format_html(
         '<del class="old-value">{}</del> → <ins class="new-value">{}</ins>',
@@ -44,7 +51,7 @@ class FieldChangeAdmin(admin.ModelAdmin):
 
     list_display = ["changed_at", "who", "entry_link", "field_name", "values", "restore"]
     list_filter = ["content_type", "language", "changed_by"]
-    search_fields = ["entry_name", "old_value", "new_value"]
+    search_fields = ["entry_name", "old_value", "new_value", "note"]
     date_hierarchy = "changed_at"
     list_select_related = ["changed_by", "content_type"]
 
@@ -72,7 +79,7 @@ class FieldChangeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("changed by"), ordering="changed_by")
     def who(self, change):
-        return conflicts.person(change.changed_by)
+        return who_and_why(change)
 
     @admin.display(description=_("entry"), ordering="entry_name")
     def entry_link(self, change):
@@ -144,7 +151,7 @@ def entry_history(entry):
     rows = format_html_join(
         "", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
-            (conflicts.moment(c.changed_at), conflicts.person(c.changed_by), change_label(c), old_to_new(c), restore_button(c))
+            (conflicts.moment(c.changed_at), who_and_why(c), change_label(c), old_to_new(c), restore_button(c))
             for c in changes
         ),
     )

@@ -37,6 +37,8 @@ class FieldChange(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("restores the value before"),
     )
+    # Why, for a change no one made by hand: a shipped directory update names itself and its source here.
+    note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = FieldChangeQuerySet.as_manager()
 

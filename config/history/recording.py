@@ -22,6 +22,7 @@ CORRECTION_FLAG = "_history_correction_only"
 RESTORES_FLAG = "_history_restores"
 
 _acting_user = ContextVar("history_acting_user", default=None)
+_note = ContextVar("history_note", default="")
 _recording = ContextVar("history_recording", default=True)
 
 
@@ -33,6 +34,17 @@ def acting_as(user):
         yield
     finally:
         _acting_user.reset(token)
+
+
+@contextmanager
+def noted(note):
+    """Changes saved inside this block carry `note` in their history: what made them and from which source
+    (a directory update shipped with the code, which no person typed in)."""
+    token = _note.set(note)
+    try:
+        yield
+    finally:
+        _note.reset(token)
 
 
 @contextmanager
@@ -153,7 +165,7 @@ def _record(entry, changed, before, after, now):
         FieldChange(
             content_type=content_type, object_id=entry.pk, entry_name=str(entry)[:250], field=field.attname,
             language=getattr(field, "language", "") or "", old_value=before[field.attname],
-            new_value=after[field.attname], version=entry.version, changed_at=now, changed_by=user,
+            new_value=after[field.attname], version=entry.version, changed_at=now, changed_by=user, note=_note.get()[:300],
             restores=restores if restores is not None and restores.field == field.attname else None,
         )
         for field in changed

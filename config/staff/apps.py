@@ -12,7 +12,10 @@ class StaffConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from guidance import roles
+
         from . import people, receivers
 
         receivers.connect()
+        roles.register_languages_source(people.translated_languages)
         user_logged_in.connect(people.remember_language, dispatch_uid="staff.remember_language")

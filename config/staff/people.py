@@ -16,6 +16,11 @@ def profile(user):
         return StaffProfile(user=user)
 
 
+def translated_languages(user):
+    """The languages a person says they translate ("My notifications"); guidance holds translators to them."""
+    return profile(user).translates
+
+
 def with_permission(permission):
     """Active staff members who may do this (superusers too), with an e-mail address, and their profiles."""
     users = get_user_model().objects.with_perm(permission, include_superusers=True, backend=BACKEND)

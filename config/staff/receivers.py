@@ -13,6 +13,7 @@ from guidance import roles, signals
 from guidance.segments import status as segment_status
 from guidance.segments.page_status import stored_map
 from guidance.segments.status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
+from guidance.translators import directory_exchange
 
 from . import mail, people
 
@@ -117,17 +118,22 @@ def tell_translators(revision, behind):
 
 
 def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs):
-    """An English change of a directory entry put translations behind: tell who translates those languages
-    and may change that kind of entry (the directory has no drafts; readers see the English meanwhile)."""
+    """An English change of a directory entry put translations behind: tell who translates those languages and
+    may write them (whoever may change that kind of entry, and translators; the directory has no drafts, so
+    readers see the English meanwhile). Each is sent where they can act: the entry's page, or for a
+    translator who may not change the entry, the translator's editor of that entry in their language."""
     opts = entry._meta
+    change = f"{opts.app_label}.change_{opts.model_name}"
+    candidates = {user.pk: user for perm in (change, roles.TRANSLATE_DRAFTS) for user in people.with_permission(perm)}
     translators = [
-        user for user in people.who_want(people.with_permission(f"{opts.app_label}.change_{opts.model_name}"),
-                                         "translation_updates", besides=by)
-        if set(people.profile(user).translates) & set(behind)
+        user for user in people.who_want(sorted(candidates.values(), key=lambda user: user.pk), "translation_updates",
+                                         besides=by)
+        if roles.may_translate_entries(user, sender) and languages_for(user, behind)
     ]
 
     def context_for(user):
-        return {"kind": opts.verbose_name, "languages": [
+        languages = languages_for(user, behind)
+        context = {"kind": opts.verbose_name, "languages": [
             {
                 "name": get_language_info(code)["name_translated"],
                 "fields": [
@@ -136,8 +142,12 @@ def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs)
                     for field in sorted(behind[code])
                 ],
             }
-            for code in TRANSLATED_LANGUAGES if code in behind and code in people.profile(user).translates
+            for code in languages
         ]}
+        if not user.has_perm(change) and entry_translations.translated_fields(sender):
+            context["entry_url"] = mail.admin_link(
+                "admin:guidance_guidancepage_translate_entry", directory_exchange.entry_key(entry), languages[0])
+        return context
 
     status_url = mail.admin_link("admin:guidance_guidancepage_translations")
     entry_path = admin_url(opts.app_label, opts.model_name, entry.pk)  # "" for a former name: no page of its own
@@ -145,3 +155,9 @@ def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs)
         translators, "directory_translations_behind", context_for,
         entry=entry, entry_url=mail.absolute(entry_path) if entry_path else status_url, status_url=status_url,
     )
+
+
+def languages_for(user, behind):
+    """The languages behind that this person translates (named in their profile) and may write."""
+    return [code for code in TRANSLATED_LANGUAGES
+            if code in behind and code in people.profile(user).translates and roles.may_translate(user, code)]

@@ -25,6 +25,7 @@ from config.history.labels import admin_url
 from config.history.models import FieldChange
 from config.history.tracked import TrackedEntry, tracked_models
 
+from .. import roles
 from ..segments.status import SOURCE_LANGUAGE, SegmentState
 from .units import PageReport, PageUnits, Unit
 
@@ -53,6 +54,14 @@ def _model_and_pk(key):
     if not issubclass(model, TrackedEntry) or not pk.isdigit():
         return None, None
     return model, int(pk)
+
+
+def entry_for_key(key):
+    """The directory entry a key names (`offices.office.2`), if it is one with translated fields; else None."""
+    model, pk = _model_and_pk(key)
+    if model is None or not stale_translations.translated_fields(model):
+        return None
+    return model._base_manager.filter(pk=pk).first()
 
 
 def _english_when_translated(entry, name, language):
@@ -124,7 +133,7 @@ def _import_entry(key, items, language, by):
         return EntryReport(key, refused=_("There is no directory entry “%(entry)s”.") % {"entry": key})
     opts = entry._meta
     report = EntryReport(entry, entry_url=admin_url(opts.app_label, opts.model_name, entry.pk))
-    if not by.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+    if not roles.may_translate_entries(by, model):
         report.refused = _("You may not change this kind of entry: ask an editor to import this part of the file.")
         return report
     fields = stale_translations.translated_fields(model)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from ..diff import side_by_side
+from ..models import Revision
 from ..segments import page_status
 from ..segments import status as segment_status
 from ..segments.cutting import PINNED_KINDS, body_cut
@@ -175,6 +176,15 @@ def credit(draft, language, person):
         credited.append([person.get_full_name(), person.get_username()])
     data["translators"] = {**data.get("translators", {}), language: credited}
     draft.segments = data
+
+
+def credit_changes(stored, draft, person):
+    """Credit `person` in each language whose text (or change note) differs from the draft as stored: whoever
+    saves the whole form is credited for what they changed, not for every language the form holds."""
+    for language in segment_status.TRANSLATED_LANGUAGES:
+        names = [build_localized_fieldname(name, language) for name in (*Revision.TEXT_FIELDS, "change_note")]
+        if any((getattr(stored, name) or "") != (getattr(draft, name) or "") for name in names):
+            credit(draft, language, person)
 
 
 def translators(revision, language, *, public=True):

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname
 
-from .. import publishing
+from .. import publishing, roles
 from ..models import GuidancePage
 from ..segments import page_status
 from ..segments.status import TRANSLATED_LANGUAGES, SegmentState
 from . import directory_exchange, xliff
 from .editor import apply_segments, segment_rows
+from .languages import languages_refusal
 from .units import ImportRefused, Incoming, PageReport, PageUnits, Unit
 
 NOTE = "change-note"  # the unit of a draft's change note
@@ -116,6 +117,8 @@ def import_file(data, *, by, expected_language=None, checks=None):
     language, incoming = read_file(data)
     if expected_language and language != expected_language:
         raise ImportRefused(_("This file translates into another language (%(language)s).") % {"language": language})
+    if not roles.may_translate(by, language):
+        raise ImportRefused(languages_refusal(by, language))
     by_page, directory_items = {}, []
     for item in incoming:
         if directory_exchange.is_entry_key(item.page):

@@ -15,7 +15,7 @@ class SegmentsForm(forms.Form):
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, rows, language, change_note="", **kwargs):
+    def __init__(self, *args, rows, language, change_note="", read_only=False, **kwargs):
         super().__init__(*args, **kwargs)
         attributes = language_attributes(language)
         self.rows = rows
@@ -33,6 +33,9 @@ class SegmentsForm(forms.Form):
             label=_("Change note for readers"), required=False, max_length=500, initial=change_note,
             widget=forms.TextInput(attrs={**attributes, "size": 80}),
         )
+        if read_only:  # a language the person does not translate: shown, never sent
+            for field in self.fields.values():
+                field.disabled = True
 
     def bound_rows(self):
         """(row, its text box, its "still right" box or None) for the template."""

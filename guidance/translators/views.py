@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
 from config.language_tabs import language_attributes
@@ -25,6 +25,7 @@ from ..segments.status import TRANSLATED_LANGUAGES
 from . import directory_exchange, exchange, xliff
 from .editor import apply_segments, progress, segment_rows
 from .forms import ImportForm, SegmentsForm
+from .languages import language_name, languages_refusal
 
 
 def translator_urls(model_admin):
@@ -36,8 +37,7 @@ def translator_urls(model_admin):
     ]
 
 
-def language_name(code):
-    return get_language_info(code)["name_translated"]
+SUBMIT_BUTTON = "_submit_for_review"
 
 
 def editable_draft(request, object_id, language):
@@ -56,6 +56,10 @@ def translate_view(model_admin, request, object_id, language):
     if not draft.is_editable:
         messages.error(request, gettext("Only a draft can be edited. Edit the page to start a new draft."))
         return HttpResponseRedirect(reverse("admin:guidance_revision_review", args=[draft.pk]))
+    may_save = roles.may_translate(request.user, language)
+    if request.method == "POST" and not may_save:
+        messages.error(request, languages_refusal(request.user, language))  # nothing is saved
+        return HttpResponseRedirect(here)
     only_todo = request.GET.get("todo") == "1"
     segment_map = page_status.draft_map(draft)
     rows = segment_rows(draft, language, segment_map)
@@ -66,7 +70,7 @@ def translate_view(model_admin, request, object_id, language):
     note_field = build_localized_fieldname("change_note", language)
     form = SegmentsForm(
         request.POST or None, rows=shown, language=language, change_note=getattr(draft, note_field) or "",
-        initial={"seen_version": draft.version},
+        initial={"seen_version": draft.version}, read_only=not may_save,
     )
     if request.method == "POST" and form.is_valid():
         shown_ids = {row.sid for row in shown}
@@ -76,8 +80,9 @@ def translate_view(model_admin, request, object_id, language):
             segment_map=segment_map,
         )
         setattr(draft, note_field, form.cleaned_data["change_note"].strip())
+        submit = SUBMIT_BUTTON in request.POST
         try:
-            publishing.save_draft(draft, by=request.user, seen_version=form.cleaned_data["seen_version"])
+            publishing.save_draft(draft, by=request.user, seen_version=form.cleaned_data["seen_version"], submit=submit)
         except publishing.EditConflict as conflict:
             messages.error(request, conflict_message(conflict))
         except publishing.PublishingRefused as refused:
@@ -95,6 +100,8 @@ def translate_view(model_admin, request, object_id, language):
                     "Segments not placed: %(count)s. This translation's structure differs from the English: "
                     "add them in the draft's form."
                 ) % {"count": len(unplaced)})
+            if submit:
+                messages.success(request, gettext("Submitted for review. A publisher will look at it."))
             return HttpResponseRedirect(here + ("?todo=1" if only_todo else ""))
     current, total = next((c, t) for code, c, t in progress(segment_map) if code == language)
     context = {
@@ -119,6 +126,10 @@ def translate_view(model_admin, request, object_id, language):
              "url": reverse("admin:guidance_revision_translate", args=[draft.pk, code])}
             for code, c, t in progress(segment_map)
         ],
+        "may_save": may_save,
+        "refusal": "" if may_save else languages_refusal(request.user, language),
+        "can_submit": draft.status == Revision.Status.DRAFT,
+        "can_publish": roles.can_publish(request.user),
         "import_form": ImportForm(),
         "export_po_url": reverse("admin:guidance_guidancepage_export", args=[draft.page_id, language, "po"]),
         "export_xliff_url": reverse("admin:guidance_guidancepage_export", args=[draft.page_id, language, "xlf"]),
@@ -204,5 +215,6 @@ def import_view(model_admin, request):
         "language": language,
         "language_name": language_name(language) if language in TRANSLATED_LANGUAGES else "",
         "reports": reports,
+        "imported_any": any(report.imported for report in reports or ()),
     }
     return TemplateResponse(request, "admin/guidance/guidancepage/import.html", context, status=200)

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from config.history import recording as history
+from config.site import content as site_content
 from config.sources import content as sources_content
 from guidance import content as guidance_content
 from offices import content as offices_content
@@ -13,7 +14,7 @@ from partners import content as partners_content
 
 
 class Command(BaseCommand):
-    help = "Load cities, offices, partners, guidance and key figures; never overwrites what staff edited."
+    help = "Load cities, offices, partners, guidance, key figures and notices; never overwrites what staff edited."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
 
         # The starting content is not news for the Updates page, and no staff member changed it.
         with history.not_recorded():
-            for loader in (sources_content, offices_content, partners_content, guidance_content):
+            for loader in (sources_content, offices_content, partners_content, guidance_content, site_content):
                 loader.load(report)
         for name in sorted(set(created) | set(kept)):
             self.stdout.write(f"{name}: {created[name]} added, {kept[name]} already there")
