@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-RTL_LANGUAGES = {"ar", "prs", "ug"}
+RTL_LANGUAGES = {"ar", "prs", "ug", "ps"}
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,7 +13,7 @@ from .staff import change_url, decide, edited_draft, form_data, page, start_draf
 
 pytestmark = pytest.mark.django_db
 PREVIEW_URL = "/admin/guidance/revision/preview-markdown/"
-RTL = ("ar", "prs", "ug")
+RTL = ("ar", "prs", "ug", "ps")
 
 
 def textarea(html, name):
@@ -28,7 +28,7 @@ def test_long_texts_grow_count_and_preview_in_every_language(staff_client):
     response = editor.get(change_url(draft))
     assert response.status_code == 200
     html = response.content.decode()
-    for code in ("en", "ru", "kk", "ar", "prs", "zh_hans", "ug", "uz", "uk"):
+    for code in ("en", "ru", "kk", "ar", "prs", "zh_hans", "ug", "uz", "uk", "ps"):
         body = textarea(html, f"body_{code}")
         assert "data-grow" in body and 'data-count-label="Characters: %(count)s"' in body
         assert f'data-preview-url="{PREVIEW_URL}"' in body

@@ -78,7 +78,7 @@ def test_untranslated_directory_name_carries_its_own_language(client):
     assert 'class="fallback-note"' in html
 
 
-@pytest.mark.parametrize("lang", ["en", "ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"])
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk", "ps"])
 @pytest.mark.parametrize("slug", ["asylum-seekers", "refugees", "stateless"])
 def test_loaded_pages_show_a_notice_exactly_where_a_section_is_missing(client, lang, slug):
     from modeltranslation.utils import build_localized_fieldname

@@ -128,6 +128,6 @@ def test_a_notice_must_apply_somewhere_and_end_after_it_starts(staff_client):
 
 def test_the_form_has_a_tab_per_language(staff_client):
     html = page_html(staff_client("editor"), ADD_URL)
-    for code in ("en", "ru", "kk", "ar", "prs", "zh_hans", "ug", "uz", "uk"):
+    for code in ("en", "ru", "kk", "ar", "prs", "zh_hans", "ug", "uz", "uk", "ps"):
         assert f'name="title_{code}"' in html
     assert 'name="title_ar"' in html and 'dir="rtl"' in html

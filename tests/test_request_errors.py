@@ -29,7 +29,7 @@ def test_a_request_read_before_its_address_gets_the_page_in_every_language(statu
     page = request_error_page(status)
     assert english in page and uyghur in page
     assert sorted(re.findall(r'<section lang="([^"]+)"', page)) == sorted(
-        ["en", "ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"])
+        ["en", "ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk", "ps"])
     assert '<section lang="ar" dir="rtl">' in page and '<section lang="uk" dir="ltr">' in page
     assert len(page.encode()) < 6000
 

@@ -110,7 +110,7 @@ def test_every_link_opens_the_list_it_counts(waiting, role):
             assert re.search(rf"\b{count} (results?|drafts?|revisions?|offices?|branch(es)?|notices?)\b", response.content.decode()), label
 
 
-@pytest.mark.parametrize("languages", [["ru"], ["ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"]])
+@pytest.mark.parametrize("languages", [["ru"], ["ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk", "ps"]])
 def test_the_admin_home_needs_a_bounded_number_of_queries(waiting, django_assert_max_num_queries, languages):
     """One query per line (all the languages in one), whatever the number of languages, cities or pages."""
     superuser = member(superuser=True, translates=languages, cities=City.objects.all())

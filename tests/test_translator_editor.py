@@ -94,5 +94,5 @@ def test_only_staff_who_translate_open_it_and_only_for_drafts(client, staff_clie
 
 def test_the_draft_form_links_to_the_editor_in_every_language(staff_client, draft):
     html = page_html(staff_client("translator"), f"/admin/guidance/revision/{draft.pk}/change/")
-    for language in ("ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk"):
+    for language in ("ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk", "ps"):
         assert f'href="{editor_url(draft, language)}"' in html
