@@ -10,12 +10,14 @@ import sys
 
 import phonenumbers
 from django.conf import settings
+from django.contrib import admin
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import get_language_bidi, get_language_from_path, gettext, override
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 
 from config import database
 
@@ -51,6 +53,14 @@ def home_url(language):
 
 def not_found(request, exception=None):
     return render(request, "404.html", {"last_updated": None}, status=404)
+
+
+def permission_denied(request, exception=None):
+    """The admin answers a refusal with a page of its own, in the admin's language; elsewhere Django's."""
+    if request.path_info.startswith("/admin/"):
+        context = {**admin.site.each_context(request), "title": gettext("You may not open this page")}
+        return render(request, "admin/403.html", context, status=403)
+    return defaults.permission_denied(request, exception)
 
 
 def server_error(request):
