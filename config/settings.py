@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.humanize",
     "config.login_attempts.LogInSecurityConfig",  # django-axes, named for staff
+    "django_otp",  # the second factor of publishers and superusers (config/second_factor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "config.second_factor",
     "import_export",
     "config.history",
     "offices",
@@ -61,6 +65,8 @@ MIDDLEWARE = [
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether the session passed its second factor
+    "config.second_factor.middleware.SecondFactorMiddleware",  # publishers and superusers: no admin page before it
     "config.history.middleware.ActingUserMiddleware",  # the field history says who changed what
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -266,7 +272,14 @@ AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings 
 AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The second factor (config/second_factor): how authenticator apps name the account.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Help site Kazakhstan (staff)")
 KNOWN_BROWSER_COOKIE_AGE = env.int("KNOWN_BROWSER_COOKIE_AGE", default=60 * 60 * 24 * 365)  # seconds
+# Axes' checks look for its own middleware (ours is a subclass: config.known_browsers.LogInMiddleware)
+# and warn that a lock without the address can be escaped by changing the user agent or cookies: here
+# the "user agent" is the name the browser's signed device cookie gives it, and every browser without
+# a genuine one shares the account's single allowance (tests/test_admin_login_browsers.py).
+SILENCED_SYSTEM_CHECKS = ["axes.W002", "axes.W006"]
 
 # Spreadsheet import and export of the directory (django-import-export): only staff who may change
 # (import) or view (export) the entries; every row is validated and saved like a form, in one transaction.

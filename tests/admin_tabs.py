@@ -2,6 +2,8 @@
 
 from contextlib import contextmanager
 
+from .second_factor import pass_in_tab
+
 
 def logged_in_tab(browser, site, username, password, *, language=None, viewport=(1280, 900), contexts=None):
     """A new browser context logged in as `username`, in `language` (the language cookie) if given.
@@ -26,6 +28,8 @@ def logged_in_tab(browser, site, username, password, *, language=None, viewport=
     tab.fill("input[name=username]", username)
     tab.fill("input[name=password]", password)
     tab.click("input[type=submit]")
+    tab.wait_for_load_state()
+    pass_in_tab(tab, site, username)  # publishers and superusers (tests/second_factor.py)
     tab.wait_for_url(site.url + "/admin/")
     return tab
 
