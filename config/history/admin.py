@@ -62,11 +62,12 @@ class FieldChangeAdmin(admin.ModelAdmin):
         user = request.user
         if not (user.is_active and user.is_staff):
             return False
-        kinds = viewable_kinds(user)
-        return obj.content_type_id in kinds if obj is not None else bool(kinds)
+        models = viewable_models(user)
+        return obj.content_type.model_class() in models if obj is not None else bool(models)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(content_type__in=viewable_kinds(request.user))
+        kinds = ContentType.objects.get_for_models(*viewable_models(request.user)).values()
+        return super().get_queryset(request).filter(content_type__in=[kind.pk for kind in kinds])
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
@@ -134,13 +135,12 @@ class FieldChangeAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(back)
 
 
-def viewable_kinds(user):
-    """The content type ids of the kinds of tracked entry this person may view."""
-    kinds = ContentType.objects.get_for_models(*tracked_models())
-    return {
-        kind.pk for kind in kinds.values()
-        if user.has_perm(f"{kind.app_label}.view_{kind.model}") or user.has_perm(f"{kind.app_label}.change_{kind.model}")
-    }
+def viewable_models(user):
+    """The kinds of tracked entry this person may view (or change), from their permissions alone."""
+    return [
+        model for model in tracked_models()
+        if any(user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}") for action in ("view", "change"))
+    ]
 
 
 @transaction.atomic

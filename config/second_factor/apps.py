@@ -10,6 +10,12 @@ class SecondFactorConfig(AppConfig):
     verbose_name = _("Second factor")
 
     def ready(self):
+        from config.page_cache.tags import register_model
+
+        # A code given (its device saved) changes no public page: never empty the page cache for it.
+        for label in ("otp_totp.totpdevice", "otp_static.staticdevice", "otp_static.statictoken"):
+            register_model(label)
+
         # Devices are managed through the log-in pages and `manage.py reset_second_factor`, not edited by hand.
         from django.contrib import admin
         from django_otp.plugins.otp_static.models import StaticDevice
