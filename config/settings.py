@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,6 +33,10 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.humanize",
     "config.login_attempts.LogInSecurityConfig",  # django-axes, named for staff
+    "django_otp",  # the second factor of publishers and superusers (config/second_factor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "config.second_factor",
     "import_export",
     "config.history",
     "config.sources",
@@ -62,11 +67,13 @@ MIDDLEWARE = [
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether the session passed its second factor
+    "config.second_factor.middleware.SecondFactorMiddleware",  # publishers and superusers: no admin page before it
     "config.history.middleware.ActingUserMiddleware",  # the field history says who changed what
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "axes.middleware.AxesMiddleware",
+    "config.known_browsers.LogInMiddleware",  # django-axes' lockout page, and the known browser's cookie
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -217,8 +224,15 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 # The reverse proxies whose X-Forwarded-For names the real client (config/client_address.py); the
-# same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py).
+# same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py). Trusting
+# every address would let any client write its own address: the site refuses to start with it.
 TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
+if {entry.strip() for entry in TRUSTED_PROXIES} & {"*", "0.0.0.0/0", "::/0"}:
+    raise ImproperlyConfigured(
+        "FORWARDED_ALLOW_IPS must name the reverse proxies in front of the site (e.g. 10.0.0.10), not every "
+        "address: with '*' any client could write its own address into X-Forwarded-For and lock a colleague "
+        "out of the admin or escape the limits. See docs/operations.md."
+    )
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -244,12 +258,15 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling on the admin (django-axes): lock out a client and username pair, so that a
-# stranger's wrong passwords never lock out a staff member who logs in from another address. The
-# address is the real client's, also behind the reverse proxy.
+# Login throttling on the admin (django-axes): wrong passwords are counted per account and browser
+# (config/known_browsers.py). A browser that has logged in to the account before carries a signed
+# device cookie and has its own allowance; all other browsers, from any
+# address, share one: guessing from many addresses is stopped after AXES_FAILURE_LIMIT wrong
+# guesses, and the guesser does not lock the owner out of the browser they use every day.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_HANDLER = "config.known_browsers.KnownBrowserHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "user_agent"]]  # "user_agent" is the browser's name from its device cookie
 AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings name the account only
 # Failed attempts are kept only until their cool-off ends; successful log-ins are not logged with
@@ -257,6 +274,14 @@ AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings 
 AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The second factor (config/second_factor): how authenticator apps name the account.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Help site Kazakhstan (staff)")
+KNOWN_BROWSER_COOKIE_AGE = env.int("KNOWN_BROWSER_COOKIE_AGE", default=60 * 60 * 24 * 365)  # seconds
+# Axes' checks look for its own middleware (ours is a subclass: config.known_browsers.LogInMiddleware)
+# and warn that a lock without the address can be escaped by changing the user agent or cookies: here
+# the "user agent" is the name the browser's signed device cookie gives it, and every browser without
+# a genuine one shares the account's single allowance (tests/test_admin_login_browsers.py).
+SILENCED_SYSTEM_CHECKS = ["axes.W002", "axes.W006"]
 
 # Spreadsheet import and export of the directory (django-import-export): only staff who may change
 # (import) or view (export) the entries; every row is validated and saved like a form, in one transaction.

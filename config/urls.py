@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemap_files.section, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sw.js", views.service_worker, name="service_worker"),
+    path("admin/second-factor/", include("config.second_factor.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api.urls", namespace="api")),
 ]

@@ -1,6 +1,7 @@
 """The field history in the admin: beside each entry, and as one filterable list of every change, with "restore"."""
 
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -15,6 +16,7 @@ from . import conflicts, recording, stale_translations
 from .forms import TrackedEntryForm
 from .labels import admin_url, change_label, model_field, value_label
 from .models import FieldChange
+from .tracked import tracked_models
 
 RECENT_CHANGES = 15
 
@@ -61,9 +63,18 @@ class FieldChangeAdmin(admin.ModelAdmin):
     def lookup_allowed(self, lookup, value, request=None):
         return lookup == "object_id" or super().lookup_allowed(lookup, value, request)
 
-    # Staff read the history of what they edit; nobody writes or deletes it by hand.
+    # Staff read the history of the entries their role lets them view (or change); a staff account
+    # without a role sees none of it (the admin's 403). Nobody writes or deletes it by hand.
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        models = viewable_models(user)
+        return obj.content_type.model_class() in models if obj is not None else bool(models)
+
+    def get_queryset(self, request):
+        kinds = ContentType.objects.get_for_models(*viewable_models(request.user)).values()
+        return super().get_queryset(request).filter(content_type__in=[kind.pk for kind in kinds])
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
@@ -129,6 +140,14 @@ class FieldChangeAdmin(admin.ModelAdmin):
         if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
             back = entry_admin_url(change) or reverse("admin:history_fieldchange_changelist")
         return HttpResponseRedirect(back)
+
+
+def viewable_models(user):
+    """The kinds of tracked entry this person may view (or change), from their permissions alone."""
+    return [
+        model for model in tracked_models()
+        if any(user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}") for action in ("view", "change"))
+    ]
 
 
 @transaction.atomic
