@@ -18,6 +18,7 @@ SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-only-set-SECRET_KE
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"  # the short page with the quick exit, not Django's
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin so translated fields show there
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",  # Django's, with the Accept-Language mapping of config/language_negotiation.py
+    "config.errors.ErrorPagesMiddleware",  # a blank 403 or 405 gets the short page, in the request's language
     "django.middleware.common.CommonMiddleware",
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -31,5 +31,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "config.errors.bad_request"
+handler403 = "config.errors.forbidden"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"
