@@ -16,3 +16,24 @@
     if (presses === 3) { clearTimeout(timer); leave(); }
   });
 })();
+
+// Nothing a person typed stays where the next person to pick up the phone would see it.
+(function () {
+  // A partner's link to a search or an old link to the plan (/ru/search/?q=…) is answered, then its
+  // words leave the address bar and this history entry: Back and the tab list show the path alone.
+  // (The site's own forms post, so their words are in no address at all.)
+  if (location.search && /^\/[a-z-]+\/(search|plan)\/$/.test(location.pathname)) {
+    history.replaceState(null, "", location.pathname);
+  }
+  // A page with a filled-in form that comes back from the back-forward cache shows it empty.
+  addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    Array.prototype.forEach.call(document.querySelectorAll("form[autocomplete=off]"), function (form) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.type === "search" || field.type === "date" || field.type === "text") field.value = "";
+        else if (field.type === "radio" || field.type === "checkbox") field.checked = false;
+        else if (field.tagName === "SELECT") field.selectedIndex = 0;
+      });
+    });
+  });
+})();
