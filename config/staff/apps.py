@@ -12,7 +12,8 @@ class StaffConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import people, receivers
+        from . import people, plain_text, receivers
 
         receivers.connect()
+        plain_text.connect()  # no direction controls in any text staff save
         user_logged_in.connect(people.remember_language, dispatch_uid="staff.remember_language")
