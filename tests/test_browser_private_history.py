@@ -34,6 +34,13 @@ def everything_in(database):
 
 def test_a_plan_and_a_search_leave_no_words_in_the_browser(live_site, browser):
     profile = tempfile.mkdtemp(prefix="help-site-chromium-")
+    try:
+        visit_and_check(live_site, browser, profile)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def visit_and_check(live_site, browser, profile):
     context = browser.browser_type.launch_persistent_context(
         profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS,
         viewport={"width": 360, "height": 640})
@@ -68,13 +75,10 @@ def test_a_plan_and_a_search_leave_no_words_in_the_browser(live_site, browser):
         assert partner_link.locator(".search-results > li").count() > 0
     finally:
         context.close()  # writes History and Web Data to disk
-    try:
-        history = everything_in(Path(profile, "Default", "History"))
-        form_history = everything_in(Path(profile, "Default", "Web Data"))
-        assert "/ru/plan/" in history and "/ru/search/" in history, "History was written"
-        assert plan_title in history and "Результаты поиска" in history
-        for secret in SECRETS:
-            assert secret not in history, secret
-            assert secret not in form_history, secret
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    history = everything_in(Path(profile, "Default", "History"))
+    form_history = everything_in(Path(profile, "Default", "Web Data"))
+    assert "/ru/plan/" in history and "/ru/search/" in history, "History was written"
+    assert plan_title in history and "Результаты поиска" in history
+    for secret in SECRETS:
+        assert secret not in history, secret
+        assert secret not in form_history, secret
