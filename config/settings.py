@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.client_address.ForwardedByProxyOnlyMiddleware",  # before anything asks request.is_secure()
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",  # wraps static files and cached pages too
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -219,6 +220,7 @@ SECURE_HSTS_PRELOAD = HTTPS
 # The reverse proxies whose X-Forwarded-For names the real client (config/client_address.py); the
 # same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py).
 TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
+# Believed only from TRUSTED_PROXIES (config.client_address.ForwardedByProxyOnlyMiddleware).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -274,6 +276,8 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "config.log_filters.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }
