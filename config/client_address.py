@@ -47,6 +47,20 @@ def client_address(request):
     return str(hop)
 
 
+class ForwardedByProxyOnlyMiddleware:
+    """X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER, with BEHIND_PROXY) believed only from one of our
+    proxies: from anyone else it would let a client on plain HTTP pass for HTTPS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hop = _address(request.META.get("REMOTE_ADDR", ""))
+        if hop is None or not is_trusted_proxy(hop):
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return self.get_response(request)
+
+
 def describe_for_log(username, ip_address, user_agent, path_info, request):
     """How django-axes names a log-in attempt in the log: the account, never the address or browser."""
     return f'{{username: "{username}"}}'

@@ -19,6 +19,7 @@ SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-only-set-SECRET_KE
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"  # the short page with the quick exit, not Django's
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin so translated fields show there
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.client_address.ForwardedByProxyOnlyMiddleware",  # before anything asks request.is_secure()
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",  # wraps static files and cached pages too
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",  # Django's, with the Accept-Language mapping of config/language_negotiation.py
+    "config.errors.ErrorPagesMiddleware",  # a blank 403 or 405 gets the short page, in the request's language
     "django.middleware.common.CommonMiddleware",
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -233,6 +236,7 @@ if {entry.strip() for entry in TRUSTED_PROXIES} & {"*", "0.0.0.0/0", "::/0"}:
         "address: with '*' any client could write its own address into X-Forwarded-For and lock a colleague "
         "out of the admin or escape the limits. See docs/operations.md."
     )
+# Believed only from TRUSTED_PROXIES (config.client_address.ForwardedByProxyOnlyMiddleware).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -299,6 +303,8 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "config.log_filters.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }

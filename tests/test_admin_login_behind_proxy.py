@@ -94,3 +94,14 @@ def test_failed_log_ins_are_logged_without_the_address_and_not_kept_when_they_su
     assert "203.0.113.7" not in caplog.text and PROXY not in caplog.text
     assert not AccessAttempt.objects.exists()  # reset by the successful log-in
     assert not AccessLog.objects.exists()  # successful log-ins are not logged with address and browser
+
+
+@pytest.mark.parametrize(("remote", "secure"), [(PROXY, True), ("203.0.113.9", False)])
+def test_x_forwarded_proto_is_believed_from_the_proxy_only(client, settings, remote, secure):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # BEHIND_PROXY=true
+    settings.SECURE_SSL_REDIRECT = True  # HTTPS=true: plain HTTP is sent to https://
+    response = client.get("/en/about/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_PROTO="https")
+    if secure:
+        assert response.status_code == 200
+    else:  # a client on plain HTTP that claims HTTPS is still on plain HTTP
+        assert response.status_code == 301 and response["Location"] == "https://testserver/en/about/"
