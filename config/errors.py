@@ -33,7 +33,6 @@ REQUEST_ERRORS = {
     414: _TOO_LONG,
     431: _TOO_LONG,
     429: (_("Too many requests in a short time"), _("Please wait a few seconds and try again.")),
-    403: (_("You may not open this page"), _GO_BACK),
 }
 ADMIN_PREFIX = "/admin/"
 

@@ -13,7 +13,7 @@ from django.test import Client, RequestFactory
 
 from config import errors
 
-from .live_site import LiveSite
+from .live_site import running_site
 from .load import fetch
 from .nginx_server import running_nginx
 from .postgres_server import free_port
@@ -80,12 +80,8 @@ def test_a_request_refused_before_its_address_was_read_has_an_exit_in_every_lang
 
 @pytest.fixture(scope="module")
 def proxied():
-    site = LiveSite().start()
-    try:
-        with running_nginx([f"127.0.0.1:{site.port}"]) as nginx:
-            yield site, nginx
-    finally:
-        site.stop()
+    with running_site() as site, running_nginx([f"127.0.0.1:{site.port}"]) as nginx:
+        yield site, nginx
 
 
 def raw_request(port, raw):

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from .live_site import LiveSite
+from .live_site import running_site
 from .load import fetch
 from .nginx_server import running_nginx
 
@@ -18,12 +18,8 @@ CACHE_STATES = {"HIT", "MISS", "EXPIRED", "STALE", "UPDATING", "REVALIDATED", "B
 @pytest.fixture(scope="module")
 def shipped():
     """The shipped file as it is: without the cache-state header tests otherwise read."""
-    site = LiveSite().start()
-    try:
-        with running_nginx([f"127.0.0.1:{site.port}"], cache_status_header=False) as nginx:
-            yield nginx
-    finally:
-        site.stop()
+    with running_site() as site, running_nginx([f"127.0.0.1:{site.port}"], cache_status_header=False) as nginx:
+        yield nginx
 
 
 def post(nginx, path, headers):
