@@ -150,6 +150,12 @@ class ContactPoint(CheckedEntry, TrackedEntry):
         return self.address_local
 
     @property
+    def driver_address_language(self):
+        """The language the address for a driver is written in (Russian or Kazakh), for its `lang` attribute:
+        a screen reader reads it in that language, and the browser picks the right glyphs."""
+        return self.address_local_language or "ru"
+
+    @property
     def phone_list(self):
         return parse_phone_list(self.phones)
 
