@@ -47,7 +47,6 @@ def load(report):
             phones=entry.get("phones", ""),
             email=entry.get("email", ""),
             website=entry.get("website", ""),
-            verified_on=entry.get("verified_on"),
             hours=entry.get("hours", []),
             **translated(entry, "name", "address", "opening_hours", "notes"),
         )
