@@ -40,7 +40,7 @@ class PartnerAdmin(ImportExportMixin, RoundsAdminMixin, PermanentSlugAdmin, Trac
     formats = FORMATS
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
-    list_filter = ["is_active", "services"]
+    list_filter = ["is_active", "services", "branches__city"]  # by city: what the admin home links to
     search_fields = ["name", "short_name"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]

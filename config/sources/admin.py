@@ -87,12 +87,12 @@ class RoundsAdminMixin:
         css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
-        # Annotate before ordering: the ordering uses the annotation.
-        queryset = rounds.with_due(self.model._default_manager.get_queryset())
-        return queryset.order_by(*self.get_ordering(request))
+        return rounds.with_due(super().get_queryset(request))
 
     def get_ordering(self, request):
-        return ["-is_due", F("next_check_due").asc(nulls_first=True), *super().get_ordering(request)]
+        # Never checked, then the most overdue: what is due comes first. No annotation here: other admins'
+        # choice lists of these entries use this ordering too.
+        return [F("next_check_due").asc(nulls_first=True), *super().get_ordering(request)]
 
     def get_list_filter(self, request):
         return [DueForCheckFilter, *super().get_list_filter(request)]
