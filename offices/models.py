@@ -104,7 +104,6 @@ class ContactPoint(CheckedEntry, TrackedEntry):
     )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    verified_on = models.DateField(_("information checked on"), null=True, blank=True)
     # A closure for some days (a holiday, repairs): readers see it with its dates until it is over.
     closed_from = models.DateField(_("temporarily closed from"), null=True, blank=True)
     closed_until = models.DateField(
@@ -220,7 +219,7 @@ class Office(PermanentSlug, ContactPoint):
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     objects = OfficeQuerySet.as_manager()
-    STILL_LISTED = models.Q(is_current=True)  # a former office is history: nobody checks it (freshness)
+    STILL_LISTED = models.Q(is_current=True)  # a former office is history: nobody checks it (rounds)
 
     class Meta:
         ordering = ["kind_order", "order", "name"]

@@ -21,7 +21,7 @@ from .models import TARGETS, Notice
 PUBLISH_NOTICES = "site.publish_notice"
 RECORD_FIELDS = ["uuid", "version", "created_at", "updated_by", "updated_at", "published_by", "published_at"]
 # The places a notice can apply to, named as the choice lists show them (the directory admins order
-# their own lists by freshness, an annotation these querysets do not have).
+# their own lists by the due dates of their checks, an annotation these querysets do not have).
 TARGET_CHOICES = {
     "cities": lambda: City.objects.listed(),
     "offices": lambda: Office.objects.current().select_related("city").order_by("city__order", "kind_order", "name"),

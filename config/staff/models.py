@@ -27,7 +27,7 @@ class StaffProfile(models.Model):
     )
     directory_digest = models.BooleanField(
         _("daily list of directory entries to check"), default=True,
-        help_text=_("Offices and partner branches of your cities not checked for 180 days."),
+        help_text=_("Offices, partners and partner branches of your cities that are due for a check."),
     )
     language = models.CharField(
         _("language of my e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
@@ -56,6 +56,7 @@ class DigestSent(models.Model):
     day = models.DateField()
     offices = models.JSONField(default=list)  # the ids of the entries it listed
     branches = models.JSONField(default=list)
+    partners = models.JSONField(default=list)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_digest_per_person_per_day")]
