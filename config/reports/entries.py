@@ -3,7 +3,9 @@
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404
+from modeltranslation.utils import build_localized_fieldname
 
 from offices.models import Office
 from partners.models import Branch, Partner
@@ -49,8 +51,12 @@ def city_of(entry):
 def name_of(entry):
     """How staff recognise the entry in the queue (the English name, as in the field history)."""
     if isinstance(entry, Branch):
-        return f"{entry.partner.name} — {entry.city.name}"
-    return entry.name
+        return f"{_english_name(entry.partner)} — {_english_name(entry.city)}"
+    return _english_name(entry)
+
+
+def _english_name(entry):
+    return getattr(entry, build_localized_fieldname("name", settings.LANGUAGE_CODE)) or entry.name
 
 
 def page_url(entry):

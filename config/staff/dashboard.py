@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 
 from config.history.tracked import tracked_models
+from config.reports import queue
 from config.site.models import Notice
 from guidance import roles
 from guidance.models import GuidancePage, Revision
@@ -49,6 +50,8 @@ def lines(user):
     if user.has_perm("partners.view_branch"):
         found.append(entries_to_check(directory.BRANCHES, cities, gettext("Partner branches to check in my cities"),
                                       gettext("Partner branches to check")))
+    if user.has_perm("reports.view_report"):
+        found.append(reports_to_look_into(cities))
     if user.has_perm("site.view_notice"):
         found.append(notices_ending_soon())
     return found
@@ -106,6 +109,12 @@ def directory_translations_to_update(languages):
 
 def entries_to_check(kind, cities, label_mine, label_all):
     return Line(label_mine if cities else label_all, kind.to_check(cities).count(), kind.list_url(cities))
+
+
+def reports_to_look_into(cities):
+    """Readers' open reports of wrong information on the entries of the person's cities (and of no city)."""
+    label = gettext("Reports of wrong information in my cities") if cities else gettext("Reports of wrong information")
+    return Line(label, queue.open_reports(cities).count(), queue.queue_url(status="open", **queue.city_query(cities)))
 
 
 def notices_ending_soon():
