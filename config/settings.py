@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "partners",
     "guidance",
     "config.site",
+    "config.reports",
     "config.api",
     "config.page_cache",
 ]

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
     path("", include("offices.urls")),
     path("", include("partners.urls")),
+    path("", include("config.reports.urls")),
 )
 
 handler400 = "config.errors.bad_request"

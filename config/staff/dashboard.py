@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language_info, gettext
 
 from config.history.tracked import tracked_models
+from config.reports import queue
 from config.site.models import Notice
 from guidance import roles
 from guidance.models import GuidancePage, Revision
@@ -63,6 +64,8 @@ def lines(user):
     if user.has_perm("partners.view_partner"):
         found.append(entries_to_check(directory.PARTNERS, cities, gettext("Partners to check in my cities"),
                                       gettext("Partners to check")))
+    if user.has_perm("reports.view_report"):
+        found.append(reports_to_look_into(cities))
     if user.has_perm("site.view_notice"):
         found.append(notices_ending_soon())
     return found
@@ -128,6 +131,12 @@ def entries_to_check(kind, cities, label_mine, label_all):
         for entry in due[:ENTRIES_SHOWN]
     )
     return Line(label_mine if cities else label_all, len(due), kind.list_url(cities), shown)
+
+
+def reports_to_look_into(cities):
+    """Readers' open reports of wrong information on the entries of the person's cities (and of no city)."""
+    label = gettext("Reports of wrong information in my cities") if cities else gettext("Reports of wrong information")
+    return Line(label, queue.open_reports(cities).count(), queue.queue_url(status="open", **queue.city_query(cities)))
 
 
 def notices_ending_soon():
