@@ -15,6 +15,11 @@ APPROVED_FIELDS = ("kind", "value", "source", "source_url", "reported_on")
 
 
 class FraudulentContactForm(forms.ModelForm):
+    source_url = forms.URLField(
+        label=FraudulentContact._meta.get_field("source_url").verbose_name, max_length=500, required=False,
+        assume_scheme="https",
+    )
+
     class Meta:
         model = FraudulentContact
         fields = list(APPROVED_FIELDS)

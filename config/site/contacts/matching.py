@@ -15,7 +15,7 @@ from .reading import UNHCR_DOMAINS, ContactKind, host_of, is_unhcr_domain
 GOVERNMENT_KINDS = {Office.Kind.ASYLUM_AUTHORITY, Office.Kind.BORDER_SERVICE, Office.Kind.OTHER}
 
 
-@dataclass
+@dataclass(repr=False)
 class Answer:
     """What the check found for one contact."""
 
@@ -25,6 +25,9 @@ class Answer:
     partners: list = field(default_factory=list)
     official_domain: str = ""  # the official domain a website or an address is on, when no entry lists it
     frauds: list = field(default_factory=list)
+
+    def __repr__(self):  # never the contact (see reading.Contact)
+        return f"<Answer: {len(self.entries)} entries, {len(self.frauds)} fraudulent>"
 
     @property
     def entries(self):

@@ -34,11 +34,14 @@ class ContactKind(models.TextChoices):
     HANDLE = "handle", _("Messenger name")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Contact:
     kind: str
     value: str  # compared: +77017447238, someone@unhcr.org, help.unhcr.org, unhcr_kazakhstan
     display: str  # shown: +7 701 744 7238, the others as the value
+
+    def __repr__(self):  # never the value: a debug log of a template's context must not show it
+        return f"<Contact: {self.kind}>"
 
     @property
     def domain(self):

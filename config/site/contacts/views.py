@@ -77,7 +77,8 @@ def _private(response):
 @depends_on()
 def check(request):
     """GET: the form. POST: whether the contact is ours (never stored; the form's title and address)."""
-    context = {"form": CheckForm(), "last_updated": None}
+    # Every name the template reads is set, so that no lookup fails (Django logs the context of those).
+    context = {"form": CheckForm(), "answer": None, "refused": False, "too_many": False, "last_updated": None}
     if request.method != "POST":
         return render(request, "site/check.html", context)
     if not is_same_origin(request):
