@@ -155,3 +155,5 @@ class NoticeAdmin(TabbedTranslationAdmin):
             ngettext("%(count)d notice changed.", "%(count)d notices changed.", changed) % {"count": changed},
             messages.SUCCESS,
         )
+
+from .contacts import admin as contacts_admin  # noqa: E402,F401 - registers the fraudulent contacts' admin

@@ -61,6 +61,10 @@ def city_print(request, city):
     context = directory.as_context()
     context.update(permanent_url=permanent_url(request, city), printed_on=timezone.localdate(),
                    report_url=request.build_absolute_uri(reverse("reports:city", kwargs={"slug": city.slug})))
+    context.update(  # "Check a contact" and the official contacts, as addresses to type from paper
+        check_url=request.build_absolute_uri(reverse("site:check")),
+        official_url=request.build_absolute_uri(reverse("site:check_official")),
+    )
     return render(request, "site/city_print.html", context)
 
 
