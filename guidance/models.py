@@ -56,6 +56,11 @@ class GuidancePageQuerySet(models.QuerySet):
     def for_reading(self):
         return self.published().select_related("current_revision").order_by("order")
 
+    def with_recordings(self, language):
+        """With the current recordings in `language` (`reader_recordings`): one more query for the page."""
+        current = Recording.objects.current().filter(language=language).order_by("pk")
+        return self.prefetch_related(models.Prefetch("recordings", queryset=current, to_attr="reader_recordings"))
+
     def for_listing(self):
         """Published pages with what a list of them shows, in every language (for the fallbacks)."""
         return self.for_reading().only(*LISTED_FIELDS)
