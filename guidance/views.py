@@ -17,9 +17,8 @@ from config.page_cache import declare, depends_on
 from config.same_origin import is_same_origin
 
 from . import feedback as feedback_votes
-from . import roles
+from . import recordings, roles
 from .forms import ReasonForm, VoteForm
-from . import recordings
 from .models import GuidancePage, Recording, Revision, in_every_language
 from .rendering import render_markdown
 from .segments import page_status
