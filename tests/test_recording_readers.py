@@ -80,3 +80,11 @@ def test_an_english_change_of_another_section_changes_nothing_for_the_recording(
                          change_note_en="A new line.", body_en=body))
     block = listen_block(client.get(DARI_PAGE).content.decode())
     assert "listen-behind" not in block
+
+
+def test_the_recording_plays_through_range_requests(client, dari_deadline, media):
+    stored = (media / dari_deadline.file.name).read_bytes()
+    response = client.get(dari_deadline.file.url, HTTP_RANGE="bytes=0-1023")
+    assert response.status_code == HTTPStatus.PARTIAL_CONTENT
+    assert response.content == stored[:1024] and response.content.startswith(b"OggS")
+    assert response["Content-Range"] == f"bytes 0-1023/{len(stored)}"
