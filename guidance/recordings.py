@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 
+from .models import Recording
 from .segments import status as segment_status
 from .segments.page_status import stored_map
 
@@ -154,3 +155,21 @@ def behind_by_language(revision, recordings):
         if not offered or offered[0].behind:
             counts[recording.language] = counts.get(recording.language, 0) + 1
     return counts
+
+
+def left_behind(revision):
+    """{language: [English headings]} of the current recordings this publication put behind the English:
+    behind under `revision`, not under the revision it replaced. Like left-behind translation segments."""
+    if revision.based_on is None or "en" not in (revision.segments or {}):
+        return {}
+    current = list(Recording.objects.current().filter(page_id=revision.page_id))
+    if not current:
+        return {}
+    before = revision.based_on
+    stored_map(before)  # the replaced revision's map, stored if it was not yet
+    was_behind = {listen.recording.pk for listen in for_reader(before, current) if listen.behind}
+    behind = {}
+    for listen in for_reader(revision, current):
+        if listen.behind and listen.recording.pk not in was_behind:
+            behind.setdefault(listen.recording.language, []).append(listen.heading)
+    return behind

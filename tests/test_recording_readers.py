@@ -8,8 +8,10 @@ import pytest
 from guidance.models import Recording
 from guidance.publishing import publish
 
+from .factories import committed
 from .recordings import media_folder, needs_ffmpeg, sine_wav, upload
 from .staff import edited_draft, staff_client
+from .staff_profiles import member, sent_to
 
 pytestmark = [pytest.mark.django_db, needs_ffmpeg]
 DARI_PAGE = "/prs/guidance/asylum-seekers/"
@@ -58,18 +60,29 @@ def test_other_languages_are_not_offered_the_dari_recording(client, dari_deadlin
     assert '<div class="listen"' not in client.get("/prs/guidance/refugees/").content.decode()
 
 
-def test_an_english_change_of_the_section_tells_dari_readers_the_recording_is_older(client, dari_deadline):
+def test_an_english_change_of_the_section_flags_the_dari_recording(client, dari_deadline, mailoutbox):
+    dari_translator = member("translator", translates=["prs"])
     english = dari_deadline.page.current_revision.body_en
     body = english.replace("Apply **within 5 calendar days** of arriving", "Apply **within 3 calendar days** of arriving")
     assert body != english
-    draft = edited_draft(staff_client("editor"), "asylum-seekers", significance="major",
-                         change_note_en="Three days now.", body_en=body)
-    publish(draft)
+    with committed():
+        draft = edited_draft(staff_client("editor"), "asylum-seekers", significance="major",
+                             change_note_en="Three days now.", body_en=body)
+        publish(draft, by=member("publisher").user, override_checks=True)
+    # readers are told, in the region of the control
     response = client.get(DARI_PAGE)
     assert response.status_code == HTTPStatus.OK
     block = listen_block(response.content.decode())
     assert 'class="listen-behind" role="note"' in block
     assert "aria-describedby" in block and 'preload="none"' in block
+    # the translation status counts it like a translation behind the English
+    status = staff_client(superuser=True).get("/admin/guidance/guidancepage/translations/")
+    assert status.status_code == HTTPStatus.OK
+    assert status.content.decode().count("1 recording of an earlier English text") == 1
+    # and the Dari translators are told to record it again
+    (mail,) = sent_to(mailoutbox, dari_translator.user)
+    assert "read an earlier version of the English text" in mail.body
+    assert "- When to apply: deadlines" in mail.body
 
 
 def test_an_english_change_of_another_section_changes_nothing_for_the_recording(client, dari_deadline):
