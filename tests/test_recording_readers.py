@@ -45,7 +45,8 @@ def test_the_dari_page_offers_the_deadline_section_without_loading_it(client, da
     assert 'role="region"' in block and 'aria-labelledby="listen-3"' in block
     assert f'<audio controls preload="none" src="{dari_deadline.file.url}"' in block
     assert "autoplay" not in block
-    assert "0 min 2 s" in block or "0" in block  # the duration and size, in Dari
+    assert "به این بخش گوش بدهید" in block  # "Listen to this section", in Dari
+    assert "0 دقیقه 2 ثانیه" in block and "کیلوبایت" in block  # its duration and size
     # under the third section's heading (the deadlines), in the page's right-to-left body
     deadline_heading = html.index("<h2", html.index('<div class="body"'))
     for _ in range(2):
@@ -74,6 +75,7 @@ def test_an_english_change_of_the_section_flags_the_dari_recording(client, dari_
     assert response.status_code == HTTPStatus.OK
     block = listen_block(response.content.decode())
     assert 'class="listen-behind" role="note"' in block
+    assert "این ثبت صوتی از نسخهٔ قبلی متن این بخش است" in block
     assert "aria-describedby" in block and 'preload="none"' in block
     # the translation status counts it like a translation behind the English
     status = staff_client(superuser=True).get("/admin/guidance/guidancepage/translations/")
