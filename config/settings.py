@@ -214,6 +214,17 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
+# Uploads (recordings of guidance sections): whitenoise cannot serve them, config/media_files.py does,
+# with Range requests, or nginx's `location /media/` (config/nginx/help-site.conf). Several machines
+# share one MEDIA_ROOT (a shared volume) or S3-compatible storage: docs/operations.md.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "/media/"
+# Recordings are converted once, on upload, with Debian's ffmpeg; without it the admin refuses uploads
+# and says why, and the rest of the site runs as before.
+FFMPEG_BINARY = env("FFMPEG_BINARY", default="ffmpeg")
+FFMPEG_TIMEOUT = env.int("FFMPEG_TIMEOUT", default=120)  # seconds for one conversion
+RECORDING_MAX_UPLOAD_MB = env.int("RECORDING_MAX_UPLOAD_MB", default=50)
+
 # The quick exit on every page leaves for an ordinary, unrelated site: a weather forecast.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.gismeteo.kz/")
 
@@ -254,6 +265,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

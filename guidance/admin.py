@@ -369,3 +369,4 @@ class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
+from .recordings_admin import RecordingAdmin  # noqa: E402, F401

@@ -155,9 +155,8 @@ def installed_before_the_update():
         Office.objects.filter(slug="employment-office-konaev").delete()
         City.objects.filter(slug="konaev").delete()
         Office.objects.filter(slug="employment-office-taldykorgan").update(is_current=True)
-        Office.objects.filter(slug="unhcr-representation-central-asia").update(
-            phones="", address_local="", hours=[], **{f"{field}_{lang.replace('-', '_')}": "" for field in ("address", "opening_hours") for lang in LANGUAGE_CODES}
-        )
+        emptied = {f"{field}_{lang.replace('-', '_')}": "" for field in ("address", "opening_hours") for lang in LANGUAGE_CODES}
+        Office.objects.filter(slug="unhcr-representation-central-asia").update(phones="", address_local="", hours=[], **emptied)
         bhr = Partner.objects.get(slug="bhr")
         for holder in [bhr, *bhr.branches.all()]:
             holder.services.remove(*holder.services.filter(slug="documentation-nationality"))

@@ -9,7 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 from config.history import signals as history_signals
 from config.history import stale_translations as entry_translations
 from config.history.labels import admin_url
-from guidance import roles, signals
+from guidance import recordings, roles, signals
 from guidance.segments import status as segment_status
 from guidance.segments.page_status import stored_map
 from guidance.segments.status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
@@ -56,12 +56,13 @@ def page_published(sender, page, revision, by=None, **kwargs):
     if by is None:
         return  # the content loader publishing the recorded history: nobody decided anything now
     behind = left_behind(revision)
+    heard = recordings.left_behind(revision)  # recordings of sections whose English changed
 
     def tell():
         author = people.wants_one(revision.author, "decisions", besides=by)
         mail.send(author, "published", by=people_name(by), **revision_links(revision))
-        if behind:
-            tell_translators(revision, behind)
+        if behind or heard:
+            tell_translators(revision, behind, heard)
 
     transaction.on_commit(tell)
 
@@ -92,19 +93,22 @@ def left_behind(revision):
     return behind
 
 
-def tell_translators(revision, behind):
+def tell_translators(revision, behind, heard=None):
+    heard = heard or {}
     translators = [
         user for user in people.who_want(people.with_permission(roles.VIEW_REVISIONS), "translation_updates")
-        if roles.can_edit_drafts(user) and set(people.profile(user).translates) & set(behind)
+        if roles.can_edit_drafts(user) and set(people.profile(user).translates) & (set(behind) | set(heard))
     ]
 
     def context_for(user):
-        languages = [code for code in behind if code in people.profile(user).translates]
+        languages = [code for code in TRANSLATED_LANGUAGES
+                     if code in people.profile(user).translates and (code in behind or code in heard)]
         return {"languages": [
             {
                 "name": get_language_info(code)["name_translated"],
-                "segments": [Truncator(segment.text).chars(160) for segment in behind[code][:SEGMENTS_LISTED]],
-                "more": max(0, len(behind[code]) - SEGMENTS_LISTED),
+                "segments": [Truncator(segment.text).chars(160) for segment in behind.get(code, [])[:SEGMENTS_LISTED]],
+                "more": max(0, len(behind.get(code, [])) - SEGMENTS_LISTED),
+                "recordings": heard.get(code, []),
             }
             for code in languages
         ]}
