@@ -123,6 +123,7 @@ def fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
 def draft(staff_client):
     """An editor's draft of the asylum-seekers page whose English adds the time to appeal to one sentence,
     a major change waiting for review: one segment for each translation to update."""
@@ -132,6 +133,9 @@ def draft(staff_client):
     body = page(ASYLUM_SEEKERS).current_revision.body_en.replace(DECISION_SENTENCE, APPEAL_SENTENCE)
     return edited_draft(staff_client("editor"), ASYLUM_SEEKERS, submit=True, significance="major",
                         change_note_en="Appeals count too.", body_en=body)
+
+
+@pytest.fixture
 def admin_client(client, admin_user):
     """pytest-django's logged-in superuser, who has given the second factor too (tests/second_factor.py)."""
     from .second_factor import verified
