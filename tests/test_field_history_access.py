@@ -29,7 +29,7 @@ def test_a_staff_account_without_a_role_gets_the_admins_own_403(staff_client, ch
         response = nobody.get(url)
         assert response.status_code == HTTPStatus.FORBIDDEN
         html = response.content.decode()
-        assert "Your role does not let you open this page" in html and 'id="site-name"' in html
+        assert "Your role does not allow this page" in html and 'id="site-name"' in html
         assert "+77172696546" not in html
     assert HISTORY not in nobody.get("/admin/").content.decode()
 
@@ -40,7 +40,7 @@ def test_the_403_page_is_in_the_admins_language(staff_client, changed_office):
     response = nobody.get(HISTORY)
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert '<html lang="ar" dir="rtl"' in response.content.decode()
-    assert "Your role does not let you open this page" not in response.content.decode()
+    assert "Your role does not allow this page" not in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["editor", "publisher"])
