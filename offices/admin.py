@@ -11,10 +11,9 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
-from config.history.imports import FORMATS
+from config.history.spreadsheets import SpreadsheetAdmin
 from config.language_tabs import TabbedTranslationAdmin, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
 from config.sources.admin import CheckInline
@@ -152,9 +151,8 @@ class CityAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(ImportExportMixin, VerifiedOnAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class OfficeAdmin(SpreadsheetAdmin, VerifiedOnAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     resource_classes = [OfficeResource]
-    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]

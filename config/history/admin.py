@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import conflicts, recording, stale_translations
 from .forms import TrackedEntryForm
-from .labels import admin_url, change_label, model_field, value_label
+from .labels import admin_url, arrow, change_label, isolated, model_field, value_label
 from .models import FieldChange
 from .tracked import tracked_models
 
@@ -42,8 +42,8 @@ def who_and_why(change):
 
 def old_to_new(change):
     return format_html(
-        '<del class="old-value">{}</del> → <ins class="new-value">{}</ins>',
-        value_label(change, change.old_value) or "—", value_label(change, change.new_value) or "—",
+        '<del class="old-value">{}</del> {} <ins class="new-value">{}</ins>',
+        isolated(value_label(change, change.old_value) or "—"), arrow(), isolated(value_label(change, change.new_value) or "—"),
     )
 
 
