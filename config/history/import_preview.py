@@ -53,7 +53,7 @@ class ChangedColumns(Diff):
 
     def as_html(self):
         changes = []
-        for label, old, new in zip(self.labels, self.left, self.right):
+        for label, old, new in zip(self.labels, self.left, self.right, strict=True):
             old, new = ("" if self.new else cell(old)), cell(new)
             if label is not None and old != new:
                 changes.append(ColumnChange(label, old, new))
