@@ -44,7 +44,7 @@ def test_the_dari_field_history_isolates_phones_and_english_left_to_right(staff_
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="prs" dir="rtl">' in html
-    assert '<ins class="new-value"><bdi dir="ltr">+7 727 222 33 44</bdi></ins>' in html
+    assert '<ins class="new-value"><bdi dir="ltr" class="unbroken">+7 727 222 33 44</bdi></ins>' in html
     assert '<bdi dir="ltr">85 Dostyk Ave.</bdi></del> ← <ins class="new-value"><bdi dir="ltr">87 Dostyk Ave.</bdi>' in html
     assert "77272223344+" not in html and " → <ins" not in html
 

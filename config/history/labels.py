@@ -74,7 +74,10 @@ def direction(text):
 
 
 def isolated(text):
-    """A value isolated from the text around it (<bdi>), in its own direction."""
+    """A value isolated from the text around it (<bdi>), in its own direction; one without letters (a phone
+    number) is kept on one line."""
+    if not any(char.isalpha() for char in str(text)):
+        return format_html('<bdi dir="ltr" class="unbroken">{}</bdi>', text)
     return format_html('<bdi dir="{}">{}</bdi>', direction(text), text)
 
 
