@@ -2,10 +2,9 @@
 
 from django.contrib import admin
 from django.db import models
-from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
-from config.history.imports import FORMATS
+from config.history.spreadsheets import SpreadsheetAdmin
 from config.language_tabs import TabbedTranslationAdmin, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
 from config.sources.admin import CheckInline, RoundsAdminMixin
@@ -31,9 +30,8 @@ class CityAdmin(PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(ImportExportMixin, RoundsAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class OfficeAdmin(SpreadsheetAdmin, RoundsAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     resource_classes = [OfficeResource]
-    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     form = DirectoryEntryForm
     list_display = ["name", "kind", "city", "is_current"]

@@ -158,6 +158,13 @@ class ContactPoint(CheckedEntry, TrackedEntry):
     def phone_list(self):
         return parse_phone_list(self.phones)
 
+    @classmethod
+    def history_text(cls, attname, text):
+        """A stored value as the field history shows it: phones grouped as readers see them (+7 727 222 33 44)."""
+        if attname == "phones" and text:
+            return ", ".join(phone.display for phone in parse_phone_list(text)) or text
+        return text
+
     @property
     def map_url(self):
         """A plain link to OpenStreetMap; nothing is embedded in our pages."""

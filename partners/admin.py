@@ -1,8 +1,7 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
-from config.history.imports import FORMATS
+from config.history.spreadsheets import SpreadsheetAdmin
 from config.language_tabs import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
 from config.sources.admin import CheckInline, RoundsAdminMixin
@@ -35,9 +34,8 @@ class FormerPartnerNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabu
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, RoundsAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class PartnerAdmin(SpreadsheetAdmin, RoundsAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     resource_classes = [PartnerResource]
-    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
     list_filter = ["is_active", "services", "branches__city"]  # by city: what the admin home links to
@@ -48,9 +46,8 @@ class PartnerAdmin(ImportExportMixin, RoundsAdminMixin, PermanentSlugAdmin, Trac
 
 
 @admin.register(Branch)
-class BranchAdmin(ImportExportMixin, RoundsAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class BranchAdmin(SpreadsheetAdmin, RoundsAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
     resource_classes = [BranchResource]
-    formats = FORMATS
     form = DirectoryEntryForm
     list_display = ["partner", "city"]
     list_filter = ["city", "partner"]

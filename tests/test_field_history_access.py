@@ -30,7 +30,7 @@ def test_a_staff_account_without_a_role_gets_the_admins_own_403(staff_client, ch
         assert response.status_code == HTTPStatus.FORBIDDEN
         html = response.content.decode()
         assert "Your role does not allow this page" in html and 'id="site-name"' in html
-        assert "+77172696546" not in html
+        assert "+7 7172 69 65 46" not in html and "+77172696546" not in html
     assert HISTORY not in nobody.get("/admin/").content.decode()
 
 
@@ -47,14 +47,14 @@ def test_the_403_page_is_in_the_admins_language(staff_client, changed_office):
 def test_roles_that_view_the_entries_read_their_history(staff_client, changed_office, role):
     response = staff_client(role).get(HISTORY)
     assert response.status_code == HTTPStatus.OK
-    assert "+77172696546" in response.content.decode()
+    assert "+7 7172 69 65 46" in response.content.decode()  # grouped as readers see it
 
 
 def test_a_role_reads_only_the_history_of_entries_it_may_view(staff_client, changed_office):
     translator = staff_client("translator")
     response = translator.get(HISTORY)
     if translator.user.has_perm("offices.view_office") or translator.user.has_perm("offices.change_office"):
-        assert "+77172696546" in response.content.decode()
+        assert "+7 7172 69 65 46" in response.content.decode()  # grouped as readers see it
     else:
         assert response.status_code in (HTTPStatus.OK, HTTPStatus.FORBIDDEN)
         assert "+77172696546" not in response.content.decode()

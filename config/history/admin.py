@@ -1,5 +1,6 @@
 """The field history in the admin: beside each entry, and as one filterable list of every change, with "restore"."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,16 +10,45 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import conflicts, recording, stale_translations
 from .forms import TrackedEntryForm
-from .labels import admin_url, change_label, model_field, value_label
+from .labels import admin_url, arrow, change_label, isolated, model_field, value_label
 from .models import FieldChange
 from .tracked import tracked_models
 
 RECENT_CHANGES = 15
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    """The language of a translated field's change, by its name ("Dari"), not its code ("prs")."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
+class KindOfEntryFilter(admin.SimpleListFilter):
+    """The kinds of entry this person may read the history of, by their names ("Offices"); Django's own filter
+    would list every table there is by its internal name ("Page_Cache | content version")."""
+
+    title = _("kind of entry")
+    parameter_name = "content_type__id__exact"
+
+    def lookups(self, request, model_admin):
+        kinds = ContentType.objects.get_for_models(*viewable_models(request.user))
+        return sorted(((kind.pk, capfirst(model._meta.verbose_name_plural)) for model, kind in kinds.items()), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(content_type_id=self.value()) if self.value() else queryset
 
 
 def entry_admin_url(change):
@@ -42,8 +72,8 @@ def who_and_why(change):
 
 def old_to_new(change):
     return format_html(
-        '<del class="old-value">{}</del> → <ins class="new-value">{}</ins>',
-        value_label(change, change.old_value) or "—", value_label(change, change.new_value) or "—",
+        '<del class="old-value">{}</del> {} <ins class="new-value">{}</ins>',
+        isolated(value_label(change, change.old_value) or "—"), arrow(), isolated(value_label(change, change.new_value) or "—"),
     )
 
 
@@ -52,7 +82,7 @@ class FieldChangeAdmin(admin.ModelAdmin):
     """Every recorded change, newest first; read-only, filterable by kind of entry, language, person and date."""
 
     list_display = ["changed_at", "who", "entry_link", "field_name", "values", "restore"]
-    list_filter = ["content_type", "language", "changed_by"]
+    list_filter = [KindOfEntryFilter, LanguageFilter, "changed_by"]
     search_fields = ["entry_name", "old_value", "new_value", "note"]
     date_hierarchy = "changed_at"
     list_select_related = ["changed_by", "content_type"]

@@ -7,6 +7,8 @@ each segment's English with the English of the page's draft now: a segment made 
 English text is not imported but listed; a file none of whose segments matches is refused.
 """
 
+import re
+
 import polib
 from django.conf import settings
 from django.db import transaction
@@ -84,7 +86,13 @@ def read_po(text):
     if "\n" not in text.strip("\n") and "msgid" not in text:
         # polib.pofile() reads a file when given an existing path: an upload must never name one.
         raise ValueError(_("no PO entries"))
-    catalog = polib.pofile(text if text.endswith("\n") else text + "\n")
+    try:
+        catalog = polib.pofile(text if text.endswith("\n") else text + "\n")
+    except OSError as error:  # polib's own message is English ("Syntax error in po file (line 3)")
+        line = re.search(r"line (\d+)", str(error))
+        raise ValueError(
+            _("the PO file is broken at line %(line)s") % {"line": line.group(1)} if line else _("the PO file is broken")
+        ) from error
     incoming = []
     for entry in catalog:
         if entry.obsolete or not entry.msgctxt or "/" not in entry.msgctxt:

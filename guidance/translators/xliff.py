@@ -14,6 +14,7 @@ attacks; external entities are never fetched), given only files staff upload.
 import xml.etree.ElementTree as ET
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from .units import Incoming
 
@@ -57,10 +58,13 @@ def read(text):
     """(target language, [units.Incoming]) from an XLIFF 2.0 document; ValueError when it is not one."""
     try:
         root = ET.fromstring(text)
-    except ET.ParseError as error:
-        raise ValueError(str(error)) from error
+    except ET.ParseError as error:  # expat's own message is English ("not well-formed (invalid token)")
+        line, column = error.position
+        raise ValueError(gettext("the XML is broken at line %(line)s, column %(column)s") % {
+            "line": line, "column": column + 1,
+        }) from error
     if root.tag != f"{Q}xliff" or not root.get("version", "").startswith("2."):
-        raise ValueError("not an XLIFF 2 document (urn:oasis:names:tc:xliff:document:2.0)")
+        raise ValueError(gettext("it is XML but not an XLIFF 2.0 document"))
     incoming = []
     for file_element in root.iter(f"{Q}file"):
         for unit in file_element.iter(f"{Q}unit"):
