@@ -123,6 +123,7 @@ def fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
 def draft(staff_client):
     """An editor's draft of the asylum-seekers page whose English adds the time to appeal to one sentence,
     a major change waiting for review: one segment for each translation to update."""
