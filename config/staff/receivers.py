@@ -24,6 +24,7 @@ def connect():
     signals.draft_submitted.connect(draft_submitted, dispatch_uid="staff.draft_submitted")
     signals.draft_rejected.connect(draft_rejected, dispatch_uid="staff.draft_rejected")
     signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
+    signals.language_sent_back.connect(language_sent_back, dispatch_uid="staff.language_sent_back")
     history_signals.translations_left_behind.connect(
         directory_translations_left_behind, dispatch_uid="staff.directory_translations_left_behind"
     )
@@ -50,6 +51,20 @@ def draft_rejected(sender, revision, by, comment, **kwargs):
         mail.send(author, "rejected", by=people_name(by), comment=comment, **revision_links(revision))
 
     transaction.on_commit(tell_author)
+
+
+def language_sent_back(sender, revision, language, by, comment, translator=None, **kwargs):
+    """Tell the person who last changed the language sent back, in their own language, where to fix it."""
+    def tell_translator():
+        # The page's editing link: it opens whichever draft holds the translation by the time they read this.
+        mail.send(
+            people.wants_one(translator, "decisions", besides=by), "language_sent_back",
+            lambda user: {"language": get_language_info(language)["name_translated"]},
+            by=people_name(by), comment=comment, revision=revision,
+            translate_url=mail.admin_link("admin:guidance_guidancepage_edit", revision.page_id, query=f"lang={language}"),
+        )
+
+    transaction.on_commit(tell_translator)
 
 
 def page_published(sender, page, revision, by=None, **kwargs):
