@@ -50,6 +50,8 @@ def lines(user):
         found.append(entries_to_check(directory.BRANCHES, cities, gettext("Partner branches to check in my cities"),
                                       gettext("Partner branches to check")))
     if user.has_perm("site.view_notice"):
+        if user.has_perm("site.publish_notice"):
+            found.append(notices_waiting_for_review())
         found.append(notices_ending_soon())
     return found
 
@@ -106,6 +108,13 @@ def directory_translations_to_update(languages):
 
 def entries_to_check(kind, cities, label_mine, label_all):
     return Line(label_mine if cities else label_all, kind.to_check(cities).count(), kind.list_url(cities))
+
+
+def notices_waiting_for_review():
+    return Line(
+        gettext("Notices waiting for my review"), Notice.objects.awaiting_review().count(),
+        admin_list("admin:site_notice_changelist", status__exact=Notice.Status.REVIEW),
+    )
 
 
 def notices_ending_soon():
