@@ -46,8 +46,8 @@ def test_sending_back_dari_publishes_russian_and_tells_the_dari_translator_in_da
     assert "Sent back to their translators" in review and "The word for refugees is not the glossary" in review
 
     (mail,) = sent_to(mailoutbox, dari.user)
-    assert "دری" in mail.subject or "Dari" not in mail.subject  # the language named in Dari, for a Dari reader
-    assert "The word for refugees is not the glossary's." in mail.body
+    assert mail.subject.startswith("ترجمهٔ شما پس فرستاده شد")  # in Dari, for a Dari reader
+    assert "The word for refugees is not the glossary's." in mail.body and "آن را اینجا درست کنید:" in mail.body
     assert f"/admin/guidance/guidancepage/{page().pk}/edit/?lang=prs" in mail.body
     assert sent_to(mailoutbox, russian.user) == []
 
