@@ -22,6 +22,9 @@ class NoticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Notice.Status.PUBLISHED)
 
+    def awaiting_review(self):
+        return self.filter(status=Notice.Status.REVIEW)
+
     def not_over(self, now):
         """Notices shown now or later: started or not, their end (if any) still to come."""
         return self.filter(models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=now))
@@ -39,6 +42,7 @@ class Notice(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Waiting for review")
         PUBLISHED = "published", _("Published")
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)

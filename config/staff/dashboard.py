@@ -67,6 +67,8 @@ def lines(user):
     if user.has_perm("reports.view_report"):
         found.append(reports_to_look_into(cities))
     if user.has_perm("site.view_notice"):
+        if user.has_perm("site.publish_notice"):
+            found.append(notices_waiting_for_review())
         found.append(notices_ending_soon())
     return found
 
@@ -137,6 +139,13 @@ def reports_to_look_into(cities):
     """Readers' open reports of wrong information on the entries of the person's cities (and of no city)."""
     label = gettext("Reports of wrong information in my cities") if cities else gettext("Reports of wrong information")
     return Line(label, queue.open_reports(cities).count(), queue.queue_url(status="open", **queue.city_query(cities)))
+
+
+def notices_waiting_for_review():
+    return Line(
+        gettext("Notices waiting for my review"), Notice.objects.awaiting_review().count(),
+        admin_list("admin:site_notice_changelist", status__exact=Notice.Status.REVIEW),
+    )
 
 
 def notices_ending_soon():

@@ -9,6 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 from config.history import signals as history_signals
 from config.history import stale_translations as entry_translations
 from config.history.labels import admin_url
+from config.site import signals as site_signals
 from guidance import recordings, roles, signals
 from guidance.segments import status as segment_status
 from guidance.segments.page_status import stored_map
@@ -17,6 +18,7 @@ from guidance.translators import directory_exchange
 
 from . import mail, people
 
+NOTICE_PUBLISHERS = "site.publish_notice"
 SEGMENTS_LISTED = 20  # per language; the rest are counted, the translator sees them all in the admin
 
 
@@ -24,6 +26,8 @@ def connect():
     signals.draft_submitted.connect(draft_submitted, dispatch_uid="staff.draft_submitted")
     signals.draft_rejected.connect(draft_rejected, dispatch_uid="staff.draft_rejected")
     signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
+    signals.language_sent_back.connect(language_sent_back, dispatch_uid="staff.language_sent_back")
+    site_signals.notice_submitted.connect(notice_submitted, dispatch_uid="staff.notice_submitted")
     history_signals.translations_left_behind.connect(
         directory_translations_left_behind, dispatch_uid="staff.directory_translations_left_behind"
     )
@@ -50,6 +54,30 @@ def draft_rejected(sender, revision, by, comment, **kwargs):
         mail.send(author, "rejected", by=people_name(by), comment=comment, **revision_links(revision))
 
     transaction.on_commit(tell_author)
+
+
+def notice_submitted(sender, notice, by, **kwargs):
+    """An editor's notice waits for a publisher: tell those who publish notices and asked for review requests."""
+    def tell_publishers():
+        reviewers = people.who_want(people.with_permission(NOTICE_PUBLISHERS), "review_requests", besides=by)
+        mail.send(reviewers, "notice_review_requested", by=people_name(by), notice=notice,
+                  review_url=mail.admin_link("admin:site_notice_change", notice.pk))
+
+    transaction.on_commit(tell_publishers)
+
+
+def language_sent_back(sender, revision, language, by, comment, translator=None, **kwargs):
+    """Tell the person who last changed the language sent back, in their own language, where to fix it."""
+    def tell_translator():
+        # The page's editing link: it opens whichever draft holds the translation by the time they read this.
+        mail.send(
+            people.wants_one(translator, "decisions", besides=by), "language_sent_back",
+            lambda user: {"language": get_language_info(language)["name_translated"]},
+            by=people_name(by), comment=comment, revision=revision,
+            translate_url=mail.admin_link("admin:guidance_guidancepage_edit", revision.page_id, query=f"lang={language}"),
+        )
+
+    transaction.on_commit(tell_translator)
 
 
 def page_published(sender, page, revision, by=None, **kwargs):
