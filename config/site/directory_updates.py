@@ -87,6 +87,8 @@ def apply_updates(user=None):
         return report
     by = recording.acting_as(user) if user is not None else nullcontext()
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE), by:
+        # The sources an update cites may be newer than the site: add the missing ones (never changes one).
+        sources_content.load(lambda model, created: None)
         for path in update_files(offices_content.CONTENT_DIR):
             update = read_yaml(path)
             for entry in update.get("cities", []):
