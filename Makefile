@@ -56,7 +56,8 @@ dev: content static
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, nginx (the
-## reverse proxy), gettext, Java and npm for the Nu Html Checker.
+## reverse proxy), gettext, Java and npm for the Nu Html Checker, ffmpeg for uploaded recordings (the site
+## runs without it: only the upload of recordings is refused).
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -66,6 +67,7 @@ system-packages:
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

@@ -21,9 +21,7 @@ def _address(text):
 
 def is_trusted_proxy(address):
     """Whether requests from `address` (an ip_address) come through one of our reverse proxies."""
-    for entry in settings.TRUSTED_PROXIES:
-        if entry == "*":
-            return True
+    for entry in settings.TRUSTED_PROXIES:  # never "*": config/settings.py refuses it
         try:
             if address in ipaddress.ip_network(entry, strict=False):
                 return True
@@ -47,6 +45,20 @@ def client_address(request):
         if not is_trusted_proxy(address):
             break
     return str(hop)
+
+
+class ForwardedByProxyOnlyMiddleware:
+    """X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER, with BEHIND_PROXY) believed only from one of our
+    proxies: from anyone else it would let a client on plain HTTP pass for HTTPS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hop = _address(request.META.get("REMOTE_ADDR", ""))
+        if hop is None or not is_trusted_proxy(hop):
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return self.get_response(request)
 
 
 def describe_for_log(username, ip_address, user_agent, path_info, request):

@@ -20,7 +20,10 @@ def _translated_path(request, code):
 
 def languages(request):
     current = get_language()
-    query = request.GET.urlencode() if request.GET else ""
+    # A view may say which part of the query string its other languages keep (search: the words it used).
+    query = getattr(request, "language_query", None)
+    if query is None:
+        query = request.GET.urlencode() if request.GET else ""
     versions = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)

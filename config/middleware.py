@@ -6,7 +6,7 @@ from django.http import HttpResponseNotAllowed
 from django.middleware import locale
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_path
 from django.views.decorators.http import require_http_methods
 
@@ -70,8 +70,15 @@ class GZipWithoutSecretsMiddleware(GZipMiddleware):
     next to text an attacker controls leaks through the response size)."""
 
     def process_response(self, request, response):
-        if settings.CSRF_COOKIE_NAME in response.cookies:
-            return response
+        if settings.CSRF_COOKIE_NAME in response.cookies or response.has_header("Accept-Ranges"):
+            return response  # ranges count the bytes of the file itself, and audio does not shrink
+        # The ETag of what the page says, not of its compressed bytes: Django pads each gzip answer
+        # with random bytes (BREACH), so an ETag taken after compression (ConditionalGetMiddleware)
+        # changed every time and never answered 304. Compression makes this one weak.
+        cache_control = response.get("Cache-Control", "")
+        if (not response.streaming and response.status_code == 200 and not response.has_header("ETag")
+                and "no-store" not in cache_control and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            set_response_etag(response)
         return super().process_response(request, response)
 
 

@@ -7,7 +7,8 @@
   A request gunicorn refuses before Django sees it (a request line over `limit_request_line`,
   too many or too long headers, a malformed line) gets the site's short page in every language
   (config/errors.py) instead of gunicorn's raw English one.
-- `Logger`: gunicorn's logger, except that no line names the client's address.
+- `Logger`: gunicorn's logger, except that no line names the client's address, and a request
+  cannot write a line of its own into the access log (control characters are escaped).
 """
 
 import re
@@ -20,6 +21,7 @@ from gunicorn.workers.ggevent import GeventWorker
 _gunicorn_write_error = util.write_error
 _CLIENT_ADDRESS = re.compile(r"\bip=\S+")
 _QUOTED = re.compile(r"'.*'|\".*\"", re.DOTALL)
+_UNSAFE_IN_LOG = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')
 
 
 @lru_cache(maxsize=16)
@@ -56,7 +58,17 @@ class Worker(GeventWorker):
         return result
 
 
+def _escape(text):
+    """Control characters, quotes and backslashes as \\xNN, as nginx writes them."""
+    return _UNSAFE_IN_LOG.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 class Logger(glogging.Logger):
+    def atoms(self, resp, req, environ, request_time):
+        # The path is logged decoded: a %0a in it would start a line of its own, forged by whoever sent it.
+        return {name: _escape(value) if isinstance(value, str) else value
+                for name, value in super().atoms(resp, req, environ, request_time).items()}
+
     def warning(self, msg, *args, **kwargs):
         # "Invalid request from ip=…: Invalid HTTP request line: 'GET /ru/search/?q=…'": the address
         # is personal data, and the quoted request line or header can hold what a person searched

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,6 +19,7 @@ SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-only-set-SECRET_KE
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"  # the short page with the quick exit, not Django's
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin so translated fields show there
@@ -32,6 +34,10 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.humanize",
     "config.login_attempts.LogInSecurityConfig",  # django-axes, named for staff
+    "django_otp",  # the second factor of publishers and superusers (config/second_factor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "config.second_factor",
     "import_export",
     "config.history",
     "config.sources",
@@ -39,11 +45,13 @@ INSTALLED_APPS = [
     "partners",
     "guidance",
     "config.site",
+    "config.reports",
     "config.api",
     "config.page_cache",
 ]
 
 MIDDLEWARE = [
+    "config.client_address.ForwardedByProxyOnlyMiddleware",  # before anything asks request.is_secure()
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",  # wraps static files and cached pages too
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -58,15 +66,18 @@ MIDDLEWARE = [
     "config.middleware.GZipWithoutSecretsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",  # Django's, with the Accept-Language mapping of config/language_negotiation.py
+    "config.errors.ErrorPagesMiddleware",  # a blank 403 or 405 gets the short page, in the request's language
     "django.middleware.common.CommonMiddleware",
     "config.middleware.PageMethodsMiddleware",  # before CSRF: a POST to a page without a form gets 405
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether the session passed its second factor
+    "config.second_factor.middleware.SecondFactorMiddleware",  # publishers and superusers: no admin page before it
     "config.history.middleware.ActingUserMiddleware",  # the field history says who changed what
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "axes.middleware.AxesMiddleware",
+    "config.known_browsers.LogInMiddleware",  # django-axes' lockout page, and the known browser's cookie
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -206,6 +217,17 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
+# Uploads (recordings of guidance sections): whitenoise cannot serve them, config/media_files.py does,
+# with Range requests, or nginx's `location /media/` (config/nginx/help-site.conf). Several machines
+# share one MEDIA_ROOT (a shared volume) or S3-compatible storage: docs/operations.md.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "/media/"
+# Recordings are converted once, on upload, with Debian's ffmpeg; without it the admin refuses uploads
+# and says why, and the rest of the site runs as before.
+FFMPEG_BINARY = env("FFMPEG_BINARY", default="ffmpeg")
+FFMPEG_TIMEOUT = env.int("FFMPEG_TIMEOUT", default=120)  # seconds for one conversion
+RECORDING_MAX_UPLOAD_MB = env.int("RECORDING_MAX_UPLOAD_MB", default=50)
+
 # The quick exit on every page leaves for an ordinary, unrelated site: a weather forecast.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.gismeteo.kz/")
 
@@ -220,8 +242,16 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 # The reverse proxies whose X-Forwarded-For names the real client (config/client_address.py); the
-# same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py).
+# same variable tells gunicorn whose X-Forwarded-* headers to trust (config/gunicorn.py). Trusting
+# every address would let any client write its own address: the site refuses to start with it.
 TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
+if {entry.strip() for entry in TRUSTED_PROXIES} & {"*", "0.0.0.0/0", "::/0"}:
+    raise ImproperlyConfigured(
+        "FORWARDED_ALLOW_IPS must name the reverse proxies in front of the site (e.g. 10.0.0.10), not every "
+        "address: with '*' any client could write its own address into X-Forwarded-For and lock a colleague "
+        "out of the admin or escape the limits. See docs/operations.md."
+    )
+# Believed only from TRUSTED_PROXIES (config.client_address.ForwardedByProxyOnlyMiddleware).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -238,6 +268,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
@@ -247,12 +278,15 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling on the admin (django-axes): lock out a client and username pair, so that a
-# stranger's wrong passwords never lock out a staff member who logs in from another address. The
-# address is the real client's, also behind the reverse proxy.
+# Login throttling on the admin (django-axes): wrong passwords are counted per account and browser
+# (config/known_browsers.py). A browser that has logged in to the account before carries a signed
+# device cookie and has its own allowance; all other browsers, from any
+# address, share one: guessing from many addresses is stopped after AXES_FAILURE_LIMIT wrong
+# guesses, and the guesser does not lock the owner out of the browser they use every day.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_HANDLER = "config.known_browsers.KnownBrowserHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "user_agent"]]  # "user_agent" is the browser's name from its device cookie
 AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings name the account only
 # Failed attempts are kept only until their cool-off ends; successful log-ins are not logged with
@@ -260,6 +294,14 @@ AXES_CLIENT_STR_CALLABLE = "config.client_address.describe_for_log"  # warnings 
 AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The second factor (config/second_factor): how authenticator apps name the account.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Help site Kazakhstan (staff)")
+KNOWN_BROWSER_COOKIE_AGE = env.int("KNOWN_BROWSER_COOKIE_AGE", default=60 * 60 * 24 * 365)  # seconds
+# Axes' checks look for its own middleware (ours is a subclass: config.known_browsers.LogInMiddleware)
+# and warn that a lock without the address can be escaped by changing the user agent or cookies: here
+# the "user agent" is the name the browser's signed device cookie gives it, and every browser without
+# a genuine one shares the account's single allowance (tests/test_admin_login_browsers.py).
+SILENCED_SYSTEM_CHECKS = ["axes.W002", "axes.W006"]
 
 # Spreadsheet import and export of the directory (django-import-export): only staff who may change
 # (import) or view (export) the entries; every row is validated and saved like a form, in one transaction.
@@ -277,6 +319,8 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "config.log_filters.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }

@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from config import views
+from config import media_files, views
 from config.site import sitemap_files
 from config.site.sitemaps import sitemaps as site_sitemaps
 from guidance.sitemaps import sitemaps as guidance_sitemaps
@@ -20,6 +20,8 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemap_files.section, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sw.js", views.service_worker, name="service_worker"),
+    path("media/<path:path>", media_files.media_file, name="media"),
+    path("admin/second-factor/", include("config.second_factor.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api.urls", namespace="api")),
 ]
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
     path("", include("offices.urls")),
     path("", include("partners.urls")),
+    path("", include("config.reports.urls")),
 )
 
 handler400 = "config.errors.bad_request"

@@ -21,7 +21,7 @@ from config.language_tabs import TabbedTranslationAdmin, language_attributes
 from config.permanent_addresses import PermanentSlugAdmin
 from config.sources.admin import CheckInline
 
-from . import admin_editing, publishing, roles
+from . import admin_editing, admin_review, publishing, review_actions, roles
 from .admin_editing import review_url
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
@@ -157,6 +157,7 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
                 preview_languages=[(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES],
                 can_restore=obj.is_published and obj.pk != obj.page.current_revision_id
                 and roles.can_publish(request.user),
+                can_discard=review_actions.may_discard(request.user, obj),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -169,6 +170,7 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
             path("<int:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
                  name="guidance_revision_restore"),
             *translator_urls(self),
+            *admin_review.review_urls(self),
             *super().get_urls(),
         ]
 
@@ -208,6 +210,8 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
             and roles.can_publish(request.user),
             left_behind=translation_dashboard.left_behind(revision),
             quality_problems=translation_dashboard.quality_problems(revision),
+            can_discard=review_actions.may_discard(request.user, revision),
+            sent_back=admin_review.sent_back_rows(revision),
         )
 
     def restore_view(self, request, object_id):
@@ -268,6 +272,8 @@ class RevisionAdmin(admin_editing.RecordFieldsMixin, StaffStyleMixin, TabbedTran
 
     @staticmethod
     def _decision_message(revision):
+        if getattr(revision, "sent_back_language", None):
+            return admin_review.sent_back_message(revision)
         if revision.status == Revision.Status.PUBLISHED:
             return gettext("Published. Readers see the new text now.")
         if revision.status == Revision.Status.SCHEDULED:
@@ -332,6 +338,9 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
         if draft is None and request.method == "POST":
             draft = publishing.open_draft(page, by=request.user)
         if draft is not None and draft.is_editable:
+            language = request.GET.get("lang")  # a link to one language (a translation sent back) opens its editor
+            if language in page_status.TRANSLATED_LANGUAGES:
+                return HttpResponseRedirect(reverse("admin:guidance_revision_translate", args=[draft.pk, language]))
             return HttpResponseRedirect(reverse("admin:guidance_revision_change", args=[draft.pk]))
         context = {
             **self.admin_site.each_context(request),
@@ -369,3 +378,4 @@ class KeyFigureAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
 
 # "Was this page useful?" readout, kept in its own module (registered there).
 from .feedback_admin import FeedbackVoteAdmin  # noqa: E402, F401
+from .recordings_admin import RecordingAdmin  # noqa: E402, F401

@@ -13,6 +13,10 @@ def revision_tags(revision):
     return ("guidance", f"guidance-page:{revision.page_id}")
 
 
+def recording_tags(recording):
+    return ("guidance", f"guidance-page:{recording.page_id}")
+
+
 class GuidanceConfig(AppConfig):
     name = "guidance"
     verbose_name = _("Guidance")
@@ -27,6 +31,7 @@ class GuidanceConfig(AppConfig):
         page_cache.register_model("guidance.revision", revision_tags)
         page_cache.register_model("guidance.keyfigure", "figures")
         page_cache.register_model("guidance.source", "guidance")  # named in the page histories and the updates list
+        page_cache.register_model("guidance.recording", recording_tags)
         page_cache.register_model("guidance.feedbackvote")  # no page shows a vote
 
         # Directory entries' translations get the same checks as guidance segments when staff save them.

@@ -5,19 +5,16 @@ No answer creates a session or stores anything that points back to a person:
   (ANSWERED_COOKIE) lists the pages answered, and the id of a "No" vote only until its reason is given;
 - at most VOTES_PER_HOUR answers per client address and clock hour, counted in the cache under a keyed
   hash of the address whose key changes every day (`vote_allowed`), so a client that throws its
-  cookies away cannot flood the counts, and the count cannot be traced back to an address afterwards.
+  cookies away cannot flood the counts, and the count cannot be traced back to an address afterwards
+  (config/flood_limit.py, shared with the reports of wrong information).
 """
 
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
-from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
-from config.client_address import client_address
+from config import flood_limit
 from config.language_fallback import language_name
 
 from .models import FeedbackVote, GuidancePage, Revision
@@ -27,27 +24,13 @@ COOKIE_SALT = "guidance.feedback.answered"
 MAX_REMEMBERED = 50  # pages a cookie lists; nobody answers more in one sitting
 VOTES_PER_HOUR = 20  # per client address: a family or an NGO office shares one
 
-logger = logging.getLogger(__name__)
-
 
 # --- The flood limit -------------------------------------------------------------------------------
 
 
 def vote_allowed(request):
     """Count one answer from this client; False once it sent VOTES_PER_HOUR this clock hour."""
-    now = timezone.now()
-    day_key = f"guidance.feedback.rate:{now.date().isoformat()}"  # a new HMAC key every day
-    client = salted_hmac(day_key, client_address(request), algorithm="sha256").hexdigest()
-    key = f"feedback-rate:{client}:{now.hour}"
-    try:
-        cache.add(key, 0, timeout=60 * 60)
-        return cache.incr(key) <= VOTES_PER_HOUR
-    except ValueError:  # expired between add and incr: a new hour has begun
-        cache.set(key, 1, timeout=60 * 60)
-        return True
-    except Exception:  # noqa: BLE001 - without its cache the site still takes answers, unlimited
-        logger.exception("Feedback flood limit unavailable")
-        return True
+    return flood_limit.allowed(request, "feedback", VOTES_PER_HOUR)
 
 
 # --- Answers this browser gave, in a signed cookie ------------------------------------------------

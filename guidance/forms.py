@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.language_tabs import language_attributes
 
-from . import publishing
+from . import publishing, review_actions
 from .models import FeedbackVote, Revision, Significance
 from .segments.status import TRANSLATED_LANGUAGES
 
@@ -77,11 +77,17 @@ class ReviewedFields(forms.Form):
 class ReviewForm(ReviewedFields):
     """A publisher's decision on a draft: publish (now or later), reject with a comment, or unschedule."""
 
-    PUBLISH, REJECT, UNSCHEDULE = "publish", "reject", "unschedule"
+    PUBLISH, REJECT, UNSCHEDULE, SEND_BACK = "publish", "reject", "unschedule", "send_back"
 
     action = forms.ChoiceField(
-        choices=[(PUBLISH, _("Publish")), (REJECT, _("Reject")), (UNSCHEDULE, _("Cancel the schedule"))],
+        choices=[(PUBLISH, _("Publish")), (REJECT, _("Reject")), (UNSCHEDULE, _("Cancel the schedule")),
+                 (SEND_BACK, _("Send one language back"))],
         widget=forms.HiddenInput,
+    )
+    language = forms.ChoiceField(label=_("Language to send back"), required=False, choices=())
+    send_back_comment = forms.CharField(
+        label=_("What must change in this translation?"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Its translator sees this comment."),
     )
     significance = forms.ChoiceField(
         label=_("How big is this change?"), choices=Significance.choices, widget=forms.RadioSelect, required=False,
@@ -113,9 +119,13 @@ class ReviewForm(ReviewedFields):
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.revision = revision
+        self.fields["language"].choices = [("", "—")] + [
+            (code, get_language_info(code)["name_translated"]) for code in TRANSLATED_LANGUAGES]
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("action") == self.SEND_BACK and not cleaned_data.get("language"):
+            self.add_error("language", _("Choose the language to send back."))
         if cleaned_data.get("action") == self.PUBLISH and not cleaned_data.get("significance"):
             self.add_error("significance", _("Choose how big the change is."))
         return cleaned_data
@@ -127,6 +137,9 @@ class ReviewForm(ReviewedFields):
             return publishing.reject(revision, by=by, comment=data["comment"], reviewed=self.reviewed())
         if data["action"] == self.UNSCHEDULE:
             return publishing.unschedule(revision, by=by, reviewed=self.reviewed())
+        if data["action"] == self.SEND_BACK:
+            return review_actions.send_back(
+                revision, language=data["language"], by=by, comment=data["send_back_comment"], reviewed=self.reviewed())
         revision.significance = data["significance"]
         setattr(revision, ENGLISH_CHANGE_NOTE, data["change_note"].strip())
         override = data["override_checks"]
@@ -135,6 +148,19 @@ class ReviewForm(ReviewedFields):
                 revision, at=data["publish_at"], by=by, reviewed=self.reviewed(), override_checks=override
             )
         return publishing.publish(revision, by=by, reviewed=self.reviewed(), override_checks=override)
+
+
+class DiscardForm(forms.Form):
+    """"Discard this draft": the confirmation, with the version the person saw (a draft changed since is kept)."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, revision, **kwargs):
+        super().__init__(*args, initial={"seen_version": revision.version}, **kwargs)
+        self.revision = revision
+
+    def save(self, *, by):
+        return review_actions.discard(self.revision, by=by, seen_version=self.cleaned_data["seen_version"])
 
 
 class RestoreForm(ReviewedFields):

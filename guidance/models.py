@@ -1,6 +1,8 @@
 """Guidance pages for each audience, whose text lives in append-only revisions."""
 
+import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -53,6 +55,11 @@ class GuidancePageQuerySet(models.QuerySet):
 
     def for_reading(self):
         return self.published().select_related("current_revision").order_by("order")
+
+    def with_recordings(self, language):
+        """With the current recordings in `language` (`reader_recordings`): one more query for the page."""
+        current = Recording.objects.current().filter(language=language).order_by("pk")
+        return self.prefetch_related(models.Prefetch("recordings", queryset=current, to_attr="reader_recordings"))
 
     def for_listing(self):
         """Published pages with what a list of them shows, in every language (for the fallbacks)."""
@@ -292,3 +299,55 @@ class FeedbackVote(models.Model):
 
     def __str__(self):
         return f"{self.revision_id} {self.language} {'+' if self.useful else '-'}{self.reason}"
+
+
+class RecordingQuerySet(models.QuerySet):
+    def current(self):
+        """The recordings readers are offered: for each section and language, the one not replaced since."""
+        return self.filter(superseded_by__isnull=True)
+
+
+def recording_file_name(recording, filename):
+    # A new name for every file (never reused), so a recording's address can be cached for good.
+    return f"recordings/{uuid.uuid4().hex}{Path(filename).suffix}"
+
+
+class Recording(models.Model):
+    """A recording of one section of a guidance page read aloud in one language, tied to the English
+    segment versions it reads. Kept when replaced: a new recording supersedes it."""
+
+    page = models.ForeignKey(GuidancePage, on_delete=models.PROTECT, related_name="recordings", verbose_name=_("page"))
+    # The segment id of the section's heading (guidance/segments/status.py): it follows the section across revisions.
+    section = models.CharField(_("section"), max_length=20)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file = models.FileField(_("file"), upload_to=recording_file_name, max_length=200)
+    duration = models.PositiveIntegerField(_("duration (seconds)"))
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    # {segment id: English version} of the section's segments when it was recorded (from the segment map).
+    english_versions = models.JSONField(_("English versions read"), default=dict, editable=False)
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="recordings", verbose_name=_("revision read"), editable=False,
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("uploaded by"), editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("replaced by"),
+        editable=False,
+    )
+
+    objects = RecordingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["page", "section", "language", "-uploaded_at", "-pk"]
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
+        indexes = [models.Index(fields=["page", "superseded_by"], name="recording_page_current")]
+
+    def __str__(self):
+        return f"{self.page.slug} {self.section} {self.language} ({self.uploaded_at:%Y-%m-%d})"
+
+    def delete(self, *args, **kwargs):
+        raise PublishedRevisionIsFrozen(_("Recordings are never deleted: a new one replaces them."), code="frozen")

@@ -18,6 +18,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from . import held_languages
 from .models import GuidancePage, Revision, Significance
 from .segments import checks as translation_checks
 from .segments import page_status
@@ -123,6 +124,7 @@ def publish(revision, *, when=None, by=None, reviewed=None, override_checks=Fals
         _check_reviewed(revision, page, reviewed)
     if not revision.is_open:
         raise PublishingRefused(_("Only a draft can be published."))
+    held = held_languages.set_aside(revision, page.current_revision) if by is not None else []
     if by is not None:
         _check_publishable(revision, page, override_checks)
     current = page.current_revision
@@ -147,6 +149,10 @@ def publish(revision, *, when=None, by=None, reviewed=None, override_checks=Fals
     if becomes_current:
         page_published.send(sender=GuidancePage, page=page, revision=revision, by=by)
     _log(by, revision, _("Published (%(significance)s).") % {"significance": revision.get_significance_display()})
+    if held:  # the languages sent back wait in the next draft, as their translators left them
+        follow_up = open_draft(page, by=revision.author or by)
+        held_languages.carry_over(follow_up, held)
+        follow_up.save()
     return revision
 
 

@@ -1,6 +1,7 @@
 """Staff roles and what they allow; checked on the server by the admin and the preview.
 
-The roles are groups created by the migration `0005_staff_roles` (`0008` adds the list of sources):
+The roles are groups created by the migration `0005_staff_roles` (`0008` adds the list of sources,
+`0016` the checks of directory entries, which editors and publishers record and correct):
 editor (writes drafts in any language), translator (edits only the translations of drafts, and of the
 directory's entries), publisher (reviews, publishes, rejects, restores). Superusers can do everything.
 
@@ -17,6 +18,7 @@ EDIT_DRAFTS = "guidance.change_revision"
 TRANSLATE_DRAFTS = "guidance.translate_revision"
 PUBLISH = "guidance.publish_revision"
 VIEW_REVISIONS = "guidance.view_revision"
+RECORD_CHECKS = "sources.add_check"  # verification rounds (config/sources/rounds.py)
 
 TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

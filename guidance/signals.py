@@ -14,3 +14,7 @@ draft_submitted = Signal()
 
 # Sent when a publisher rejects a draft; arguments: revision, by, comment (the reason given).
 draft_rejected = Signal()
+
+# Sent when a publisher sends one language of a draft back to its translator; arguments: revision, language,
+# by, comment, and translator (who last changed that language, or None).
+language_sent_back = Signal()

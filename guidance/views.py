@@ -17,16 +17,16 @@ from config.page_cache import declare, depends_on
 from config.same_origin import is_same_origin
 
 from . import feedback as feedback_votes
-from . import roles
+from . import recordings, roles
 from .forms import ReasonForm, VoteForm
-from .models import GuidancePage, Revision, in_every_language
+from .models import GuidancePage, Recording, Revision, in_every_language
 from .rendering import render_markdown
 from .segments import page_status
 
 
 @depends_on("guidance")
 def page(request, slug):
-    guidance_page = get_object_or_404(GuidancePage.objects.for_reading(), slug=slug)
+    guidance_page = get_object_or_404(GuidancePage.objects.for_reading().with_recordings(get_language()), slug=slug)
     return render_revision(request, guidance_page, guidance_page.current_revision)
 
 
@@ -35,6 +35,8 @@ def render_revision(request, guidance_page, revision, *, preview=False):
     menu = GuidancePage.objects.menu().without(guidance_page)  # the other pages: titles and summaries only
     shown_language = localized(revision, "body").language
     behind = set() if preview else page_status.reader_outdated_sections(guidance_page, shown_language)
+    if not hasattr(guidance_page, "reader_recordings"):  # the staff preview: the page was not read for readers
+        guidance_page.reader_recordings = list(Recording.objects.current().filter(page=guidance_page, language=get_language()))
     response = render(
         request,
         "guidance/page.html",
@@ -47,6 +49,7 @@ def render_revision(request, guidance_page, revision, *, preview=False):
             "last_updated": guidance_page.last_major_update,
             "outdated_translation": bool(behind & {-1, 0}),
             "outdated_sections": english_section_urls(guidance_page, revision, behind),
+            "listen": recordings.for_reader(revision, guidance_page.reader_recordings),
         },
     )
     if preview:

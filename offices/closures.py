@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from config.language_fallback import localized
 from config.page_cache import changed_at, valid_until
 from config.periods import days_text, start_of_day
+from config.sources import rounds
 
 from . import hours
 
@@ -66,9 +67,10 @@ def moments(places):
 
 
 def follow_closures(request, places):
-    """Tell the page cache when this page changes by itself because of the places' closures and the
-    public holidays their opening hours name."""
+    """Tell the page cache when this page changes by itself because of the places' closures, the
+    public holidays their opening hours name, and the due dates of their next checks (past one, a
+    place is "not confirmed since" its last check)."""
     now = timezone.now()
-    times = [*moments(places), *hours.moments(places, timezone.localdate())]
+    times = [*moments(places), *hours.moments(places, timezone.localdate()), *rounds.moments(places)]
     valid_until(request, min((moment for moment in times if moment > now), default=None))
     changed_at(request, max((moment for moment in times if moment <= now), default=None))

@@ -56,7 +56,6 @@ def office_from(entry, cities):
         phones=entry.get("phones", ""),
         email=entry.get("email", ""),
         website=entry.get("website", ""),
-        verified_on=entry.get("verified_on"),
         hours=entry.get("hours", []),
         **translated(entry, "name", "address", "opening_hours", "notes"),
     )

@@ -104,7 +104,6 @@ class ContactPoint(CheckedEntry, TrackedEntry):
     )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    verified_on = models.DateField(_("information checked on"), null=True, blank=True)
     # A closure for some days (a holiday, repairs): readers see it with its dates until it is over.
     closed_from = models.DateField(_("temporarily closed from"), null=True, blank=True)
     closed_until = models.DateField(
@@ -150,8 +149,21 @@ class ContactPoint(CheckedEntry, TrackedEntry):
         return self.address_local
 
     @property
+    def driver_address_language(self):
+        """The language the address for a driver is written in (Russian or Kazakh), for its `lang` attribute:
+        a screen reader reads it in that language, and the browser picks the right glyphs."""
+        return self.address_local_language or "ru"
+
+    @property
     def phone_list(self):
         return parse_phone_list(self.phones)
+
+    @classmethod
+    def history_text(cls, attname, text):
+        """A stored value as the field history shows it: phones grouped as readers see them (+7 727 222 33 44)."""
+        if attname == "phones" and text:
+            return ", ".join(phone.display for phone in parse_phone_list(text)) or text
+        return text
 
     @property
     def map_url(self):
@@ -214,7 +226,7 @@ class Office(PermanentSlug, ContactPoint):
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     objects = OfficeQuerySet.as_manager()
-    STILL_LISTED = models.Q(is_current=True)  # a former office is history: nobody checks it (freshness)
+    STILL_LISTED = models.Q(is_current=True)  # a former office is history: nobody checks it (rounds)
 
     class Meta:
         ordering = ["kind_order", "order", "name"]

@@ -15,6 +15,6 @@ class OfficeResource(TrackedResource):
             "slug", "version", "kind", "city", "is_current", "order",
             *each_language("name", "address", "opening_hours", "notes"),
             "address_local", "address_local_language", "phones", "email", "website", "latitude", "longitude",
-            "verified_on",
+            "check_every_days",  # "checked on" comes only from checks, never from a spreadsheet
         ]
         export_order = fields

@@ -1,12 +1,11 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 
 from config.history.admin import TrackedEntryAdmin, TrackedInline
-from config.history.imports import FORMATS
+from config.history.spreadsheets import SpreadsheetAdmin
 from config.language_tabs import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from config.permanent_addresses import PermanentSlugAdmin
-from config.sources.admin import CheckInline
-from offices.admin import HTTPS_URLS, VerifiedOnAdminMixin
+from config.sources.admin import CheckInline, RoundsAdminMixin
+from offices.admin import HTTPS_URLS
 from offices.forms import DirectoryEntryForm
 
 from .models import Branch, FormerPartnerName, Partner, Service
@@ -35,12 +34,11 @@ class FormerPartnerNameInline(PermanentSlugAdmin, TrackedInline, TranslationTabu
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class PartnerAdmin(SpreadsheetAdmin, RoundsAdminMixin, PermanentSlugAdmin, TrackedEntryAdmin, TabbedTranslationAdmin):
     resource_classes = [PartnerResource]
-    formats = FORMATS
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "is_active"]
-    list_filter = ["is_active", "services"]
+    list_filter = ["is_active", "services", "branches__city"]  # by city: what the admin home links to
     search_fields = ["name", "short_name"]
     filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
@@ -48,9 +46,8 @@ class PartnerAdmin(ImportExportMixin, PermanentSlugAdmin, TrackedEntryAdmin, Tab
 
 
 @admin.register(Branch)
-class BranchAdmin(ImportExportMixin, VerifiedOnAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
+class BranchAdmin(SpreadsheetAdmin, RoundsAdminMixin, TrackedEntryAdmin, TabbedTranslationAdmin):
     resource_classes = [BranchResource]
-    formats = FORMATS
     form = DirectoryEntryForm
     list_display = ["partner", "city"]
     list_filter = ["city", "partner"]

@@ -54,7 +54,6 @@ def load(report):
                 address_local=branch_entry.get("address_local", ""),
                 address_local_language=branch_entry.get("address_local_language", "ru"),
                 phones=branch_entry.get("phones", ""),
-                verified_on=branch_entry.get("verified_on"),
                 hours=branch_entry.get("hours", []),
                 **translated(branch_entry, "address", "opening_hours"),
             )

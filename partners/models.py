@@ -70,6 +70,7 @@ class Partner(PermanentSlug, CheckedEntry, TrackedEntry):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PartnerQuerySet.as_manager()
+    STILL_LISTED = models.Q(is_active=True)  # a former partner is history: nobody checks it (rounds)
 
     class Meta:
         ordering = ["order", "name"]
@@ -111,7 +112,7 @@ class Branch(ContactPoint):
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="branches", verbose_name=_("city"))
     services = models.ManyToManyField(Service, related_name="branches", blank=True, verbose_name=_("services"))
 
-    STILL_LISTED = models.Q(partner__is_active=True)  # a former partner's branches are not checked (freshness)
+    STILL_LISTED = models.Q(partner__is_active=True)  # a former partner's branches are not checked (rounds)
 
     class Meta:
         ordering = ["partner__order", "city__order"]

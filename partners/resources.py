@@ -31,7 +31,7 @@ class BranchResource(TrackedResource):
         import_id_fields = ["uuid"]
         fields = [
             "uuid", "version", "partner", "city", *each_language("address", "opening_hours"),
-            "address_local", "address_local_language", "phones", "latitude", "longitude", "verified_on", "services",
+            "address_local", "address_local_language", "phones", "latitude", "longitude", "check_every_days", "services",
         ]
         export_order = fields
 

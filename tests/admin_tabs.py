@@ -4,6 +4,8 @@ admin steps those tests take to set up what they need (as staff would, never wit
 import re
 from contextlib import contextmanager
 
+from .second_factor import pass_in_tab
+
 PASSWORD = "browser-test-passphrase"  # of every staff member in tests/fixtures/browser_staff.json
 
 
@@ -30,6 +32,8 @@ def logged_in_tab(browser, site, username, password, *, language=None, viewport=
     tab.fill("input[name=username]", username)
     tab.fill("input[name=password]", password)
     tab.click("input[type=submit]")
+    tab.wait_for_load_state()
+    pass_in_tab(tab, site, username)  # publishers and superusers (tests/second_factor.py)
     tab.wait_for_url(site.url + "/admin/")
     return tab
 

@@ -136,6 +136,15 @@ def draft(staff_client):
 
 
 @pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's logged-in superuser, who has given the second factor too (tests/second_factor.py)."""
+    from .second_factor import verified
+
+    client.force_login(admin_user)
+    return verified(client, admin_user)
+
+
+@pytest.fixture
 def staff_client(db):
     """staff_client("editor") -> a test client logged in as a new staff member with that role."""
     from .staff import staff_client as make

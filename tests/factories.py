@@ -7,6 +7,7 @@ is stored changes one file.
 from django.test import TestCase
 
 from config.site.models import Notice
+from config.sources.models import Check
 from guidance.models import GuidancePage, Revision
 from guidance.publishing import publish
 from offices.models import City, Office
@@ -91,3 +92,11 @@ def notice(title="The Astana office is closed", *, cities=(), offices=(), branch
     created.branches.set(branches)
     created.pages.set(GuidancePage.objects.filter(slug__in=pages))
     return created
+
+
+def check(entry, on, *, method=Check.Method.PHONE, by=None, note=""):
+    """A check of a directory entry recorded by staff on the day `on`: it sets the entry's public
+    "checked on" and the due date of its next check."""
+    Check(entry=entry, method=method, checked_on=on, checked_by=by, note=note).save()
+    entry.refresh_from_db()
+    return entry

@@ -20,7 +20,12 @@ SHIPPED = ROOT / "config" / "nginx" / "help-site.conf"
 NGINX = "/usr/sbin/nginx"
 
 
-def site_config(upstreams, port, workdir):
+# Tests read whether nginx kept a page; readers are never told (the shipped file has no such header).
+CACHE_STATUS_HEADER = "        add_header X-Proxy-Cache $upstream_cache_status;\n"
+LANGUAGE_COOKIE_HEADER = "        add_header Set-Cookie $help_site_language_cookie;\n"
+
+
+def site_config(upstreams, port, workdir, cache_status_header=True):
     text = SHIPPED.read_text()
     replacements = {
         "server 127.0.0.1:8000;": " ".join(f"server {address};" for address in upstreams),
@@ -32,17 +37,20 @@ def site_config(upstreams, port, workdir):
     for old, new in replacements.items():
         assert old in text, f"{old!r} is no longer in {SHIPPED.name}: update tests/nginx_server.py"
         text = text.replace(old, new)
+    if cache_status_header:
+        assert LANGUAGE_COOKIE_HEADER in text, "update tests/nginx_server.py"
+        text = text.replace(LANGUAGE_COOKIE_HEADER, LANGUAGE_COOKIE_HEADER + CACHE_STATUS_HEADER)
     return text
 
 
 class Nginx:
-    def __init__(self, upstreams):
+    def __init__(self, upstreams, cache_status_header=True):
         self.workdir = server_registry.temporary_folder("help-site-nginx-", "an nginx server")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.access_log = Path(self.workdir) / "help-site.access.log"
         site = Path(self.workdir) / "help-site.conf"
-        site.write_text(site_config(upstreams, self.port, self.workdir))
+        site.write_text(site_config(upstreams, self.port, self.workdir, cache_status_header))
         user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
         temp = "".join(f"{kind}_temp_path {self.workdir}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         self.config = Path(self.workdir) / "nginx.conf"
@@ -80,9 +88,10 @@ class Nginx:
 
 
 @contextmanager
-def running_nginx(upstreams):
-    """The shipped nginx in front of these gunicorn addresses ("127.0.0.1:8001") for the block."""
-    nginx = Nginx(upstreams)
+def running_nginx(upstreams, cache_status_header=True):
+    """The shipped nginx in front of these gunicorn addresses ("127.0.0.1:8001") for the block;
+    with `cache_status_header`, it says in X-Proxy-Cache whether it kept the page (tests only)."""
+    nginx = Nginx(upstreams, cache_status_header)
     try:
         yield nginx.start()
     finally:

@@ -24,6 +24,8 @@ INDEXED_PATHS = [
 PUBLIC_PATHS = INDEXED_PATHS + [
     "/{lang}/offline/",
     "/{lang}/forget/",
+    "/{lang}/check/",
+    "/{lang}/check/official/",
     "/{lang}/search/?q=asylum",
     "/{lang}/cities/almaty/share/",
     "/{lang}/cities/almaty/print/",

@@ -9,12 +9,15 @@ from modeltranslation.utils import build_localized_fieldname
 
 from guidance.models import GuidancePage, Revision
 
+from .second_factor import verified
+
 TRANSLATED_FIELDS = ("title", "summary", "body", "change_note")
 _numbers = itertools.count(1)
 
 
 def staff_client(role=None, *, superuser=False, username=None):
-    """A test client logged in as a new staff member with the role (a group), or a superuser."""
+    """A test client logged in as a new staff member with the role (a group), or a superuser;
+    publishers and superusers have passed their second factor (tests/second_factor.py)."""
     user = User.objects.create_user(
         username or f"{role or 'admin'}{next(_numbers)}", is_staff=True, is_superuser=superuser,
         first_name=(role or "admin").title(),
@@ -23,6 +26,7 @@ def staff_client(role=None, *, superuser=False, username=None):
         user.groups.add(Group.objects.get(name=role))
     client = Client()
     client.force_login(user)
+    verified(client, user)
     client.user = user
     return client
 

@@ -1,5 +1,6 @@
-"""Behind the reverse proxy, log-in throttling sees each client's own address (from the trusted
-proxy's X-Forwarded-For only), so a stranger's wrong passwords never lock a staff member out."""
+"""Behind the reverse proxy, the site sees each client's own address (from the trusted proxy's
+X-Forwarded-For only); a stranger's wrong passwords never lock a staff member out of their own browser
+(tests/test_admin_login_browsers.py: the limit per account, whatever the address)."""
 
 import logging
 
@@ -36,15 +37,17 @@ def log_in(client, password, *, through=PROXY, forwarded_for):
     )
 
 
-def test_wrong_passwords_from_one_address_do_not_lock_the_account_for_another(client, amina):
+def test_wrong_passwords_from_a_stranger_do_not_lock_the_owner_out_of_their_browser(client, amina):
+    staff = client.__class__()
+    assert log_in(staff, PASSWORD, forwarded_for="198.51.100.20").status_code == 302
+    staff.post("/admin/logout/")
+
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         log_in(client, "guess", forwarded_for="203.0.113.7")
     locked = log_in(client, PASSWORD, forwarded_for="203.0.113.7")
     assert locked.status_code == 429
     assert "Too many failed log-ins" in locked.content.decode()
-    assert "for this account from your connection" in locked.content.decode()
 
-    staff = client.__class__()
     response = log_in(staff, PASSWORD, forwarded_for="198.51.100.20")
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
@@ -91,3 +94,14 @@ def test_failed_log_ins_are_logged_without_the_address_and_not_kept_when_they_su
     assert "203.0.113.7" not in caplog.text and PROXY not in caplog.text
     assert not AccessAttempt.objects.exists()  # reset by the successful log-in
     assert not AccessLog.objects.exists()  # successful log-ins are not logged with address and browser
+
+
+@pytest.mark.parametrize(("remote", "secure"), [(PROXY, True), ("203.0.113.9", False)])
+def test_x_forwarded_proto_is_believed_from_the_proxy_only(client, settings, remote, secure):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # BEHIND_PROXY=true
+    settings.SECURE_SSL_REDIRECT = True  # HTTPS=true: plain HTTP is sent to https://
+    response = client.get("/en/about/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_PROTO="https")
+    if secure:
+        assert response.status_code == 200
+    else:  # a client on plain HTTP that claims HTTPS is still on plain HTTP
+        assert response.status_code == 301 and response["Location"] == "https://testserver/en/about/"

@@ -46,14 +46,14 @@ def test_no_name_of_a_person_links_to_the_user_admin(staff_client, role):
     assertContains(staff_client(role).get(change_url(draft)), editor.user.first_name)
 
 
-def test_former_offices_are_not_in_needs_checking(staff_client):
+def test_former_offices_are_not_due_for_a_check(staff_client):
     today = timezone.localdate()
-    Office.objects.update(verified_on=today)
+    Office.objects.update(next_check_due=today + datetime.timedelta(days=1))
     former = Office.objects.first()
-    Office.objects.filter(pk=former.pk).update(is_current=False, verified_on=today - datetime.timedelta(days=400))
+    Office.objects.filter(pk=former.pk).update(is_current=False, next_check_due=today - datetime.timedelta(days=400))
     stale = Office.objects.exclude(pk=former.pk).first()
-    Office.objects.filter(pk=stale.pk).update(verified_on=None)
-    response = staff_client("editor").get("/admin/offices/office/?checked=stale")
+    Office.objects.filter(pk=stale.pk).update(next_check_due=None)
+    response = staff_client("editor").get("/admin/offices/office/?due=due")
     assert response.status_code == 200
     listed = response.content.decode().split('<table id="result_list">', 1)[1]
     assert stale.name in listed and former.name not in listed

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from .admin_tabs import PASSWORD, opened_tabs, save_english, start_draft
+from .second_factor import pass_in_tab
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +99,8 @@ def test_previews_the_admin_and_the_plan_are_not_kept(live_site, phone_page, dra
     tab.fill("input[name=username]", "amina")
     tab.fill("input[name=password]", PASSWORD)
     tab.click("input[type=submit]")
+    tab.wait_for_load_state()
+    pass_in_tab(tab, live_site, "amina")  # a superuser gives a second factor
     tab.wait_for_url(live_site.url + "/admin/")
     preview = f"/en/guidance/stateless/preview/{draft_id}/"
     tab.goto(live_site.url + preview)

@@ -76,3 +76,48 @@ def test_pressing_shift_three_times_leaves(live_site, tab):
     tab.wait_for_url(EXIT)
     tab.go_back()
     assert tab.url == "about:blank"
+
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Twice the text: the phone's text size (root font size 200 %), or the browser's zoom (a 360 px
+# phone zoomed to 200 % lays the page out 180 px wide).
+LARGE_TEXT = {"text size 200 %": ({"width": 360, "height": 640}, "200%"), "zoom 200 %": ({"width": 180, "height": 320}, None)}
+
+
+@pytest.mark.parametrize("size", LARGE_TEXT)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_tap_on_the_middle_of_the_exit_leaves_at_twice_the_text_size(live_site, browser, lang, size):
+    viewport, font_size = LARGE_TEXT[size]
+    context = browser.new_context(viewport=viewport, device_scale_factor=2)
+    elsewhere(context)
+    tab = context.new_page()
+    try:
+        tab.goto(live_site.url + f"/{lang}/cities/almaty/")
+        if font_size:
+            tab.evaluate(f"document.documentElement.style.fontSize = '{font_size}'")
+        box = tab.locator(".quick-exit").bounding_box()
+        assert box["y"] + box["height"] <= viewport["height"] / 2, "in the first half of the first screen"
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        on_top = tab.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a, summary, button')?.className", [x, y])
+        assert on_top == "quick-exit", f"{on_top!r} covers the quick exit"
+        tab.mouse.click(x, y)
+        tab.wait_for_url(EXIT)
+        assert tab.locator("h1").inner_text() == "Weather"
+    finally:
+        context.close()
+
+
+def test_the_skip_link_shown_by_the_keyboard_pushes_the_header_down_rather_than_covering_it(live_site, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    tab = context.new_page()
+    try:
+        tab.goto(live_site.url + "/ru/")
+        tab.evaluate("document.documentElement.style.fontSize = '200%'")
+        tab.keyboard.press("Tab")
+        skip = tab.locator(".skip-link")
+        assert skip.evaluate("link => link === document.activeElement")
+        skip_box, exit_box = skip.bounding_box(), tab.locator(".quick-exit").bounding_box()
+        assert skip_box["width"] > 100 and skip_box["y"] >= 0, "seen by the person who pressed Tab"
+        assert exit_box["y"] >= skip_box["y"] + skip_box["height"], "the quick exit comes below it, uncovered"
+    finally:
+        context.close()

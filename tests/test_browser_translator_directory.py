@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from .admin_tabs import logged_in_tab
-from .live_site import LiveSite
+from .live_site import running_site
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
 
 pytestmark = pytest.mark.browser
@@ -34,10 +34,9 @@ with acting_as(erik):
 @pytest.fixture(scope="module")
 def site():
     """A site of its own, where an editor has just moved the Almaty office's English address."""
-    site = LiveSite().start()
-    site.manage("shell", "-c", SET_UP)
-    yield site
-    site.stop()
+    with running_site() as site:
+        site.manage("shell", "-c", SET_UP)
+        yield site
 
 
 def test_a_russian_translator_updates_the_almaty_office_and_cannot_save_dari(site, browser):

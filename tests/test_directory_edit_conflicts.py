@@ -100,7 +100,7 @@ def test_a_missing_version_is_a_clear_form_error_not_a_500(staff_client):
     assert "The form is incomplete or out of date." in response.content.decode()
 
 
-def test_verified_today_does_not_mark_an_entry_changed_since_the_list_was_loaded(staff_client):
+def test_checked_today_does_not_mark_an_entry_changed_since_the_list_was_loaded(staff_client):
     amina, boris = staff_client("editor"), staff_client("editor")
     entry = starting_office(OFFICE_SLUG)
     seen = entry.version
@@ -108,7 +108,7 @@ def test_verified_today_does_not_mark_an_entry_changed_since_the_list_was_loaded
     send(amina, url, open_form(amina, url), phones="+77172696546")
 
     response = boris.post(
-        "/admin/offices/office/verified/", {"verified": entry.pk, f"seen_version_{entry.pk}": seen}, follow=True,
+        "/admin/offices/office/checked/", {"checked": entry.pk, f"seen_version_{entry.pk}": seen}, follow=True,
     )
     assert response.status_code == 200
     assert "changed since you loaded the list" in response.content.decode()

@@ -75,7 +75,7 @@ def test_an_import_shows_what_changes_then_saves_it_with_history_and_translation
     shown = preview(editor, as_csv(table))
     assert shown.status_code == 200
     html = shown.content.decode()
-    assert "<ins" in html and "<span> Dostyk Ave.</span>" in html  # 85 → 87, marked as a change
+    assert '<del class="old-value"><bdi dir="ltr">85 Dostyk Ave.</bdi></del> → <ins class="new-value"><bdi dir="ltr">87 Dostyk Ave.</bdi></ins>' in html
     assert "Confirm import" in html
     assert Office.objects.get(slug=SLUG).address_en == "85 Dostyk Ave."  # the preview saved nothing
 

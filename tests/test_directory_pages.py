@@ -1,10 +1,12 @@
 """City, office and partner pages show what a person needs: where to go, whom to call."""
 
+import datetime
 import re
 
 import pytest
 
 from offices.models import Office
+from tests.factories import check
 from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
@@ -50,11 +52,9 @@ def test_former_offices_are_history_not_current(client):
 
 
 def test_office_detail_shows_checked_date_when_known(client):
-    office = Office.objects.get(slug="employment-office-astana")
-    office.verified_on = "2026-11-01"
-    office.save()
+    check(Office.objects.get(slug="employment-office-astana"), datetime.date(2026, 11, 1))
     html = page_html(client, "/en/offices/employment-office-astana/")
-    assert 'Information checked on <time datetime="2026-11-01">' in html
+    assert 'Confirmed by phone by UNHCR staff on <time datetime="2026-11-01">' in html
 
 
 def test_partner_filter_by_city_and_service(client):

@@ -1,5 +1,6 @@
 """The directory as UNHCR's current list has it (read 7 December 2026), in every language, and how a running site gets it."""
 
+import datetime
 import io
 
 import pytest
@@ -16,6 +17,7 @@ from partners.models import Partner
 
 from .conftest import LANGUAGE_CODES
 from .pages import page_html
+from .test_directory_sources import at_noon
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +105,26 @@ def test_unhcrs_regional_representation_in_almaty_has_its_address_phone_and_hour
     assert "UNHCR Regional Representation for Central Asia" in html
     assert "303 Baizakov St., 050040" in html
     assert 'href="tel:+77272584598"' in html
-    assert "Monday–Friday, 9:00–18:00" in html
+    assert "Monday–Friday: 9:00–18:00" in html  # the weekly hours the source gives, as schedule rows
+
+
+def test_the_representations_hours_name_independence_day_as_a_closure(client):
+    with at_noon(datetime.date(2026, 12, 7)):
+        html = page_html(client, "/en/cities/almaty/")
+    card = html.split('id="office-unhcr-representation-central-asia"', 1)[1].split("</article>", 1)[0]
+    assert "Monday–Friday: 9:00–18:00" in card
+    assert "Closed on Wednesday 16 December: Independence Day" in card
+
+
+@pytest.mark.parametrize("slug, shown", [
+    ("employment-office-astana", "help.unhcr.org"),
+    ("employment-office-konaev", "help.unhcr.org"),
+    ("unhcr-representation-central-asia", "unhcr.org/kazakhstan"),
+])
+def test_the_current_application_points_cite_unhcrs_current_page(client, slug, shown):
+    html = page_html(client, f"/en/offices/{slug}/")
+    assert shown in html
+    assert "2019–2022" not in html.split("<main", 1)[1]  # not the document the old address came from
 
 
 def test_stateless_people_find_bhr_under_documents_and_nationality(client):
@@ -134,9 +155,8 @@ def installed_before_the_update():
         Office.objects.filter(slug="employment-office-konaev").delete()
         City.objects.filter(slug="konaev").delete()
         Office.objects.filter(slug="employment-office-taldykorgan").update(is_current=True)
-        Office.objects.filter(slug="unhcr-representation-central-asia").update(
-            phones="", address_local="", **{f"{field}_{lang.replace('-', '_')}": "" for field in ("address", "opening_hours") for lang in LANGUAGE_CODES}
-        )
+        emptied = {f"{field}_{lang.replace('-', '_')}": "" for field in ("address", "opening_hours") for lang in LANGUAGE_CODES}
+        Office.objects.filter(slug="unhcr-representation-central-asia").update(phones="", address_local="", hours=[], **emptied)
         bhr = Partner.objects.get(slug="bhr")
         for holder in [bhr, *bhr.branches.all()]:
             holder.services.remove(*holder.services.filter(slug="documentation-nationality"))
@@ -172,6 +192,9 @@ def test_the_update_is_recorded_with_its_source_and_announced(client, installed_
     bhr = Partner.objects.get(slug="bhr")
     assert bhr.services.filter(slug="documentation-nationality").exists()
     assert "Information for asylum-seekers and refugees in the Republic of Kazakhstan" in FieldChange.objects.of(bhr).get(field="services").note  # seed 000
+    # The updated entries cite the page the update read, with the day it was read.
+    assert Office.objects.get(slug="employment-office-astana").source_check.source.key == "unhcr-help"
+    assert Office.objects.get(slug="unhcr-representation-central-asia").hours
     assert page_html(client, "/en/cities/kapchagay/", status=301) == ""
     assert "/en/cities/konaev/" in page_html(client, "/en/cities/taldykorgan/")
 

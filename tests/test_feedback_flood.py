@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from config import flood_limit
 from guidance import feedback
 from guidance.models import FeedbackVote, GuidancePage
 
@@ -79,7 +80,7 @@ def test_the_flood_counter_holds_a_keyed_hash_of_the_address_that_changes_every_
     assert len(keys) == 1 and "203.0.113" not in keys[0]
 
     tomorrow = timezone.now() + datetime.timedelta(days=1)
-    monkeypatch.setattr(feedback.timezone, "now", lambda: tomorrow)
+    monkeypatch.setattr(flood_limit.timezone, "now", lambda: tomorrow)
     vote(Client(), REMOTE_ADDR="203.0.113.7")
     hashes = {key.split(":")[-2] for key in cache._cache if "feedback-rate" in key}
     assert len(hashes) == 2, "the same address is another key tomorrow"

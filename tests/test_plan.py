@@ -22,7 +22,8 @@ def fixed_today():
 
 
 def plan(client, lang="en", **params):
-    return client.get(f"/{lang}/plan/", params)
+    """The plan as the site's own form asks for it: posted, so nothing typed is in the address."""
+    return client.post(f"/{lang}/plan/", params)
 
 
 def times(response):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from offices.models import City, Office
 from partners.models import Branch, Partner, Service
-from tests.factories import QUERY_BUDGET
+from tests.factories import QUERY_BUDGET, check
 from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,7 @@ def test_sheet_says_when_it_was_printed_and_last_checked(client):
     assert f'Printed on <time datetime="{today:%Y-%m-%d}">' in html
     assert "Information last updated on" not in html  # nothing changed since the sources were loaded
 
-    office = Office.objects.get(slug="employment-office-almaty")
-    office.verified_on = datetime.date(2026, 10, 1)
-    office.save()
+    check(Office.objects.get(slug="employment-office-almaty"), datetime.date(2026, 10, 1))
     html = sheet(client)
     assert 'Information last checked on <time datetime="2026-10-01">' in html
 
@@ -108,3 +106,21 @@ def test_city_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_
         with django_assert_max_num_queries(QUERY_BUDGET):
             html = page_html(client, path)
         assert "Extra partner 4" in html and "Countrywide 0" in html and "Extra office 4" in html
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "uz", "ar", "prs"])
+def test_the_address_for_a_driver_says_its_own_language(client, lang):
+    html = client.get(f"/{lang}/cities/almaty/print/").content.decode()
+    assert '<span class="driver-address" lang="ru" dir="ltr">' in html
+    assert 'lang=""' not in html
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "uz", "ug", "ar"])
+def test_the_sheets_qr_code_opens_the_page_in_the_sheets_language(client, lang):
+    from tests.qr_codes import decode_qr
+
+    sheet = client.get(f"/{lang}/cities/almaty/print/").content.decode()
+    assert f'src="/{lang}/cities/almaty/qr.svg"' in sheet
+    png = client.get(f"/{lang}/cities/almaty/qr.png")
+    assert png.status_code == 200
+    assert decode_qr(png.content) == [f"http://testserver/{lang}/cities/almaty/"]

@@ -56,3 +56,15 @@ def test_an_error_that_escapes_django_is_logged_with_the_path_alone():
     except RuntimeError:
         logger.exception("Error handling request %s %s", "GET", "/ru/search/?q=депортация")
     assert lines == ["Error handling request GET /ru/search/"]
+
+
+def test_a_newline_sent_in_a_path_cannot_forge_a_line_of_the_access_log(tmp_path):
+    log = tmp_path / "access.log"
+    forged = "/en/x%0a2026-01-01%20%22GET%20/admin/%20HTTP/1.1%22%20200%200%00%1b%5B2J"
+    with running_site({"ACCESS_LOG": str(log)}) as site:
+        with socket.create_connection(("127.0.0.1", site.port), timeout=10) as sock:
+            sock.sendall(f"GET {forged} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+            assert sock.recv(65536).startswith((b"HTTP/1.1 404", b"HTTP/1.1 400"))
+    lines = [line for line in Path(log).read_text().splitlines() if "/healthz" not in line]  # the start-up checks
+    assert len(lines) == 1, lines
+    assert '"GET /en/x\\x0a2026-01-01 \\x22GET /admin/ HTTP/1.1\\x22 200 0\\x00\\x1b[2J HTTP/1.1" 40' in lines[0], lines[0]

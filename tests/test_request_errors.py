@@ -1,6 +1,7 @@
 """Requests that cannot be served get a short page a person can read, not a server's raw one; a
 long pasted search is answered normally, cut to its first 200 characters."""
 
+import logging
 import re
 from urllib.parse import quote
 
@@ -28,9 +29,9 @@ def test_a_bad_request_gets_a_short_page_in_the_language_of_its_address(client):
 def test_a_request_read_before_its_address_gets_the_page_in_every_language(status, english, uyghur):
     page = request_error_page(status)
     assert english in page and uyghur in page
-    assert sorted(re.findall(r'<section lang="([^"]+)"', page)) == sorted(
+    assert sorted(re.findall(r'<section class="error-section" lang="([^"]+)"', page)) == sorted(
         ["en", "ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk", "ps"])
-    assert '<section lang="ar" dir="rtl">' in page and '<section lang="uk" dir="ltr">' in page
+    assert 'lang="ar" dir="rtl">' in page and 'lang="uk" dir="ltr">' in page
     assert len(page.encode()) < 6000
 
 
@@ -41,3 +42,18 @@ def test_a_long_pasted_search_is_answered_cut_to_200_characters(client):
     assert response.status_code == 200
     assertContains(response, query[:200].strip()[:60])
     assert query[:201] not in response.content.decode()
+
+
+def test_a_bad_host_header_is_logged_on_one_line_without_a_traceback(client):
+    lines = []
+    handler = logging.Handler()
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    handler.emit = lambda record: lines.append(handler.format(record))
+    logger = logging.getLogger("django.security.DisallowedHost")
+    logger.addHandler(handler)
+    try:
+        assert client.get("/ru/", HTTP_HOST="not-our-site.example").status_code == 400
+    finally:
+        logger.removeHandler(handler)
+    assert len(lines) == 1 and "\n" not in lines[0], lines
+    assert "Invalid HTTP_HOST header: 'not-our-site.example'" in lines[0] and "Traceback" not in lines[0]

@@ -323,7 +323,7 @@ def test_every_public_page_has_a_search_box_that_needs_no_javascript(client, lan
 
     for path in public_paths(language) + [f"/{language}/search/?q=x"]:
         html = page_html(client, path)
-        form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)">(.*?)</form>', html, re.S)
+        form = re.search(r'<form class="site-search" role="search" method="post" action="([^"]+)" autocomplete="off">(.*?)</form>', html, re.S)
         assert form, path
         assert form.group(1) == f"/{language}/search/"
         assert '<label for="site-search-q">' in form.group(2)

@@ -17,6 +17,7 @@ from .live_site import ROOT, running_site
 from .nginx_server import running_nginx
 from .postgres_server import running_postgres
 from .redis_server import running_redis
+from .second_factor import code_from_enrolment_page
 
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("several-machines")]  # one set of servers
 
@@ -101,7 +102,10 @@ def staff_browser(site):
     values = FormValues(login_page).values
     values.update(username=STAFF["STAFF_USERNAME"], password=STAFF["STAFF_PASSWORD"], next="/admin/")
     _headers, html = read(site.url + "/admin/login/", opener, values)
-    assert "logout" in html.lower(), "staff are logged in"
+    values = FormValues(html).values  # the superuser sets up the second factor at this first log-in
+    values.update(code=code_from_enrolment_page(html), next="/admin/")
+    _headers, html = read(site.url + "/admin/second-factor/", opener, values)
+    assert "recovery-codes" in html and "logout" in html.lower(), "staff are logged in"
     return opener
 
 

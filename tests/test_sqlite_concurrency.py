@@ -11,6 +11,7 @@ import pytest
 
 from .admin_forms import form_values
 from .live_site import running_site
+from .second_factor import code_for_page
 
 pytestmark = [pytest.mark.server, pytest.mark.django_db]
 
@@ -40,6 +41,8 @@ class Session:
         )
         page = self.get("/admin/login/")
         self.post("/admin/login/?next=/admin/", {"username": "amina", "password": PASSWORD, **self.token(page)})
+        page = self.get("/admin/second-factor/")  # a superuser: the app set up by the first, a recovery code for the rest
+        self.post("/admin/second-factor/", {"code": code_for_page(page, site, "amina"), "next": "/admin/", **self.token(page)})
 
     def token(self, html):
         return {"csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)}

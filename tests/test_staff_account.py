@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from .second_factor import verified
+
 pytestmark = pytest.mark.django_db
 
 
@@ -40,4 +42,7 @@ def test_staff_can_log_in_to_the_admin(client):
         {"username": "amina", "password": "correct horse battery staple 42"},
     )
     assert response.status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/second-factor/")  # a superuser enrols first
+    assert client.get("/admin/second-factor/").status_code == 200
+    verified(client, get_user_model().objects.get(username="amina"))
     assert client.get("/admin/").status_code == 200

@@ -1,5 +1,5 @@
-"""Editors get one e-mail a day with the current offices and partner branches of their cities not checked
-for 180 days (`send_staff_digest`), in their language, if they asked; a second run the same day sends nothing."""
+"""Editors get one e-mail a day with the current offices, partners and partner branches of their cities due
+for a check (`send_staff_digest`), in their language, if they asked; a second run the same day sends nothing."""
 
 import datetime
 import io
@@ -11,7 +11,7 @@ from django.utils import timezone
 from config.staff.digest import send_digests
 from config.staff.models import DigestSent
 from offices.models import City, Office
-from partners.models import Branch
+from partners.models import Branch, Partner
 
 from .staff_profiles import member, sent_to
 
@@ -22,9 +22,14 @@ ALMATY_TO_CHECK = ["employment-office-almaty", "unhcr-representation-central-asi
 
 @pytest.fixture(autouse=True)
 def checked_elsewhere():
-    """Astana and Shymkent checked this week; Almaty's and Taldykorgan's offices and branches never (as loaded)."""
+    """Every entry checked this week and not due; Almaty's and Taldykorgan's offices and branches and the
+    hotline never checked."""
+    for model in (Office, Branch, Partner):
+        model.objects.update(verified_on=TODAY - datetime.timedelta(days=3), next_check_due=TODAY + datetime.timedelta(days=27))
+    never = {"verified_on": None, "next_check_due": None}
     for model in (Office, Branch):
-        model.objects.filter(city__slug__in=["astana", "shymkent"]).update(verified_on=TODAY - datetime.timedelta(days=3))
+        model.objects.filter(city__slug__in=["almaty", "taldykorgan"]).update(**never)
+    Office.objects.filter(kind=Office.Kind.HOTLINE).update(**never)
 
 
 def almaty():
@@ -41,20 +46,21 @@ def test_an_editor_of_a_city_gets_its_current_offices_to_check_in_their_language
     assert "Ни разу не проверялось" in mail.body
     assert Office.objects.get(slug="migration-service-almaty").name_ru not in mail.body  # a former office
     assert Office.objects.get(slug="employment-office-taldykorgan").name_ru not in mail.body  # another city
-    assert f"/admin/offices/office/?checked=stale&is_current__exact=1&city__id__in={almaty().pk}" in mail.body
+    assert f"/admin/offices/office/?due=due&is_current__exact=1&city__id__in={almaty().pk}" in mail.body
     assert "Отделения партнёров:" in mail.body
     for branch in Branch.objects.filter(city=almaty()).select_related("partner"):
         assert f"- {branch.partner.name_ru} (Алматы): Ни разу не проверялось" in mail.body
-    assert f"/admin/partners/branch/?checked=stale&city__id__in={almaty().pk}" in mail.body
+    assert f"/admin/partners/branch/?due=due&city__id__in={almaty().pk}" in mail.body
 
 
 def test_an_editor_who_chose_no_city_gets_every_city_and_stale_dates_are_shown(mailoutbox):
-    Office.objects.filter(slug="employment-office-almaty").update(verified_on=datetime.date(2025, 3, 14))
+    Office.objects.filter(slug="employment-office-almaty").update(
+        verified_on=datetime.date(2025, 3, 14), next_check_due=datetime.date(2025, 4, 13))
     editor = member("editor")
     send_digests()
     (mail,) = sent_to(mailoutbox, editor.user)
     assert mail.subject == "Directory entries to check: 6"  # offices: Almaty's 2, Taldykorgan's 1, the hotline; 2 branches
-    assert "14 March 2025" in mail.body
+    assert "last checked on 14 March 2025, due on 13 April 2025" in mail.body
     assert Office.objects.get(slug="employment-office-astana").name not in mail.body  # checked this week
 
 
@@ -84,8 +90,8 @@ def test_only_those_who_asked_and_may_edit_offices_get_it(mailoutbox):
 
 
 def test_nothing_to_check_sends_nothing_and_records_nothing(mailoutbox):
-    Office.objects.update(verified_on=TODAY)
-    Branch.objects.update(verified_on=TODAY)
+    for model in (Office, Branch, Partner):
+        model.objects.update(verified_on=TODAY, next_check_due=TODAY + datetime.timedelta(days=1))
     member("editor")
     assert send_digests() == []
     assert mailoutbox == [] and not DigestSent.objects.exists()

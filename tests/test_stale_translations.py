@@ -35,7 +35,7 @@ def test_russian_readers_see_the_new_english_address_marked_not_the_old_russian_
     html = response.content.decode()
     assert f'<span lang="en" dir="ltr">{NEW_ADDRESS}</span>' in html
     assert "пр. Достык, 85" not in html  # neither the old Russian address nor the old one for a driver
-    assert "Управление координации занятости" in html  # the name did not change: still in Russian
+    assert "Управление занятости и социальных программ" in html  # the name did not change: still in Russian
 
 
 def test_staff_see_what_needs_translating_on_the_entry_and_in_the_translation_status(staff_client):

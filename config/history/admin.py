@@ -1,6 +1,8 @@
 """The field history in the admin: beside each entry, and as one filterable list of every change, with "restore"."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -8,15 +10,45 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import conflicts, recording, stale_translations
 from .forms import TrackedEntryForm
-from .labels import admin_url, change_label, model_field, value_label
+from .labels import admin_url, arrow, change_label, isolated, model_field, value_label
 from .models import FieldChange
+from .tracked import tracked_models
 
 RECENT_CHANGES = 15
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    """The language of a translated field's change, by its name ("Dari"), not its code ("prs")."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
+class KindOfEntryFilter(admin.SimpleListFilter):
+    """The kinds of entry this person may read the history of, by their names ("Offices"); Django's own filter
+    would list every table there is by its internal name ("Page_Cache | content version")."""
+
+    title = _("kind of entry")
+    parameter_name = "content_type__id__exact"
+
+    def lookups(self, request, model_admin):
+        kinds = ContentType.objects.get_for_models(*viewable_models(request.user))
+        return sorted(((kind.pk, capfirst(model._meta.verbose_name_plural)) for model, kind in kinds.items()), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(content_type_id=self.value()) if self.value() else queryset
 
 
 def entry_admin_url(change):
@@ -40,8 +72,8 @@ def who_and_why(change):
 
 def old_to_new(change):
     return format_html(
-        '<del class="old-value">{}</del> → <ins class="new-value">{}</ins>',
-        value_label(change, change.old_value) or "—", value_label(change, change.new_value) or "—",
+        '<del class="old-value">{}</del> {} <ins class="new-value">{}</ins>',
+        isolated(value_label(change, change.old_value) or "—"), arrow(), isolated(value_label(change, change.new_value) or "—"),
     )
 
 
@@ -50,7 +82,7 @@ class FieldChangeAdmin(admin.ModelAdmin):
     """Every recorded change, newest first; read-only, filterable by kind of entry, language, person and date."""
 
     list_display = ["changed_at", "who", "entry_link", "field_name", "values", "restore"]
-    list_filter = ["content_type", "language", "changed_by"]
+    list_filter = [KindOfEntryFilter, LanguageFilter, "changed_by"]
     search_fields = ["entry_name", "old_value", "new_value", "note"]
     date_hierarchy = "changed_at"
     list_select_related = ["changed_by", "content_type"]
@@ -61,9 +93,18 @@ class FieldChangeAdmin(admin.ModelAdmin):
     def lookup_allowed(self, lookup, value, request=None):
         return lookup == "object_id" or super().lookup_allowed(lookup, value, request)
 
-    # Staff read the history of what they edit; nobody writes or deletes it by hand.
+    # Staff read the history of the entries their role lets them view (or change); a staff account
+    # without a role sees none of it (the admin's 403). Nobody writes or deletes it by hand.
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        models = viewable_models(user)
+        return obj.content_type.model_class() in models if obj is not None else bool(models)
+
+    def get_queryset(self, request):
+        kinds = ContentType.objects.get_for_models(*viewable_models(request.user)).values()
+        return super().get_queryset(request).filter(content_type__in=[kind.pk for kind in kinds])
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
@@ -129,6 +170,14 @@ class FieldChangeAdmin(admin.ModelAdmin):
         if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
             back = entry_admin_url(change) or reverse("admin:history_fieldchange_changelist")
         return HttpResponseRedirect(back)
+
+
+def viewable_models(user):
+    """The kinds of tracked entry this person may view (or change), from their permissions alone."""
+    return [
+        model for model in tracked_models()
+        if any(user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}") for action in ("view", "change"))
+    ]
 
 
 @transaction.atomic

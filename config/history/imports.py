@@ -17,6 +17,7 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.utils import build_localized_fieldname
 
 from . import conflicts, stale_translations
+from .import_preview import ChangedColumns
 
 FORMATS = [CSV, XLSX]
 
@@ -26,14 +27,41 @@ def each_language(*names):
     return [build_localized_fieldname(name, code) for name in names for code, _label in settings.LANGUAGES]
 
 
+def unknown(model, values):
+    """The row error for slugs no entry has, naming them and the ones there are (import-export makes a
+    ValueError of a cell a row error of its column in the preview, where an unknown entry stopped the file)."""
+    known = ", ".join(model._base_manager.order_by("slug").values_list("slug", flat=True))
+    return ValueError(gettext("“%(value)s” is not in the admin; write one of: %(known)s.") % {
+        "value": ", ".join(values), "known": known,
+    })
+
+
+class SlugWidget(ForeignKeyWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise unknown(self.model, [str(value).strip()]) from None
+
+
+class SlugsWidget(ManyToManyWidget):
+    def clean(self, value, row=None, **kwargs):
+        found = super().clean(value, row, **kwargs)
+        wanted = [slug.strip() for slug in str(value or "").split(self.separator) if slug.strip()]
+        missing = sorted(set(wanted) - {getattr(entry, self.field) for entry in found})
+        if missing:
+            raise unknown(self.model, missing)
+        return found
+
+
 def by_slug(column, model, **kwargs):
     """A column naming a related entry by its permanent slug (a city, a partner)."""
-    return fields.Field(attribute=column, column_name=column, widget=ForeignKeyWidget(model, field="slug"), **kwargs)
+    return fields.Field(attribute=column, column_name=column, widget=SlugWidget(model, field="slug"), **kwargs)
 
 
 def slugs(column, model):
     """A column listing related entries by slug, separated by "|" (the services of a partner)."""
-    return fields.Field(attribute=column, column_name=column, widget=ManyToManyWidget(model, field="slug", separator="|"))
+    return fields.Field(attribute=column, column_name=column, widget=SlugsWidget(model, field="slug", separator="|"))
 
 
 class TrackedResource(resources.ModelResource):
@@ -46,8 +74,23 @@ class TrackedResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True  # the model's own validation: permanent slugs, phones, e-mails
 
+    def get_diff_class(self):
+        return ChangedColumns
+
     def import_instance(self, instance, row, **kwargs):
-        super().import_instance(instance, row, **kwargs)
+        errors = {}
+        for field in self.get_import_fields():  # import-export reads many-to-many cells only after the save
+            if isinstance(field.widget, ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [str(error)]
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
         for field in instance._meta.concrete_fields:
             # An empty cell is no text; a translation never written is stored as NULL: not a change.
             if field.null and isinstance(field, (models.CharField, models.TextField)) and field.value_from_object(instance) == "":

@@ -1,8 +1,11 @@
 """How a recorded change reads for staff: the field's name with its language, and its values as they mean something."""
 
+import unicodedata
+
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language_info, gettext
+from django.utils.html import format_html
+from django.utils.translation import get_language_bidi, get_language_info, gettext
 
 
 def admin_url(app_label, model_name, pk):
@@ -43,6 +46,9 @@ def value_label(change, text):
     field = model_field(change)
     if field is None or text == "":
         return text
+    shown = getattr(field.model, "history_text", None)  # an entry may show a value as readers see it
+    if shown is not None:
+        text = shown(field.attname, text)
     if field.choices:
         return str(dict(field.flatchoices).get(field.to_python(text), text))
     if field.is_relation:
@@ -53,3 +59,28 @@ def value_label(change, text):
     if text in ("True", "False"):
         return gettext("yes") if text == "True" else gettext("no")
     return text
+
+
+def direction(text):
+    """ "rtl" for a text whose first letter is Arabic-script, else "ltr": a phone number or "85 Dostyk Ave."
+    keeps its order inside a right-to-left page (with no letter, the page's direction would reverse it)."""
+    for char in str(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def isolated(text):
+    """A value isolated from the text around it (<bdi>), in its own direction; one without letters (a phone
+    number) is kept on one line."""
+    if not any(char.isalpha() for char in str(text)):
+        return format_html('<bdi dir="ltr" class="unbroken">{}</bdi>', text)
+    return format_html('<bdi dir="{}">{}</bdi>', direction(text), text)
+
+
+def arrow():
+    """From the old value to the new one: the way the page reads."""
+    return "←" if get_language_bidi() else "→"

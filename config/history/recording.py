@@ -15,9 +15,9 @@ from . import signals, stale_translations
 from .models import FieldChange
 
 # Bookkeeping, not content: never shown to readers, never restored.
-UNTRACKED = {"id", "uuid", "version", "changed_at", "outdated_translations", "updated_at"}
+UNTRACKED = {"id", "uuid", "version", "changed_at", "outdated_translations", "updated_at", "next_check_due"}
 # Recorded, but not a change of what the entry says: checking it does not make it "updated".
-NOT_CONTENT = {"verified_on"}
+NOT_CONTENT = {"verified_on", "check_every_days"}
 CORRECTION_FLAG = "_history_correction_only"
 RESTORES_FLAG = "_history_restores"
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PageCacheConfig(AppConfig):
@@ -6,6 +7,7 @@ class PageCacheConfig(AppConfig):
 
     name = "config.page_cache"
     label = "page_cache"
+    verbose_name = _("Page cache")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

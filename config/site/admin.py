@@ -17,11 +17,13 @@ from offices.models import City, Office
 from partners.models import Branch
 
 from .models import TARGETS, Notice
+from .signals import notice_submitted
 
 PUBLISH_NOTICES = "site.publish_notice"
+SUBMIT_BUTTON = "_submit_for_review"
 RECORD_FIELDS = ["uuid", "version", "created_at", "updated_by", "updated_at", "published_by", "published_at"]
 # The places a notice can apply to, named as the choice lists show them (the directory admins order
-# their own lists by freshness, an annotation these querysets do not have).
+# their own lists by the due dates of their checks, an annotation these querysets do not have).
 TARGET_CHOICES = {
     "cities": lambda: City.objects.listed(),
     "offices": lambda: Office.objects.current().select_related("city").order_by("city__order", "kind_order", "name"),
@@ -94,6 +96,7 @@ class NoticeAdmin(TabbedTranslationAdmin):
     date_hierarchy = "starts_at"
     filter_horizontal = TARGETS
     actions = ["publish", "withdraw"]
+    change_form_template = "admin/site/notice/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "text", "level"]}),
         (_("Where it applies"), {"fields": ["site_wide", *TARGETS]}),
@@ -129,9 +132,30 @@ class NoticeAdmin(TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
+        submitted = SUBMIT_BUTTON in request.POST and obj.status == Notice.Status.DRAFT
+        if submitted:
+            obj.status = Notice.Status.REVIEW  # a publisher approves it (the "Publish" action)
         if obj.is_published and (not change or "status" in form.changed_data):
             obj.published_by, obj.published_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
+        if submitted:
+            notice_submitted.send(sender=Notice, notice=obj, by=request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._say_submitted(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._say_submitted(request, obj)
+        return super().response_change(request, obj)
+
+    def _say_submitted(self, request, obj):
+        if SUBMIT_BUTTON in request.POST and obj.status == Notice.Status.REVIEW:
+            self.message_user(request, gettext("Submitted for review. A publisher will look at it."), messages.SUCCESS)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_submit"] = (obj is None or obj.status == Notice.Status.DRAFT) and not can_publish(request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.action(description=_("Publish the selected notices"), permissions=["publish"])
     def publish(self, request, queryset):
@@ -155,3 +179,5 @@ class NoticeAdmin(TabbedTranslationAdmin):
             ngettext("%(count)d notice changed.", "%(count)d notices changed.", changed) % {"count": changed},
             messages.SUCCESS,
         )
+
+from .contacts import admin as contacts_admin  # noqa: E402,F401 - registers the fraudulent contacts' admin

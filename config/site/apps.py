@@ -17,6 +17,7 @@ class SiteConfig(AppConfig):
         from .search.index import connect_signals
 
         page_cache.register_model("site.notice", NOTICES)
+        page_cache.register_model("site.fraudulentcontact")  # shown only in answers, which are never stored
         page_cache.register_model("site.searchentry")  # derived from content whose own save already bumped its tags
         page_cache.connect_signals()
         connect_signals(apps.get_app_config("guidance"))

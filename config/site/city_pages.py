@@ -8,6 +8,7 @@ import functools
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
@@ -58,7 +59,12 @@ def city_print(request, city):
     directory = city_directory(city)
     follow_closures(request, directory.shown_places)
     context = directory.as_context()
-    context.update(permanent_url=permanent_url(request, city), printed_on=timezone.localdate())
+    context.update(permanent_url=permanent_url(request, city), printed_on=timezone.localdate(),
+                   report_url=request.build_absolute_uri(reverse("reports:city", kwargs={"slug": city.slug})))
+    context.update(  # "Check a contact" and the official contacts, as addresses to type from paper
+        check_url=request.build_absolute_uri(reverse("site:check")),
+        official_url=request.build_absolute_uri(reverse("site:check_official")),
+    )
     return render(request, "site/city_print.html", context)
 
 

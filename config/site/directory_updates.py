@@ -21,7 +21,8 @@ from django.utils import translation
 from config.content_files import read_yaml, translated
 from config.history import recording
 from config.history.models import FieldChange
-from guidance.content import CONTENT_DIR as GUIDANCE_CONTENT
+from config.sources import content as sources_content
+from config.sources.models import Check, Source
 from offices import content as offices_content
 from offices.models import City, FormerCityName, Office
 from partners import content as partners_content
@@ -51,12 +52,24 @@ def update_files(app_content_dir):
 
 
 def source_note(note, key):
-    """ "<the update>. Source: <title>, <url>, <read on / as of>", from guidance/content/sources.yaml."""
-    source = next((entry for entry in read_yaml(GUIDANCE_CONTENT / "sources.yaml") if str(entry["key"]) == str(key)), None)
+    """ "<the update>. Source: <title>, <url>, <read on / as of>", from config/sources/content/sources.yaml."""
+    source = next((entry for entry in read_yaml(sources_content.CONTENT_DIR / "sources.yaml") if str(entry["key"]) == str(key)), None)
     if source is None:
-        raise ValueError(f"unknown source {key!r}: add it to guidance/content/sources.yaml")
-    where = ", ".join(part for part in (source["title"]["en"], source.get("url", ""), source["as_of"]["en"]) if part)
+        raise ValueError(f"unknown source {key!r}: add it to config/sources/content/sources.yaml")
+    when = f"read {source['read_on']:%-d %B %Y}" if source.get("read_on") else source["as_of"]["en"]
+    where = ", ".join(part for part in (source["title"]["en"], source.get("url", ""), when) if part)
     return f"{note}. Source: {where}"[:300]
+
+
+def record_reading(entry, key):
+    """The entry now says what the source says: readers see that source and the day it was read (a check
+    of the kind "reading a public source"), once per source however often the update runs."""
+    source = Source.objects.filter(key=str(key)).first()
+    if source is None:
+        raise ValueError(f"unknown source {key!r}: run `manage.py load_content`, or add it to config/sources/content/sources.yaml")
+    content_type = ContentType.objects.get_for_model(entry)
+    if not Check.objects.filter(content_type=content_type, object_id=entry.pk, source=source).exists():
+        Check(entry=entry, method=Check.Method.SOURCE, source=source, checked_on=source.read_on).save()
 
 
 def content_entry(path, slug):
@@ -74,6 +87,8 @@ def apply_updates(user=None):
         return report
     by = recording.acting_as(user) if user is not None else nullcontext()
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE), by:
+        # The sources an update cites may be newer than the site: add the missing ones (never changes one).
+        sources_content.load(lambda model, created: None)
         for path in update_files(offices_content.CONTENT_DIR):
             update = read_yaml(path)
             for entry in update.get("cities", []):
@@ -81,7 +96,9 @@ def apply_updates(user=None):
                     add_city(entry["slug"], report)
             for entry in update.get("offices", []):
                 with recording.noted(source_note(update["note"], entry["source"])):
-                    update_office(entry, report)
+                    office = update_office(entry, report)
+                if office is not None:
+                    record_reading(office, entry["source"])
         for path in update_files(partners_content.CONTENT_DIR):
             update = read_yaml(path)
             for entry in update.get("partners", []):
@@ -109,34 +126,37 @@ def add_city(slug, report):
 
 
 def update_office(entry, report):
+    """Apply one office's update; the office when it now says what the update ships, None when it is not
+    in this directory or staff changed it since (their edit stands)."""
     data = content_entry(offices_content.CONTENT_DIR / "offices.yaml", entry["slug"])
     office = Office.objects.filter(slug=entry["slug"]).first()
     if entry.get("create"):
         if office is not None:
             report.unchanged.append(f"office {entry['slug']}")
-            return
+            return office
         office = offices_content.office_from(data, {city.slug: city for city in City.objects.all()})
         office.full_clean()
         office.save()  # recorded: its field history, and "New office" in Updates
         report.changed.append(f"office {entry['slug']} added")
-        return
+        return office
     if office is None:
         report.skipped.append(f"office {entry['slug']} (not in this directory)")
-        return
+        return None
     pending = {name: value for name, value in new_values(data, entry["fields"]).items() if getattr(office, name) != value}
     if not pending:
         report.unchanged.append(f"office {entry['slug']}: {', '.join(entry['fields'])}")
-        return
+        return office
     edited = [name for name, old in entry.get("was", {}).items() if name in pending and (getattr(office, name) or "") != old]
     if edited:
         report.skipped.append(f"office {entry['slug']}: {', '.join(edited)} no longer says what this update replaces")
-        return
+        return None  # staff's own edit stands, and so does its source
     for name, value in pending.items():
         setattr(office, name, value)
     recording.mark_as_correction(office, entry.get("correction", False))
     office.full_clean(validate_unique=False)
     office.save()
     report.changed.append(f"office {entry['slug']}: {', '.join(sorted(pending))}")
+    return office
 
 
 def new_values(data, fields):
@@ -145,6 +165,8 @@ def new_values(data, fields):
     for name in fields:
         if name == "current":
             values["is_current"] = data.get("current", True)
+        elif name == "hours":
+            values["hours"] = data.get("hours", [])
         elif name in TRANSLATED_OFFICE_FIELDS:
             values.update(translated(data, name))
         else:

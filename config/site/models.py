@@ -13,12 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from config.periods import period_text
 
+from .contacts.reading import ContactKind, read_contact
+
 TARGETS = ("cities", "offices", "branches", "pages")  # the many-to-many fields saying where a notice applies
 
 
 class NoticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Notice.Status.PUBLISHED)
+
+    def awaiting_review(self):
+        return self.filter(status=Notice.Status.REVIEW)
 
     def not_over(self, now):
         """Notices shown now or later: started or not, their end (if any) still to come."""
@@ -37,6 +42,7 @@ class Notice(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Waiting for review")
         PUBLISHED = "published", _("Published")
 
     uuid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
@@ -186,3 +192,71 @@ class SearchEntry(models.Model):
     @property
     def url(self):
         return f"{self.path}#{self.anchor}" if self.anchor else self.path
+
+
+class FraudulentContactQuerySet(models.QuerySet):
+    def approved(self):
+        """What readers are warned about: entries a second member of staff approved, never the one who added them."""
+        return self.filter(approved_by__isnull=False).exclude(approved_by=models.F("added_by"))
+
+
+class FraudulentContact(models.Model):
+    """A phone number, e-mail address, website or messenger name known to be used by fraudsters in the
+    name of UNHCR or its partners. Readers who check it are warned, once a second member of staff approved it."""
+
+    Kind = ContactKind
+
+    kind = models.CharField(_("kind of contact"), max_length=10, choices=ContactKind.choices)
+    value = models.CharField(
+        _("contact"), max_length=254,
+        help_text=_("Written as you like: it is stored the way the check compares it (+77011234567, example.com)."),
+    )
+    source = models.CharField(
+        _("source"), max_length=300,
+        help_text=_("Where this is known from: a police warning, a UNHCR notice, reports staff confirmed. "
+                    "A reader's report alone is not enough."),
+    )
+    source_url = models.URLField(_("address of the source"), max_length=500, blank=True)
+    reported_on = models.DateField(_("date"), help_text=_("When the source reported it."))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, editable=False, related_name="+",
+        verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added at"), default=timezone.now, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
+
+    objects = FraudulentContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reported_on", "kind", "value"]
+        verbose_name = _("fraudulent contact")
+        verbose_name_plural = _("fraudulent contacts")
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="fraudulent_contact_once")]
+
+    def __str__(self):
+        return self.value
+
+    def clean(self):
+        super().clean()
+        if not self.kind or not self.value:
+            return
+        contact = read_contact(self.value, self.kind)
+        if contact is None:
+            raise ValidationError({"value": _("This cannot be read as the kind of contact chosen.")})
+        self.value = contact.value
+
+    @property
+    def is_approved(self):
+        return self.approved_by_id is not None and self.approved_by_id != self.added_by_id
+
+    def approve(self, user):
+        """Approve the entry as `user`; refused (False) for the person who added it."""
+        if user.pk == self.added_by_id:
+            return False
+        self.approved_by, self.approved_at = user, timezone.now()
+        self.save(update_fields=["approved_by", "approved_at"])
+        return True

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.urls import path
 
 from . import city_pages, forget, views
+from .contacts import views as contacts
 from .feeds import NoticesFeed, UpdatesFeed
 
 app_name = "site"
@@ -16,6 +17,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
     path("forget/", forget.forget, name="forget"),
+    path("check/", contacts.check, name="check"),
+    path("check/official/", contacts.official, name="check_official"),
     path("plan/", views.plan, name="plan"),
     path("plan/calendar/", views.plan_calendar_file, name="plan_calendar"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),

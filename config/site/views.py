@@ -1,5 +1,7 @@
 """Reader pages that draw on several apps: home, about, updates, notices, search, the personal plan, the offline page."""
 
+from urllib.parse import urlencode
+
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
@@ -9,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
 from config.last_updated import latest
 from config.middleware import serves
@@ -77,11 +79,17 @@ def notices(request):
     return render(request, "site/notices.html", {"notice_list": current.current, "last_updated": current.last_change})
 
 
-@require_safe
+@serves("POST")
+@csrf_exempt  # the search box is on every cached page; a search changes nothing, wherever it was sent from
 def search(request):
-    query = parse_query(request.GET.get("q", ""), get_language())
+    """The site's search box posts, so the words are in no address and no history; a partner's link
+    (`?q=`, the URL contract) is answered too, and static/js/quick_exit.js takes its words out of the address."""
+    words = request.POST if request.method == "POST" else request.GET
+    query = parse_query(words.get("q", ""), get_language())
     results = find(query)
     context = {"search_query": query, "results": results, "last_updated": None}
+    # The language links carry a link's words as far as they were used (200 characters); posted words, never.
+    request.language_query = urlencode({"q": query.text}) if request.method == "GET" and query.text else ""
     if not results:
         # Nothing found (or nothing asked): show the ways on that every page starts from.
         menu = GuidancePage.objects.menu()
@@ -98,13 +106,15 @@ def offline(request):
     return render(request, "site/offline.html", {"last_updated": None})
 
 
+@serves("POST")
+@csrf_exempt  # the short form is on the cached home page; it changes and stores nothing
 @never_cache  # what a person typed about themselves: private, never stored, never kept offline
-@require_safe
 @transaction.non_atomic_requests  # it only reads: no savepoints to spend the query budget on
 def plan(request):
-    """"What should I do now?": the person's steps with their own dates (a GET form, nothing stored)."""
+    """"What should I do now?": the person's steps with their own dates. The form posts, so the
+    situation and the date are in no address and no history; nothing is stored."""
     cities = list(City.objects.listed())
-    form = PlanForm(request.GET or None, cities=cities)
+    form = PlanForm((request.POST if request.method == "POST" else request.GET) or None, cities=cities)
     context = {"form": form, "date_questions": DATE_QUESTIONS, "last_updated": None}
     status = 200
     if form.is_valid():

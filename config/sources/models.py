@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import rounds
+
 
 class Source(models.Model):
     """A public document or web page the site's facts come from, and as of when its facts were true."""
@@ -69,6 +71,8 @@ class Check(models.Model):
         PHONE = "phone", _("Phone call")
         VISIT = "visit", _("Visit")
         PARTNER = "partner", _("The organisation's own confirmation")
+        # Checks recorded before staff said how (the former "Verified today" button).
+        STAFF = "staff", _("Checked by staff (how was not recorded)")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of entry"))
     object_id = models.PositiveBigIntegerField(_("entry id"))
@@ -127,11 +131,13 @@ class Check(models.Model):
 
 
 class CheckedEntry(models.Model):
-    """An entry whose facts carry their source and their last check, which readers see beside it.
+    """An entry whose facts carry their source and their last check, which readers see beside it,
+    and whose next check is due on a date (config/sources/rounds.py).
 
     `source_check` and `last_check` point at the entry's newest check with a source and its newest
-    check of any kind, kept by Check.save() and delete(), so a page reads them in the same query as
-    the entries (select_related), however many entries it shows.
+    check of any kind, and `verified_on` is the day of its newest dated check, all kept by Check.save()
+    and delete() (never set otherwise), so a page reads them in the same query as the entries
+    (select_related), however many entries it shows; `next_check_due` follows from `verified_on`.
     """
 
     checks = GenericRelation(Check)
@@ -143,12 +149,24 @@ class CheckedEntry(models.Model):
         Check, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+",
         verbose_name=_("last check"),
     )
+    verified_on = models.DateField(_("information checked on"), null=True, blank=True, editable=False)
+    check_every_days = models.PositiveSmallIntegerField(
+        _("check every (days)"), null=True, blank=True,
+        help_text=_("Leave empty for the usual rule: every 30 days for application points and hotlines, every 90 days for the rest."),
+    )
+    next_check_due = models.DateField(_("next check due"), null=True, blank=True, editable=False)
 
     # What querysets select with the entries, so that no card runs a query of its own.
     CHECKS_RELATED = ("source_check__source", "last_check")
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.next_check_due = rounds.due_date(self)  # the interval may have changed (a kind, staff's own)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "next_check_due"}
+        super().save(*args, **kwargs)
 
     @property
     def shown_check(self):
@@ -158,22 +176,41 @@ class CheckedEntry(models.Model):
             return None
         return check
 
+    @property
+    def is_overdue(self):
+        return rounds.is_overdue(self)
+
 
 def refresh_checks(model, object_id):
-    """Point the entry at its newest check with a source and its newest check; a dated check also
-    sets `verified_on` where the entry has it (what freshness and the staff digest read)."""
+    """Point the entry at its newest check with a source and its newest check, and set the day of its
+    newest dated check (the public "checked on") and the day its next check is due."""
     if model is None or not issubclass(model, CheckedEntry):
         return
     checks = Check.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=object_id)
     newest = checks.newest_first()
-    values = {
-        "source_check": newest.filter(source__isnull=False).first(),
-        "last_check": newest.first(),
-    }
-    if any(field.name == "verified_on" for field in model._meta.concrete_fields):
-        dated = newest.filter(checked_on__isnull=False).first()
-        values["verified_on"] = dated.checked_on if dated else None
-        entry = model._base_manager.filter(pk=object_id).values("verified_on").first()
-        if entry and entry["verified_on"] and (dated is None or entry["verified_on"] > dated.checked_on):
-            values.pop("verified_on")  # a check recorded the older way (mark_verified) stays
-    model._base_manager.filter(pk=object_id).update(**values)
+    entry = model._base_manager.filter(pk=object_id).first()
+    if entry is None:
+        return
+    dated = newest.filter(checked_on__isnull=False).first()
+    entry.verified_on = dated.checked_on if dated else None
+    model._base_manager.filter(pk=object_id).update(
+        source_check=newest.filter(source__isnull=False).first(),
+        last_check=newest.first(),
+        verified_on=entry.verified_on,
+        next_check_due=rounds.due_date(entry),
+    )
+
+
+def record_checks(entries, *, user, method, note="", seen_versions=None, today=None):
+    """Record a check made today of each entry (one step from the admin list). Returns (recorded, left):
+    the entries left are those changed since the person looked at them (`seen_versions`, {pk: version}):
+    what they checked is not what the entry says now."""
+    recorded, left = [], []
+    for entry in entries:
+        seen = (seen_versions or {}).get(entry.pk)
+        if seen is not None and seen != getattr(entry, "version", seen):
+            left.append(entry)
+            continue
+        Check(entry=entry, method=method, checked_on=today or timezone.localdate(), checked_by=user, note=note).save()
+        recorded.append(entry)
+    return recorded, left

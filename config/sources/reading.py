@@ -1,5 +1,6 @@
 """What readers are told of an entry's source and last check, in their language, with absolute dates:
-"As listed by UNHCR on help.unhcr.org, read 7 December 2026", "Confirmed by phone by UNHCR staff on …"."""
+"As listed by UNHCR on help.unhcr.org, read 7 December 2026", "Confirmed by phone by UNHCR staff on …",
+and "Not confirmed since …" once the entry's next check is overdue (config/sources/rounds.py)."""
 
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
@@ -55,13 +56,23 @@ def check_text(check):
         Check.Method.PHONE: gettext("Confirmed by phone by UNHCR staff on %(date)s"),
         Check.Method.VISIT: gettext("Confirmed by a visit of UNHCR staff on %(date)s"),
         Check.Method.PARTNER: gettext("Confirmed by the organisation itself on %(date)s"),
+        Check.Method.STAFF: gettext("Checked by UNHCR staff on %(date)s"),
     }
     return _filled(sentences.get(check.method, sentences[Check.Method.PHONE]), date=_date(check.checked_on))
 
 
+def not_confirmed_text(entry):
+    """Said first of an entry past the due date of its next check: since when it is not confirmed.
+    An absolute date, never "overdue by N days": the page may be read from a cache or a printout."""
+    return format_html("<strong>{}</strong>", _filled(gettext("Not confirmed since %(date)s"), date=_date(entry.verified_on)))
+
+
 def provenance(entry):
-    """The lines readers see under an entry: its source, its last check, or that it has no source."""
+    """The lines readers see under an entry: that it is not confirmed since its last check when that is
+    overdue, its source, its last check, or that it has no source."""
     lines = []
+    if entry.is_overdue and entry.verified_on:
+        lines.append(not_confirmed_text(entry))
     if entry.source_check_id:
         lines.append(source_text(entry.source_check))
     shown = entry.shown_check

@@ -14,8 +14,9 @@ class StaffConfig(AppConfig):
 
         from guidance import roles
 
-        from . import people, receivers
+        from . import people, plain_text, receivers
 
         receivers.connect()
+        plain_text.connect()  # no direction controls in any text staff save
         roles.register_languages_source(people.translated_languages)
         user_logged_in.connect(people.remember_language, dispatch_uid="staff.remember_language")

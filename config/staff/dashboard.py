@@ -5,11 +5,14 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language_info, gettext
 
 from config.history.tracked import tracked_models
+from config.reports import queue
 from config.site.models import Notice
 from guidance import roles
 from guidance.models import GuidancePage, Revision
@@ -18,6 +21,7 @@ from guidance.segments.page_status import TRANSLATED_LANGUAGES, TranslationState
 from . import directory, people
 
 NOTICES_ENDING_WITHIN = datetime.timedelta(days=7)
+ENTRIES_SHOWN = 10  # of the directory entries due for a check; the line's link lists them all
 BEHIND = (TranslationState.NEEDS_UPDATE, TranslationState.IMMEDIATE_UPDATE)
 
 
@@ -26,6 +30,14 @@ class Line:
     label: str
     count: int
     url: str
+    entries: tuple = ()  # the first few things it counts, each an Entry
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    url: str
+    note: str
 
 
 def admin_list(name, **query):
@@ -49,7 +61,14 @@ def lines(user):
     if user.has_perm("partners.view_branch"):
         found.append(entries_to_check(directory.BRANCHES, cities, gettext("Partner branches to check in my cities"),
                                       gettext("Partner branches to check")))
+    if user.has_perm("partners.view_partner"):
+        found.append(entries_to_check(directory.PARTNERS, cities, gettext("Partners to check in my cities"),
+                                      gettext("Partners to check")))
+    if user.has_perm("reports.view_report"):
+        found.append(reports_to_look_into(cities))
     if user.has_perm("site.view_notice"):
+        if user.has_perm("site.publish_notice"):
+            found.append(notices_waiting_for_review())
         found.append(notices_ending_soon())
     return found
 
@@ -105,7 +124,28 @@ def directory_translations_to_update(languages):
 
 
 def entries_to_check(kind, cities, label_mine, label_all):
-    return Line(label_mine if cities else label_all, kind.to_check(cities).count(), kind.list_url(cities))
+    """The count and the first ENTRIES_SHOWN entries due, most overdue first, in one query."""
+    due = list(kind.to_check(cities).order_by(F("next_check_due").asc(nulls_first=True), "pk"))
+    shown = tuple(
+        Entry(str(entry), reverse(f"admin:{entry._meta.app_label}_{entry._meta.model_name}_change", args=[entry.pk]),
+              gettext("due on %(date)s") % {"date": date_format(entry.next_check_due, "DATE_FORMAT")}
+              if entry.next_check_due else gettext("Never checked"))
+        for entry in due[:ENTRIES_SHOWN]
+    )
+    return Line(label_mine if cities else label_all, len(due), kind.list_url(cities), shown)
+
+
+def reports_to_look_into(cities):
+    """Readers' open reports of wrong information on the entries of the person's cities (and of no city)."""
+    label = gettext("Reports of wrong information in my cities") if cities else gettext("Reports of wrong information")
+    return Line(label, queue.open_reports(cities).count(), queue.queue_url(status="open", **queue.city_query(cities)))
+
+
+def notices_waiting_for_review():
+    return Line(
+        gettext("Notices waiting for my review"), Notice.objects.awaiting_review().count(),
+        admin_list("admin:site_notice_changelist", status__exact=Notice.Status.REVIEW),
+    )
 
 
 def notices_ending_soon():

@@ -27,7 +27,7 @@ class StaffProfile(models.Model):
     )
     directory_digest = models.BooleanField(
         _("daily list of directory entries to check"), default=True,
-        help_text=_("Offices and partner branches of your cities not checked for 180 days."),
+        help_text=_("Offices, partners and partner branches of your cities that are due for a check."),
     )
     language = models.CharField(
         _("language of my e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
@@ -52,12 +52,15 @@ class StaffProfile(models.Model):
 class DigestSent(models.Model):
     """A daily digest sent to one person: at most one a day, whatever the number of runs."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    offices = models.JSONField(default=list)  # the ids of the entries it listed
-    branches = models.JSONField(default=list)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user"))
+    day = models.DateField(_("day"))
+    offices = models.JSONField(_("offices"), default=list)  # the ids of the entries it listed
+    branches = models.JSONField(_("branches"), default=list)
+    partners = models.JSONField(_("partners"), default=list)
 
     class Meta:
+        verbose_name = _("daily e-mail sent")
+        verbose_name_plural = _("daily e-mails sent")
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_digest_per_person_per_day")]
 
     def __str__(self):

@@ -9,7 +9,8 @@ from modeltranslation.utils import build_localized_fieldname
 from config.history import signals as history_signals
 from config.history import stale_translations as entry_translations
 from config.history.labels import admin_url
-from guidance import roles, signals
+from config.site import signals as site_signals
+from guidance import recordings, roles, signals
 from guidance.segments import status as segment_status
 from guidance.segments.page_status import stored_map
 from guidance.segments.status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
@@ -17,6 +18,7 @@ from guidance.translators import directory_exchange
 
 from . import mail, people
 
+NOTICE_PUBLISHERS = "site.publish_notice"
 SEGMENTS_LISTED = 20  # per language; the rest are counted, the translator sees them all in the admin
 
 
@@ -24,6 +26,8 @@ def connect():
     signals.draft_submitted.connect(draft_submitted, dispatch_uid="staff.draft_submitted")
     signals.draft_rejected.connect(draft_rejected, dispatch_uid="staff.draft_rejected")
     signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
+    signals.language_sent_back.connect(language_sent_back, dispatch_uid="staff.language_sent_back")
+    site_signals.notice_submitted.connect(notice_submitted, dispatch_uid="staff.notice_submitted")
     history_signals.translations_left_behind.connect(
         directory_translations_left_behind, dispatch_uid="staff.directory_translations_left_behind"
     )
@@ -52,16 +56,41 @@ def draft_rejected(sender, revision, by, comment, **kwargs):
     transaction.on_commit(tell_author)
 
 
+def notice_submitted(sender, notice, by, **kwargs):
+    """An editor's notice waits for a publisher: tell those who publish notices and asked for review requests."""
+    def tell_publishers():
+        reviewers = people.who_want(people.with_permission(NOTICE_PUBLISHERS), "review_requests", besides=by)
+        mail.send(reviewers, "notice_review_requested", by=people_name(by), notice=notice,
+                  review_url=mail.admin_link("admin:site_notice_change", notice.pk))
+
+    transaction.on_commit(tell_publishers)
+
+
+def language_sent_back(sender, revision, language, by, comment, translator=None, **kwargs):
+    """Tell the person who last changed the language sent back, in their own language, where to fix it."""
+    def tell_translator():
+        # The page's editing link: it opens whichever draft holds the translation by the time they read this.
+        mail.send(
+            people.wants_one(translator, "decisions", besides=by), "language_sent_back",
+            lambda user: {"language": get_language_info(language)["name_translated"]},
+            by=people_name(by), comment=comment, revision=revision,
+            translate_url=mail.admin_link("admin:guidance_guidancepage_edit", revision.page_id, query=f"lang={language}"),
+        )
+
+    transaction.on_commit(tell_translator)
+
+
 def page_published(sender, page, revision, by=None, **kwargs):
     if by is None:
         return  # the content loader publishing the recorded history: nobody decided anything now
     behind = left_behind(revision)
+    heard = recordings.left_behind(revision)  # recordings of sections whose English changed
 
     def tell():
         author = people.wants_one(revision.author, "decisions", besides=by)
         mail.send(author, "published", by=people_name(by), **revision_links(revision))
-        if behind:
-            tell_translators(revision, behind)
+        if behind or heard:
+            tell_translators(revision, behind, heard)
 
     transaction.on_commit(tell)
 
@@ -92,19 +121,22 @@ def left_behind(revision):
     return behind
 
 
-def tell_translators(revision, behind):
+def tell_translators(revision, behind, heard=None):
+    heard = heard or {}
     translators = [
         user for user in people.who_want(people.with_permission(roles.VIEW_REVISIONS), "translation_updates")
-        if roles.can_edit_drafts(user) and set(people.profile(user).translates) & set(behind)
+        if roles.can_edit_drafts(user) and set(people.profile(user).translates) & (set(behind) | set(heard))
     ]
 
     def context_for(user):
-        languages = [code for code in behind if code in people.profile(user).translates]
+        languages = [code for code in TRANSLATED_LANGUAGES
+                     if code in people.profile(user).translates and (code in behind or code in heard)]
         return {"languages": [
             {
                 "name": get_language_info(code)["name_translated"],
-                "segments": [Truncator(segment.text).chars(160) for segment in behind[code][:SEGMENTS_LISTED]],
-                "more": max(0, len(behind[code]) - SEGMENTS_LISTED),
+                "segments": [Truncator(segment.text).chars(160) for segment in behind.get(code, [])[:SEGMENTS_LISTED]],
+                "more": max(0, len(behind.get(code, [])) - SEGMENTS_LISTED),
+                "recordings": heard.get(code, []),
             }
             for code in languages
         ]}

@@ -1,8 +1,9 @@
 """Quality checks on translated segments: what a translator is shown on save and on import, and what stops
 a publication unless a publisher overrides it.
 
-Each English segment is compared with its translation: every number stays (a deadline of 5 days
-must not become 3; Arabic-Indic ٠-٩ and Persian ۰-۹ digits count as the same numbers, and so do one
+Each English segment is compared with its translation: every number stays and none is added (a
+deadline of 5 days must not become 3, nor "within 3 days" appear where the English has none;
+Arabic-Indic ٠-٩ and Persian ۰-۹ digits count as the same numbers, and so do one
 and two written as words in Arabic and Dari), every link
 target and bold span stays, no English is left in a language written in another script, and the
 glossary's term is used where the English names a key concept (locale/glossary.yaml). The
@@ -42,6 +43,21 @@ NUMBER_WORDS = {
     ],
     "prs": [(re.compile(r"\bیک\b"), "1"), (re.compile(r"\bدو\b"), "2")],
 }
+# Numbers the English says in words, which a translation may well write in digits (July → 7月, "first
+# floor" → "1-й этаж"): a digit they account for is no number added.
+ENGLISH_NUMBER_WORDS = {
+    word: str(number)
+    for number, words in enumerate([
+        ("one", "first", "january"), ("two", "second", "february"), ("three", "third", "march"),
+        ("four", "fourth", "april"), ("five", "fifth", "may"), ("six", "sixth", "june"),
+        ("seven", "seventh", "july"), ("eight", "eighth", "august"), ("nine", "ninth", "september"),
+        ("ten", "tenth", "october"), ("eleven", "eleventh", "november"), ("twelve", "twelfth", "december"),
+    ], start=1)
+    for word in words
+}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
+ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 # Thousands grouped by a comma, the Arabic separator, or a space as Russian, Kazakh and Uzbek write them (7 399).
 GROUPED_THOUSANDS = re.compile(r"(?<=\d)[ ,\u066c\u00a0\u202f](?=\d{3}(?!\d))")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^“]*“")
@@ -79,6 +95,16 @@ def numbers(text, language=None):
     return found
 
 
+def _said_in_words(english):
+    found = {}
+    for word in ENGLISH_WORD.findall(english):
+        if word.casefold() in MONTHS and not word[0].isupper():
+            continue  # "you may apply" says no month
+        if (number := ENGLISH_NUMBER_WORDS.get(word.casefold())) is not None:
+            found[number] = found.get(number, 0) + 1
+    return found
+
+
 def link_targets(text):
     return sorted(LINK_TARGET.findall(text))
 
@@ -90,11 +116,23 @@ def check_segment(sid, english, translation, language):
     problems = []
     english_numbers, translated_numbers = numbers(english), numbers(translation, language)
     missing = [n for n, count in english_numbers.items() if translated_numbers.get(n, 0) < count]
+    # A number the English does not have ("within 3 days" added) misleads as much as one lost; words for
+    # numbers are not counted here (Dari "یک" is also "a"). One problem says both, for one segment.
+    said = _said_in_words(english)
+    added = [n for n, count in numbers(translation).items() if english_numbers.get(n, 0) + said.get(n, 0) < count]
+    messages = []
     if missing:
-        problems.append(Problem(sid, "numbers", _(
+        messages.append(_(
             "Numbers of the English missing here: %(numbers)s. Every number, date and deadline must stay "
             "(local digits are fine)."
-        ) % {"numbers": ", ".join(missing)}))
+        ) % {"numbers": ", ".join(missing)})
+    if added:
+        messages.append(_(
+            "Numbers not in the English: %(numbers)s. A translation adds no number, date or deadline: "
+            "check it against the English."
+        ) % {"numbers": ", ".join(added)})
+    if messages:
+        problems.append(Problem(sid, "numbers", " ".join(messages)))
     lost = sorted(set(link_targets(english)) - set(link_targets(translation)))
     if lost:
         problems.append(Problem(sid, "links", _("Links of the English missing here: %(links)s.") % {

@@ -1,9 +1,10 @@
 """Template filters for guidance text."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import escape
 
 from config.language_fallback import current_language
 from guidance.rendering import render_markdown, site_value
@@ -32,6 +33,32 @@ def reader_body(revision, outdated_sections=None):
         for number, url in outdated_sections.items()
     }
     return replace(body, value=mark_outdated_sections(body.value, notices))
+
+
+@dataclass(frozen=True)
+class Listening:
+    html: str  # the rendered body with a "Listen" control under each recorded section's heading
+    items: list  # [{"listen": Listen, "anchor": …, "heading": the heading as the reader reads it}], in order
+
+
+@register.simple_tag
+def with_recordings(rendered, listen=()):
+    """The rendered body (sanitised HTML) with the recordings of guidance.recordings.for_reader placed
+    under their sections' headings; the controls are the site's own markup, added after sanitising."""
+    html, items = rendered.html, []
+    for item in sorted(listen or (), key=lambda listen: listen.number, reverse=True):
+        if not 0 < item.number <= len(rendered.headings):
+            continue
+        heading = rendered.headings[item.number - 1]
+        start = html.find(f' id="{escape(heading.anchor)}"')
+        end = html.find("</h2>", start) if start >= 0 else -1
+        if end < 0:
+            continue
+        end += len("</h2>")
+        control = render_to_string("guidance/includes/listen.html", {"listen": item})
+        html = html[:end] + "\n" + control + html[end:]
+        items.insert(0, {"listen": item, "anchor": heading.anchor, "heading": heading.text})
+    return Listening(html, items)
 
 
 @register.simple_tag

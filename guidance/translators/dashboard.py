@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import get_language_info, gettext, ngettext
 
-from ..models import GuidancePage, Revision, Significance
+from .. import recordings
+from ..models import GuidancePage, Recording, Revision, Significance
 from ..segments import page_status
 
 
@@ -15,6 +16,7 @@ class Cell:
     edit_url: str
     draft_note: str  # "A major English change is waiting for review: 3 segments will need Russian", or ""
     draft_url: str
+    recordings_behind: int = 0  # recordings of sections whose English changed since
 
     @property
     def segment_counts(self):
@@ -33,6 +35,11 @@ class Cell:
             lines.append(ngettext(
                 "%(count)s segment not translated", "%(count)s segments not translated", status.missing
             ) % {"count": status.missing})
+        if self.recordings_behind:
+            lines.append(ngettext(
+                "%(count)s recording of an earlier English text", "%(count)s recordings of an earlier English text",
+                self.recordings_behind,
+            ) % {"count": self.recordings_behind})
         return lines
 
 
@@ -67,6 +74,9 @@ def dashboard_rows():
     """One row per page: its cells in each translated language, and its open draft."""
     pages = list(GuidancePage.objects.select_related("current_revision"))
     statuses = page_status.statuses_for_pages(pages)
+    current_recordings = {}
+    for recording in Recording.objects.current().filter(page__in=pages):
+        current_recordings.setdefault(recording.page_id, []).append(recording)
     drafts = {
         draft.page_id: draft
         for draft in Revision.objects.open().filter(page__in=pages).select_related("page__current_revision")
@@ -76,6 +86,7 @@ def dashboard_rows():
         draft = drafts.get(page.pk)
         outlook = page_status.draft_outlook(draft) if draft is not None else {}
         edit_url = reverse("admin:guidance_guidancepage_edit", args=[page.pk])
+        heard = recordings.behind_by_language(page.current_revision, current_recordings.get(page.pk, []))
         cells = []
         for code in page_status.TRANSLATED_LANGUAGES:
             draft_url = ""
@@ -83,7 +94,8 @@ def dashboard_rows():
                 draft_url = reverse("admin:guidance_revision_review", args=[draft.pk]) + f"?lang={code}"
                 if draft.is_editable:
                     draft_url = translate_url(draft, code)
-            cells.append(Cell(statuses[page.pk][code], edit_url, draft_note(draft, outlook.get(code), code), draft_url))
+            cells.append(Cell(statuses[page.pk][code], edit_url, draft_note(draft, outlook.get(code), code), draft_url,
+                              heard.get(code, 0)))
         rows.append({
             "page": page, "draft": draft, "cells": cells,
             "draft_review_url": reverse("admin:guidance_revision_review", args=[draft.pk]) if draft else "",

@@ -27,7 +27,7 @@ from config.history.tracked import TrackedEntry, tracked_models
 
 from .. import roles
 from ..segments.status import SOURCE_LANGUAGE, SegmentState
-from .units import PageReport, PageUnits, Unit
+from .units import ChangedSince, PageReport, PageUnits, Unit, translation_hash
 
 ORIGIN = "directory"
 
@@ -113,20 +113,23 @@ class EntryReport(PageReport):
     @property
     def has_news(self):
         """Worth a line on the import page: an entry the file leaves as it was is not listed."""
-        return bool(self.imported or self.stale or self.unknown or self.problems or self.refused)
+        return bool(self.imported or self.stale or self.unknown or self.problems or self.refused or self.changed_since)
 
 
-def import_entries(language, items, *, by):
-    """Import the directory segments of a file; [EntryReport], one per entry the file names."""
+def import_entries(language, items, *, by, despite_problems=False):
+    """Import the directory segments of a file; [EntryReport], one per entry the file names.
+
+    `despite_problems`: the person saw the quality checks' warnings and saves anyway, as the entry's form allows.
+    """
     by_entry = {}
     for item in items:
         by_entry.setdefault(item.page, []).append(item)
-    reports = [_import_entry(key, entry_items, language, by) for key, entry_items in by_entry.items()]
+    reports = [_import_entry(key, entry_items, language, by, despite_problems) for key, entry_items in by_entry.items()]
     return [report for report in reports if report.has_news]
 
 
 @transaction.atomic
-def _import_entry(key, items, language, by):
+def _import_entry(key, items, language, by, despite_problems=False):
     model, pk = _model_and_pk(key)
     entry = model._base_manager.select_for_update().filter(pk=pk).first() if model else None
     if entry is None:
@@ -137,6 +140,7 @@ def _import_entry(key, items, language, by):
         report.refused = _("You may not change this kind of entry: ask an editor to import this part of the file.")
         return report
     fields = stale_translations.translated_fields(model)
+    report.names = {name: stale_translations.field_label(model, name).capitalize() for name in fields}
     wanted = {}
     for item in items:
         if item.sid not in fields:
@@ -147,13 +151,16 @@ def _import_entry(key, items, language, by):
             report.stale.append((item.sid, item.source))
         elif not item.done or not item.target.strip():
             report.not_done.append(item.sid)
+        elif _changed_since(item, getattr(entry, build_localized_fieldname(item.sid, language)) or ""):
+            now = getattr(entry, build_localized_fieldname(item.sid, language)) or ""
+            report.changed_since.append(ChangedSince(item.sid, report.name(item.sid), now, item.target))
         else:
             wanted[item.sid] = item.target.strip()
-    _apply(entry, wanted, language, report)
+    _apply(entry, wanted, language, report, despite_problems)
     if report.imported:
         with recording.acting_as(by):
             entry.save()
-    elif (report.stale or report.unknown) and not wanted:
+    elif (report.stale or report.unknown) and not wanted and not report.changed_since:
         report.refused = _(
             "This file was made from an older English text: none of its segments matches the English of the "
             "entry now. Export the directory again and translate the new file."
@@ -161,7 +168,12 @@ def _import_entry(key, items, language, by):
     return report
 
 
-def _apply(entry, wanted, language, report):
+def _changed_since(item, translation_now):
+    return (item.base is not None and item.base != translation_hash(translation_now)
+            and item.target.strip() != translation_now.strip())
+
+
+def _apply(entry, wanted, language, report, despite_problems=False):
     """Put each wanted translation on the entry, unless it fails the quality checks or the field's rules."""
     for name, text in wanted.items():
         attname = build_localized_fieldname(name, language)
@@ -169,7 +181,7 @@ def _apply(entry, wanted, language, report):
         if text == before.strip() and not stale_translations.is_outdated(entry, name, language):
             continue  # the file gives the translation the entry has: nothing to check or save
         setattr(entry, attname, text)
-        blocking = stale_translations.blocking_problems(entry, [name], language)
+        blocking = [] if despite_problems else stale_translations.blocking_problems(entry, [name], language)
         try:
             entry.clean_fields(exclude=[f.name for f in entry._meta.fields if f.name != attname])
         except ValidationError as invalid:

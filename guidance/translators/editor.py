@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from .. import held_languages
 from ..diff import side_by_side
 from ..models import Revision
 from ..segments import page_status
@@ -175,7 +176,9 @@ def credit(draft, language, person):
     if person.get_username() not in [username for _name, username in credited]:
         credited.append([person.get_full_name(), person.get_username()])
     data["translators"] = {**data.get("translators", {}), language: credited}
+    data["last_by"] = {**data.get("last_by", {}), language: person.get_username()}  # who answers for it now
     draft.segments = data
+    held_languages.clear(draft, language)  # changed since it was sent back: ready for review again
 
 
 def credit_changes(stored, draft, person):

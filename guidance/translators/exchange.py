@@ -7,6 +7,8 @@ each segment's English with the English of the page's draft now: a segment made 
 English text is not imported but listed; a file none of whose segments matches is refused.
 """
 
+import re
+
 import polib
 from django.conf import settings
 from django.db import transaction
@@ -22,9 +24,10 @@ from ..segments.status import TRANSLATED_LANGUAGES, SegmentState
 from . import directory_exchange, xliff
 from .editor import apply_segments, segment_rows
 from .languages import languages_refusal
-from .units import ImportRefused, Incoming, PageReport, PageUnits, Unit
+from .units import ChangedSince, ImportRefused, Incoming, PageReport, PageUnits, Unit, translation_hash
 
 NOTE = "change-note"  # the unit of a draft's change note
+BASE = "base="  # in a PO entry's comment: the translation_hash of the translation when exported
 PO_CONTEXT = "{page}/{segment}"
 
 
@@ -48,7 +51,19 @@ def page_units(page, language):
         translated_note = getattr(revision, build_localized_fieldname("change_note", language)) or ""
         state = SegmentState.CURRENT if translated_note else SegmentState.MISSING
         units.append(Unit(page.slug, NOTE, "note", note, translated_note, state))
-    return PageUnits(page.slug, revision.pk, units)
+    return PageUnits(page.slug, revision.pk, units, version=revision.version)
+
+
+def segment_name(kind, english):
+    """How a refusal names a segment: its kind and the start of its English ("Paragraph “Apply within…”")."""
+    english = " ".join((english or "").split())
+    return f"{kind} “{english[:60]}{'…' if len(english) > 60 else ''}”"
+
+
+def changed_since(item, translation_now):
+    """Was this segment's translation changed after the file was exported, and would the file overwrite it?"""
+    return (item.base is not None and item.base != translation_hash(translation_now)
+            and item.target.strip() != (translation_now or "").strip())
 
 
 def export(pages, language):
@@ -66,12 +81,13 @@ def to_po(exported, language):
         "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
         "X-Source-Language": settings.LANGUAGE_CODE,
         "X-Guidance-Revisions": " ".join(f"{item.page}:{item.revision_id}" for item in exported),
+        "X-Guidance-Versions": " ".join(f"{item.page}:{item.version or item.revision_id}" for item in exported),
     }
     for item in exported:
         for unit in item.units:
             entry = polib.POEntry(
                 msgctxt=PO_CONTEXT.format(page=unit.page, segment=unit.sid), msgid=unit.source, msgstr=unit.target,
-                comment=f"{unit.kind}; {unit.state}",
+                comment=f"{unit.kind}; {unit.state}; {BASE}{unit.base}",
             )
             if unit.outdated:
                 entry.flags.append("fuzzy")
@@ -84,13 +100,21 @@ def read_po(text):
     if "\n" not in text.strip("\n") and "msgid" not in text:
         # polib.pofile() reads a file when given an existing path: an upload must never name one.
         raise ValueError(_("no PO entries"))
-    catalog = polib.pofile(text if text.endswith("\n") else text + "\n")
+    try:
+        catalog = polib.pofile(text if text.endswith("\n") else text + "\n")
+    except OSError as error:  # polib's own message is English ("Syntax error in po file (line 3)")
+        line = re.search(r"line (\d+)", str(error))
+        raise ValueError(
+            _("the PO file is broken at line %(line)s") % {"line": line.group(1)} if line else _("the PO file is broken")
+        ) from error
     incoming = []
     for entry in catalog:
         if entry.obsolete or not entry.msgctxt or "/" not in entry.msgctxt:
             continue
         page, sid = entry.msgctxt.split("/", 1)
-        incoming.append(Incoming(page, sid, entry.msgid, entry.msgstr, "fuzzy" not in entry.flags))
+        base = next((part.strip()[len(BASE):] for part in (entry.comment or "").split(";")
+                     if part.strip().startswith(BASE)), None)
+        incoming.append(Incoming(page, sid, entry.msgid, entry.msgstr, "fuzzy" not in entry.flags, base))
     language = catalog.metadata.get("Language", "").replace("_", "-").lower()
     return language, incoming
 
@@ -112,8 +136,11 @@ def read_file(data):
     return language, incoming
 
 
-def import_file(data, *, by, expected_language=None, checks=None):
-    """Import a translated file into the drafts of its pages. Returns (language, [PageReport])."""
+def import_file(data, *, by, expected_language=None, checks=None, despite_problems=False):
+    """Import a translated file into the drafts of its pages. Returns (language, [PageReport]).
+
+    A draft takes segments with quality problems (they are shown, and stop its publication until fixed or
+    overridden); the directory, which has no drafts, takes them only `despite_problems`."""
     language, incoming = read_file(data)
     if expected_language and language != expected_language:
         raise ImportRefused(_("This file translates into another language (%(language)s).") % {"language": language})
@@ -134,7 +161,7 @@ def import_file(data, *, by, expected_language=None, checks=None):
             report = _import_page(pages[slug], language, items, by, checks)
         reports.append(report)
     if directory_items:
-        reports += directory_exchange.import_entries(language, directory_items, by=by)
+        reports += directory_exchange.import_entries(language, directory_items, by=by, despite_problems=despite_problems)
     return language, reports
 
 
@@ -148,6 +175,7 @@ def _import_page(page, language, items, by, checks):
     segment_map = page_status.draft_map(base) if base.is_open else page_status.stored_map(base)
     rows = {row.sid: row for row in segment_rows(base, language, segment_map)}
     english = {sid: row.english.text for sid, row in rows.items()}
+    report.names = {sid: segment_name(row.kind_label, row.english.text) for sid, row in rows.items()}
     note_field = build_localized_fieldname("change_note", language)
     english_note = getattr(base, build_localized_fieldname("change_note", settings.LANGUAGE_CODE)) or ""
     by_text = {}
@@ -167,10 +195,12 @@ def _import_page(page, language, items, by, checks):
             report.stale.append((sid, item.source))
         elif not item.done or not item.target.strip():
             report.not_done.append(sid)
+        elif changed_since(item, rows[sid].translation):
+            report.changed_since.append(ChangedSince(sid, report.name(sid), rows[sid].translation, item.target))
         elif item.target.strip() != rows[sid].translation.strip() or rows[sid].state != SegmentState.CURRENT:
             texts[sid] = item.target  # a new translation, or one the translator confirmed against the new English
     if not texts and note is None:
-        if report.stale or report.unknown:
+        if (report.stale or report.unknown) and not report.changed_since:
             report.refused = _(
                 "This file was made from an older English text: none of its segments matches the English of the "
                 "page now. Export the page again and translate the new file."

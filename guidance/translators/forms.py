@@ -1,5 +1,8 @@
 """Forms of the translator's tools: a draft's segments in one language, and a translated file to import."""
 
+import base64
+import binascii
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -53,12 +56,36 @@ class SegmentsForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    """A PO or XLIFF file brought back from a translator or an agency."""
+    """A PO or XLIFF file brought back from a translator or an agency; or, to save despite the quality
+    problems shown, the same file again (kept in the page, so nobody has to choose it a second time)."""
 
-    file = forms.FileField(label=_("Translated file (PO or XLIFF 2.0)"))
+    file = forms.FileField(label=_("Translated file (PO or XLIFF 2.0)"), required=False)
+    content = forms.CharField(widget=forms.HiddenInput, required=False)
+    save_despite_problems = forms.BooleanField(
+        label=_("Save despite the quality problems"), required=False,
+        help_text=_("Only if you are sure the translations are right as they are (a “3rd floor” written as a word)."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
+        if upload and upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("This file is too large to be a translation of guidance pages."))
         return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("file") and not cleaned_data.get("content") and "file" not in self.errors:
+            self.add_error("file", forms.ValidationError(self.fields["file"].error_messages["required"], code="required"))
+        return cleaned_data
+
+    def data_bytes(self):
+        if self.cleaned_data.get("file"):
+            return self.cleaned_data["file"].read()
+        try:
+            return base64.b64decode(self.cleaned_data["content"], validate=True)[:MAX_IMPORT_BYTES]
+        except (binascii.Error, ValueError):
+            return b""
+
+    @staticmethod
+    def kept(data):
+        return base64.b64encode(data).decode("ascii")

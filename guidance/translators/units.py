@@ -4,9 +4,16 @@ The PO and XLIFF writers and readers (exchange.py, xliff.py) and the directory's
 (directory_exchange.py) all build on these, so none of them imports another for its types.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from ..segments.status import OUTDATED
+
+
+def translation_hash(text):
+    """What a file records of the translation it was exported with: a segment whose translation no longer
+    has this hash was changed by someone after the export, and an import must not overwrite it unseen."""
+    return hashlib.sha1((text or "").strip().encode()).hexdigest()[:12]
 
 
 class ImportRefused(ValueError):
@@ -26,6 +33,10 @@ class Unit:
     previous_source: str | None = None
 
     @property
+    def base(self):
+        return translation_hash(self.target)
+
+    @property
     def outdated(self):
         return self.state in OUTDATED
 
@@ -36,6 +47,7 @@ class PageUnits:
     revision_id: int  # a directory entry's version
     units: list
     origin: str = "guidance"  # or "directory" (directory_exchange)
+    version: int | None = None  # the draft's version when exported (a directory entry's is its revision_id)
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,17 @@ class Incoming:
     source: str
     target: str
     done: bool  # not fuzzy (PO) or past "initial" (XLIFF): the translator says it is finished
+    base: str | None = None  # translation_hash of the translation when exported (None: an older file says nothing)
+
+
+@dataclass(frozen=True)
+class ChangedSince:
+    """A segment whose translation someone changed after the file was exported: refused, both texts shown."""
+
+    sid: str
+    name: str
+    now: str  # the translation saved meanwhile
+    in_file: str
 
 
 @dataclass
@@ -61,3 +84,16 @@ class PageReport:
     unknown: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     refused: str = ""
+    changed_since: list = field(default_factory=list)  # [ChangedSince]
+    names: dict = field(default_factory=dict)  # {segment id: how staff recognise it (kind and English)}
+
+    def name(self, sid):
+        return self.names.get(sid, sid)
+
+    @property
+    def named_problems(self):
+        return [(self.name(problem.sid), problem) for problem in self.problems]
+
+    @property
+    def named_not_done(self):
+        return [self.name(sid) for sid in self.not_done]

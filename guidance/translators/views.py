@@ -17,6 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from config.language_tabs import language_attributes
 
 from .. import publishing, roles
+from ..admin_review import sent_back_rows
 from ..forms import conflict_message
 from ..models import GuidancePage, Revision
 from ..segments import checks as translation_checks
@@ -134,6 +135,7 @@ def translate_view(model_admin, request, object_id, language):
         "export_po_url": reverse("admin:guidance_guidancepage_export", args=[draft.page_id, language, "po"]),
         "export_xliff_url": reverse("admin:guidance_guidancepage_export", args=[draft.page_id, language, "xlf"]),
         "structure_problems": [problem for problem in problems if problem.sid == "body"],
+        "sent_back": [row for row in sent_back_rows(draft) if row["code"] == language],
     }
     return TemplateResponse(request, "admin/guidance/revision/translate.html", context)
 
@@ -196,17 +198,22 @@ def import_view(model_admin, request):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     language, reports = request.POST.get("language") or None, None
+    retry = ""
     if request.method == "POST" and form.is_valid():
         expected = language if language in TRANSLATED_LANGUAGES else None
+        data = form.data_bytes()
         try:
             language, reports = exchange.import_file(
-                form.cleaned_data["file"].read(), by=request.user, expected_language=expected,
-                checks=translation_checks.problems_of_segments,
+                data, by=request.user, expected_language=expected, checks=translation_checks.problems_of_segments,
+                despite_problems=form.cleaned_data["save_despite_problems"],
             )
         except exchange.ImportRefused as refused:
             form.add_error("file", str(refused))
         except publishing.EditConflict as conflict:
             form.add_error(None, conflict_message(conflict))
+        else:  # the directory refused segments for their quality problems: offer to save them anyway
+            if any(getattr(report, "is_directory", False) and report.problems for report in reports):
+                retry = ImportForm(initial={"content": ImportForm.kept(data)})
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
@@ -216,5 +223,6 @@ def import_view(model_admin, request):
         "language_name": language_name(language) if language in TRANSLATED_LANGUAGES else "",
         "reports": reports,
         "imported_any": any(report.imported for report in reports or ()),
+        "retry_form": retry,
     }
     return TemplateResponse(request, "admin/guidance/guidancepage/import.html", context, status=200)

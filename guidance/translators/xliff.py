@@ -14,6 +14,7 @@ attacks; external entities are never fetched), given only files staff upload.
 import xml.etree.ElementTree as ET
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from .units import Incoming
 
@@ -32,6 +33,8 @@ def write(exported, language):
         file_element = ET.SubElement(root, f"{Q}file", {"id": item.page, "original": f"{item.origin}/{item.page}"})
         notes = ET.SubElement(file_element, f"{Q}notes")
         ET.SubElement(notes, f"{Q}note", {"category": "revision"}).text = str(item.revision_id)
+        if item.version is not None:
+            ET.SubElement(notes, f"{Q}note", {"category": "version"}).text = str(item.version)
         for unit in item.units:
             _unit(file_element, unit)
     ET.indent(root)
@@ -42,6 +45,7 @@ def _unit(parent, unit):
     element = ET.SubElement(parent, f"{Q}unit", {"id": unit.sid, "name": unit.kind})
     notes = ET.SubElement(element, f"{Q}notes")
     ET.SubElement(notes, f"{Q}note", {"category": "state"}).text = unit.state
+    ET.SubElement(notes, f"{Q}note", {"category": "base"}).text = unit.base  # the translation as exported
     if unit.outdated and unit.previous_source is not None:
         ET.SubElement(notes, f"{Q}note", {"category": "previous-source"}).text = unit.previous_source
     done = bool(unit.target) and not unit.outdated
@@ -57,18 +61,22 @@ def read(text):
     """(target language, [units.Incoming]) from an XLIFF 2.0 document; ValueError when it is not one."""
     try:
         root = ET.fromstring(text)
-    except ET.ParseError as error:
-        raise ValueError(str(error)) from error
+    except ET.ParseError as error:  # expat's own message is English ("not well-formed (invalid token)")
+        line, column = error.position
+        raise ValueError(gettext("the XML is broken at line %(line)s, column %(column)s") % {
+            "line": line, "column": column + 1,
+        }) from error
     if root.tag != f"{Q}xliff" or not root.get("version", "").startswith("2."):
-        raise ValueError("not an XLIFF 2 document (urn:oasis:names:tc:xliff:document:2.0)")
+        raise ValueError(gettext("it is XML but not an XLIFF 2.0 document"))
     incoming = []
     for file_element in root.iter(f"{Q}file"):
         for unit in file_element.iter(f"{Q}unit"):
+            base = next((note.text or "" for note in unit.iter(f"{Q}note") if note.get("category") == "base"), None)
             for segment in unit.iter(f"{Q}segment"):
                 source, target = segment.find(f"{Q}source"), segment.find(f"{Q}target")
                 incoming.append(Incoming(
                     file_element.get("id", ""), unit.get("id", ""), _text(source), _text(target),
-                    segment.get("state", "initial") in DONE_STATES,
+                    segment.get("state", "initial") in DONE_STATES, base,
                 ))
     return (root.get("trgLang") or "").lower(), incoming
 

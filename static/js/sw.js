@@ -3,7 +3,7 @@
 // admin, or a response marked private or no-store.
 const CACHE = "help-site-v2", MAX_PAGES = 60;
 // The reader pages of the URL contract, without a query string: nothing else is stored.
-const PUBLIC = /^\/[a-z]{2,3}(-[a-z]+)?\/((guidance\/[\w-]+\/(history\/)?|(cities|offices|partners)\/([\w-]+\/)?|(about|updates|notices|offline|forget)\/))?$/;
+const PUBLIC = /^\/[a-z]{2,3}(-[a-z]+)?\/((guidance\/[\w-]+\/(history\/)?|(cities|offices|partners)\/([\w-]+\/)?|(about|updates|notices|offline|forget|check\/official)\/))?$/;
 
 const offlinePage = (url) => "/" + ((/^\/([a-z]{2,3}(-[a-z]+)?)\//.exec(url.pathname) || [])[1] || "en") + "/offline/";
 const ours = (url) => url.origin === location.origin && !url.pathname.startsWith("/admin/");

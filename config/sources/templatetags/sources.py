@@ -12,4 +12,6 @@ register = template.Library()
 def provenance(entry):
     lines = lines_of(entry)
     css = "provenance" if entry.source_check_id else "provenance no-source"
+    if entry.is_overdue and entry.verified_on:
+        css += " not-confirmed"
     return format_html('<p class="{}">{}</p>', css, format_html_join(" · ", "{}", ((line,) for line in lines)))

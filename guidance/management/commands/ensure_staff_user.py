@@ -34,4 +34,7 @@ class Command(BaseCommand):
             raise CommandError("STAFF_PASSWORD is too weak: " + " ".join(error.messages)) from error
         user.set_password(password)
         user.save()
-        self.stdout.write(f"Staff account {username!r} created.")
+        self.stdout.write(
+            f"Staff account {username!r} created. At its first log-in it sets up its second factor "
+            "(an authenticator app) and gets its recovery codes: docs/staff-guide.md."
+        )

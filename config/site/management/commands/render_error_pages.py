@@ -18,7 +18,8 @@ class Command(BaseCommand):
         directory.mkdir(parents=True, exist_ok=True)
         pages = {f"{status}.html": errors.protocol_error_page(status) for status in (400, 413, 414, 431)}
         for code, _name in settings.LANGUAGES:
-            pages[f"429.{code}.html"] = errors.request_error_page(429, code)
+            for status in (403, 404, 405, 429):  # nginx's own: a refused or missing static file, too many requests
+                pages[f"{status}.{code}.html"] = errors.request_error_page(status, code)
             pages[f"503.{code}.html"] = errors.unavailable_page(code)
         for name, html in pages.items():
             # Written aside and renamed, so a proxy serving the old page never reads half a new one.

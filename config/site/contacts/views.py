@@ -1,0 +1,104 @@
+"""/<lang>/check/: the form (GET, the same cached page for everyone) and its answer (POST, private,
+never stored, never logged: the title and the address stay the form's); /<lang>/check/official/: the
+printable list of official contacts."""
+
+import logging
+
+from django import forms
+from django.core.cache import cache
+from django.db import transaction
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+
+from config.client_address import client_address
+from config.last_updated import latest
+from config.middleware import serves
+from config.page_cache import depends_on
+from config.same_origin import is_same_origin
+
+from .matching import check_contact, official_contacts
+from .reading import read_contact
+
+CHECKS_PER_HOUR = 30  # per client address: a family or an NGO office shares one
+
+logger = logging.getLogger(__name__)
+
+
+class CheckForm(forms.Form):
+    contact = forms.CharField(
+        label=_("Phone number, e-mail address, website or messenger name"), max_length=200,
+        help_text=_("For example: +7 701 744 72 38, name@example.org, example.org or @name."),
+        error_messages={"required": _("Please write the contact you were given.")},
+        # The browser is asked not to remember what was typed (autocomplete="off").
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false", "dir": "ltr"}),
+    )
+
+    def clean_contact(self):
+        contact = read_contact(self.cleaned_data["contact"])
+        if contact is None:
+            raise forms.ValidationError(
+                _("This could not be read as a phone number, an e-mail address, a website or a messenger name."),
+                code="unreadable",
+            )
+        return contact
+
+
+def check_allowed(request):
+    """Count one check from this client; False once it made CHECKS_PER_HOUR this clock hour. Keyed like
+    the feedback limit (guidance.feedback.vote_allowed): a hash of the address under a key of the day."""
+    now = timezone.now()
+    day_key = f"config.site.contacts.rate:{now.date().isoformat()}"
+    client = salted_hmac(day_key, client_address(request), algorithm="sha256").hexdigest()
+    key = f"check-rate:{client}:{now.hour}"
+    try:
+        cache.add(key, 0, timeout=60 * 60)
+        return cache.incr(key) <= CHECKS_PER_HOUR
+    except ValueError:  # expired between add and incr: a new hour has begun
+        cache.set(key, 1, timeout=60 * 60)
+        return True
+    except Exception:  # noqa: BLE001 - without its cache the check still answers, unlimited
+        logger.exception("Contact check flood limit unavailable")
+        return True
+
+
+def _private(response):
+    """What a person asked about: no browser cache, shared cache, page cache or offline copy keeps it."""
+    add_never_cache_headers(response)  # private, no-store (and no-cache, max-age=0, must-revalidate)
+    return response
+
+
+@serves("POST")
+@csrf_exempt  # the form's page is cached, the same for everyone: config.same_origin protects the POST
+@transaction.non_atomic_requests  # it only reads: no savepoints to spend the query budget on
+@depends_on()
+def check(request):
+    """GET: the form. POST: whether the contact is ours (never stored; the form's title and address)."""
+    # Every name the template reads is set, so that no lookup fails (Django logs the context of those).
+    context = {"form": CheckForm(), "answer": None, "refused": False, "too_many": False, "last_updated": None}
+    if request.method != "POST":
+        return render(request, "site/check.html", context)
+    if not is_same_origin(request):
+        return _private(render(request, "site/check.html", {**context, "refused": True}, status=403))
+    if not check_allowed(request):
+        return _private(render(request, "site/check.html", {**context, "too_many": True}, status=429))
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return _private(render(request, "site/check.html", {**context, "form": form}, status=400))
+    answer = check_contact(form.cleaned_data["contact"])
+    return _private(render(request, "site/check.html", {**context, "answer": answer}))
+
+
+@transaction.non_atomic_requests
+@depends_on("directory")
+def official(request):
+    """Every verified phone, e-mail address, website and address of UNHCR, the government's offices and
+    the partners, with their source and last check: a list to print or keep."""
+    contacts = official_contacts()
+    entries = [*contacts["unhcr_offices"], *contacts["government_offices"], *contacts["partners"]]
+    checked = [entry.last_check.checked_on for entry in entries if entry.last_check_id and entry.last_check.checked_on]
+    context = {**contacts, "last_checked": latest(*checked), "printed_on": timezone.localdate(), "last_updated": None}
+    return render(request, "site/check_official.html", context)

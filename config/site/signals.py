@@ -1,0 +1,6 @@
+"""What the site layer announces, so that config.staff (above it) can tell people without the site knowing them."""
+
+from django.dispatch import Signal
+
+# Sent when an editor submits a notice for review; arguments: notice, by. Sent inside the save's transaction.
+notice_submitted = Signal()
