@@ -10,7 +10,7 @@ from .closures import follow_closures
 from .models import DIRECTORY_ORDER, City, Office
 from .pagination import page_links, page_of
 
-OFFICES_PER_PAGE = 40
+OFFICES_PER_PAGE = 30  # each card carries its source, last check, hours and the report form
 
 
 @depends_on("directory")

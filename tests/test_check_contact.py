@@ -17,6 +17,8 @@ from tests.conftest import LANGUAGE_CODES, RTL_LANGUAGES
 from tests.factories import QUERY_BUDGET
 from tests.pages import page_html
 
+from .second_factor import verified
+
 pytestmark = pytest.mark.django_db
 
 FROM_OUR_PAGE = {"HTTP_SEC_FETCH_SITE": "same-origin"}
@@ -165,6 +167,7 @@ def test_staff_add_and_a_second_person_approves_in_the_admin(client):
         user.is_superuser = True
         user.save()
     client.force_login(ana)
+    verified(client, ana)  # superusers give a second factor
     response = client.post("/admin/site/fraudulentcontact/add/", {
         "kind": "phone", "value": "8 705 111 22 33", "source": "UNHCR notice", "reported_on": "2026-03-02",
     })
@@ -175,6 +178,7 @@ def test_staff_add_and_a_second_person_approves_in_the_admin(client):
     html = client.post("/admin/site/fraudulentcontact/", action, follow=True).content.decode()
     assert "must be approved by someone else" in html
     client.force_login(bek)
+    verified(client, bek)  # superusers give a second factor
     client.post("/admin/site/fraudulentcontact/", action)
     entry.refresh_from_db()
     assert entry.approved_by == bek and entry.is_approved
@@ -190,6 +194,7 @@ def test_an_official_contact_cannot_be_listed_as_fraudulent(client):
     user.is_superuser = True
     user.save()
     client.force_login(user)
+    verified(client, user)  # superusers give a second factor
     response = client.post("/admin/site/fraudulentcontact/add/", {
         "kind": "phone", "value": "+7 701 744 72 38", "source": "A rumour", "reported_on": "2026-03-02",
     })

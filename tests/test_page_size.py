@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from benchmarks.scale_data import grow
 from config.site.city_directory import ELSEWHERE_SHOWN
 from guidance.models import MORE_PAGES_SHOWN
-from offices.models import CITIES_IN_CHOOSER
+from offices.models import CITIES_IN_CHOOSER, Office
 from offices.views import OFFICES_PER_PAGE
 from partners.views import PARTNERS_PER_PAGE
 
@@ -53,14 +53,16 @@ def test_a_city_page_shows_a_few_entries_from_elsewhere_with_a_link_to_all(clien
 
 
 def test_the_office_list_comes_a_page_at_a_time(client, tenfold):
+    pages = -(-Office.objects.count() // OFFICES_PER_PAGE)
+    assert pages >= 3
     first = client.get("/en/offices/")
     assertContains(first, 'href="/en/offices/?page=2" rel="next"', status_code=200)
-    assertContains(first, "Page 1 of 3")
+    assertContains(first, f"Page 1 of {pages}")
     assert first.content.decode().count('class="card') == OFFICES_PER_PAGE
-    last = client.get("/en/offices/?page=3")
+    last = client.get(f"/en/offices/?page={pages}")
     assertContains(last, "Former offices", status_code=200)
-    assertContains(last, 'href="/en/offices/?page=2"')
-    assert client.get("/en/offices/?page=4").status_code == 404
+    assertContains(last, f'href="/en/offices/?page={pages - 1}"')
+    assert client.get(f"/en/offices/?page={pages + 1}").status_code == 404
     assert client.get("/en/offices/?page=two").status_code == 404
 
 

@@ -110,7 +110,7 @@ def test_home_and_guidance_pages_offer_the_plan(client):
     ("en", "Tuesday, 22 December 2026"),
     ("ru", "Вторник, 22 декабря 2026 г."),
     ("kk", "22.12.2026, Сейсенбі"),
-    ("ar", "الثلاثاء، 22 ديسمبر، 2026"),
+    ("ar", "الثلاثاء، 22 ديسمبر 2026"),  # day, month, year (config/formats/ar)
     ("prs", "سه\u200cشنبه، 22 دسمبر 2026"),  # the month as Afghans name it, not Iran's دسامبر; Tuesday one word (ZWNJ)
     ("zh-hans", "2026年12月22日（星期二）"),
 ])

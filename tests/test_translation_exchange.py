@@ -160,7 +160,7 @@ def test_a_file_in_another_language_is_refused(staff_client, draft):
     assert "This file translates into another language (ru)." in response.content.decode()
     assert "could not be read as PO or XLIFF 2.0" in upload(translator, "x.po", "/etc/passwd").content.decode()
     assert "not text in UTF-8" in upload(translator, "x.po", b"\xff\xfe\x00garbage").content.decode()
-    assert "not an XLIFF 2 document" in upload(translator, "x.xlf", "<xliff version='1.2'/>").content.decode()
+    assert "not an XLIFF 2.0 document" in upload(translator, "x.xlf", "<xliff version='1.2'/>").content.decode()
 
 
 def test_all_pages_export_in_one_file(staff_client):

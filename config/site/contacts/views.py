@@ -19,11 +19,13 @@ from config.last_updated import latest
 from config.middleware import serves
 from config.page_cache import depends_on
 from config.same_origin import is_same_origin
+from offices.pagination import page_links, page_of
 
 from .matching import check_contact, official_contacts
 from .reading import read_contact
 
 CHECKS_PER_HOUR = 30  # per client address: a family or an NGO office shares one
+OFFICIAL_ENTRIES_PER_PAGE = 30  # offices and partners (with their branches) on one page of the official list
 
 logger = logging.getLogger(__name__)
 
@@ -93,12 +95,19 @@ def check(request):
 
 
 @transaction.non_atomic_requests
-@depends_on("directory")
+@depends_on("directory", query=("page",))
 def official(request):
     """Every verified phone, e-mail address, website and address of UNHCR, the government's offices and
     the partners, with their source and last check: a list to print or keep."""
     contacts = official_contacts()
-    entries = [*contacts["unhcr_offices"], *contacts["government_offices"], *contacts["partners"]]
+    # The list grows with the directory: a page of entries at a time, UNHCR first, then the government's
+    # offices, then the partners, each group under its heading (the template regroups them).
+    listed = [*(("unhcr", entry) for entry in contacts["unhcr_offices"]),
+              *(("government", entry) for entry in contacts["government_offices"]),
+              *(("partners", entry) for entry in contacts["partners"])]
+    page = page_of(request, listed, OFFICIAL_ENTRIES_PER_PAGE)
+    entries = [entry for _group, entry in page.object_list]
     checked = [entry.last_check.checked_on for entry in entries if entry.last_check_id and entry.last_check.checked_on]
-    context = {**contacts, "last_checked": latest(*checked), "printed_on": timezone.localdate(), "last_updated": None}
+    context = {"unhcr_domains": contacts["unhcr_domains"], **page_links(request, page),
+               "last_checked": latest(*checked), "printed_on": timezone.localdate(), "last_updated": None}
     return render(request, "site/check_official.html", context)
