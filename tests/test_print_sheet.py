@@ -1,6 +1,5 @@
 """The printable city sheet: where to apply and by when, addresses, phones, partners, hotline, QR, dates."""
 
-import datetime
 import re
 
 import pytest
