@@ -26,6 +26,7 @@ OLD_ASTANA = {
     "en": "13 Dostyk St.", "ru": "ул. Достык, 13", "kk": "Достық көшесі, 13", "ar": "شارع دوستيك، 13",
     "prs": "سرک دوستیک، 13", "zh-hans": "多斯特克街13号", "ug": "دوستىق كوچىسى، 13", "uz": "Dostiq koʻchasi, 13",
     "uk": "вул. Достик, 13",
+    "ps": "د دوستيک کوڅه، 13",
 }
 OLD_DRIVER_ADDRESS = "г. Астана, ул. Достык, 13"
 OLD_NAME = {
@@ -38,6 +39,7 @@ OLD_NAME = {
     "ug": "ئاستانا شەھىرىنىڭ ئىشقا ئورۇنلاشتۇرۇش ۋە ئىجتىمائىي پروگراممىلارنى ماسلاشتۇرۇش ئىشخانىسى",
     "uz": "Astana shahri Bandlik va ijtimoiy dasturlarni muvofiqlashtirish boshqarmasi",
     "uk": "Управління координації зайнятості та соціальних програм міста Астани",
+    "ps": "د آستانې ښار د کارموندنې او ټولنيزو پروګرامونو د همغږۍ دفتر",
 }
 CONTENT = {entry["slug"]: entry for entry in yaml.safe_load((OFFICES_DIR / "offices.yaml").read_text(encoding="utf-8"))}
 NEW_ASTANA = CONTENT["employment-office-astana"]["address"]
