@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 FOLD = 640
 
-ASTANA_OFFICE = "Office for the Coordination of Employment and Social Programs of Astana"
+ASTANA_OFFICE = "Department of Employment and Social Programs of Astana"
 
 
 def close_for_repairs(tab, site):

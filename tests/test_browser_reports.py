@@ -44,5 +44,5 @@ def test_a_reader_reports_a_wrong_phone_from_the_almaty_page(live_site, no_js_ph
     page.screenshot(path=SCREENSHOTS / f"{language}_report_thanks.png", full_page=True)
     (entry_name, problem, stored_language, note), = reports(live_site)[before:]
     assert (problem, stored_language, note) == ("phone", language, "8 727 000 00 00 — no answer")
-    assert entry_name.startswith("Office for the Coordination of Employment")
+    assert entry_name.startswith("Department of Employment and Social Programs")
     assert not no_js_phone.cookies() or all(cookie["name"] == "django_language" for cookie in no_js_phone.cookies())

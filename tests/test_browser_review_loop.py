@@ -65,7 +65,8 @@ def assert_russian(tab):
 
 
 def dashboard_count(tab, label):
-    row = tab.locator("#staff-dashboard tr", has_text=label)
+    # The label exactly: "Ждут моей проверки" is also inside "Объявления, которые ждут моей проверки".
+    row = tab.locator("#staff-dashboard tr", has=tab.get_by_text(label, exact=True))
     return int(row.locator("td.count").inner_text())
 
 

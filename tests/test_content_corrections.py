@@ -41,7 +41,11 @@ def old_definition_sentence(lang):
     return next(paragraph for paragraph in body.split("\n\n") if "1951" in paragraph)
 
 
-@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+# The languages whose 2025 revision carried the old sentence (Pashto came later, with the corrected text).
+CORRECTED = [lang for lang in LANGUAGE_CODES if (CONTENT_DIR / "pages" / "refugees" / f"2025-03-31.{lang}.md").exists()]
+
+
+@pytest.mark.parametrize("lang", CORRECTED)
 def test_refugee_definition_is_the_national_laws_and_naturalisation_is_out_of_reach(client, lang):
     html = page(client, lang, "refugees")
     assert old_definition_sentence(lang) not in html

@@ -38,7 +38,7 @@ async function respond(event, url) {
   const offline = offlinePage(url), stored = isStatic(url) && (await caches.match(url));
   if (stored) return stored;  // hashed static names: a stored copy is always right
   try {
-    // no-cache: or a browser shows a 2 s old copy (stale-while-revalidate)
+    // no-cache: else a browser may show a stale copy
     const response = await fetch(isStatic(url) ? event.request : new Request(event.request, {cache: "no-cache"}));
     event.waitUntil(keep(url, response.clone())
       .then(async () => isStatic(url) || (await caches.match(offline)) || store(offline)).catch(() => null));
