@@ -150,16 +150,6 @@ PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=False)
 # there to tell it (config/errors.py: 503, 500); tests/test_database_outage.py keeps them equal.
 HOTLINE_PHONE = "+77017447238"
 
-# Django's default hasher, run off the event loop that serves readers (config/passwords.py); the others
-# are Django's defaults, so any stored hash still verifies.
-PASSWORD_HASHERS = [
-    "config.passwords.ThreadedPBKDF2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
-    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
-    "django.contrib.auth.hashers.ScryptPasswordHasher",
-]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
