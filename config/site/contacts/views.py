@@ -5,16 +5,14 @@ printable list of official contacts."""
 import logging
 
 from django import forms
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
-from config.client_address import client_address
+from config import flood_limit
 from config.last_updated import latest
 from config.middleware import serves
 from config.page_cache import depends_on
@@ -50,21 +48,9 @@ class CheckForm(forms.Form):
 
 
 def check_allowed(request):
-    """Count one check from this client; False once it made CHECKS_PER_HOUR this clock hour. Keyed like
-    the feedback limit (guidance.feedback.vote_allowed): a hash of the address under a key of the day."""
-    now = timezone.now()
-    day_key = f"config.site.contacts.rate:{now.date().isoformat()}"
-    client = salted_hmac(day_key, client_address(request), algorithm="sha256").hexdigest()
-    key = f"check-rate:{client}:{now.hour}"
-    try:
-        cache.add(key, 0, timeout=60 * 60)
-        return cache.incr(key) <= CHECKS_PER_HOUR
-    except ValueError:  # expired between add and incr: a new hour has begun
-        cache.set(key, 1, timeout=60 * 60)
-        return True
-    except Exception:  # noqa: BLE001 - without its cache the check still answers, unlimited
-        logger.exception("Contact check flood limit unavailable")
-        return True
+    """Count one check from this client; False once it made CHECKS_PER_HOUR this clock hour (the same
+    daily-keyed hash of the address as the feedback and report limits)."""
+    return flood_limit.allowed(request, "check", CHECKS_PER_HOUR)
 
 
 def _private(response):
