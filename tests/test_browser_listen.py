@@ -80,8 +80,11 @@ def test_a_recording_played_in_full_is_kept_plays_offline_and_is_forgotten(site_
     tab.context.new_cdp_session(tab).send("Network.clearBrowserCache")
     tab.context.set_offline(True)
     tab.reload()
-    assert tab.locator("#offline-note").is_visible()
+    requested.clear()
     tab.locator("audio[data-section]").evaluate(PLAY_TO_THE_END)
+    answers = [request.response() for request in requested if not request.service_worker]  # the page's own requests
+    assert answers and all(answer.from_service_worker for answer in answers), "offline, the kept copy answers"
+    assert 206 in [answer.status for answer in answers], "a Range request gets its bytes from the kept copy"
     tab.context.set_offline(False)
 
     tab.goto(site.url + "/prs/forget/")

@@ -108,6 +108,8 @@ def translations_to_update(languages):
 def native_reviews_waiting(languages):
     """Pages whose translation in one of the person's languages waits for a native speaker's review (one query),
     for the languages that have any."""
+    if not any(code in languages for code in TRANSLATED_LANGUAGES):
+        return []
     waiting = native_review.waiting_by_language()
     url = reverse("admin:guidance_guidancepage_translations")
     return [
