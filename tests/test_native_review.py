@@ -106,3 +106,15 @@ def test_confirming_needs_a_post_and_a_known_review(content):
     assert pashto.get(f"/admin/guidance/guidancepage/{page.pk}/native-review/ps/confirm/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert pashto.post(f"/admin/guidance/guidancepage/{page.pk}/native-review/uz/confirm/").status_code == HTTPStatus.NOT_FOUND
     assert pashto.post(f"/admin/guidance/guidancepage/{page.pk}/native-review/xx/mark/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_data_migration_marks_the_pashto_of_an_existing_database(content):
+    """A database that loaded Pashto before native reviews existed: its migration marks every page with Pashto."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    NativeReview.objects.all().delete()
+    import_module("guidance.migrations.0019_native_review_listen").mark_pashto(apps, None)
+    assert sorted(NativeReview.objects.waiting().values_list("page__slug", "language")) == [
+        ("asylum-seekers", "ps"), ("refugees", "ps"), ("stateless", "ps")]
