@@ -21,7 +21,7 @@ from config.language_tabs import TabbedTranslationAdmin, language_attributes
 from config.permanent_addresses import PermanentSlugAdmin
 from config.sources.admin import CheckInline
 
-from . import admin_editing, admin_review, publishing, review_actions, roles
+from . import admin_editing, admin_review, native_review, publishing, review_actions, roles
 from .admin_editing import review_url
 from .diff import changed_languages, revision_diff
 from .forms import RestoreForm, ReviewForm, RevisionForm, conflict_message
@@ -31,6 +31,7 @@ from .segments import page_status
 from .translators import dashboard as translation_dashboard
 from .translators.directory_views import directory_editor_urls, entries_to_update
 from .translators.editor import credit_changes
+from .translators.native_review_views import native_review_urls
 from .translators.views import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -325,6 +326,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
             path("<int:object_id>/edit/", self.admin_site.admin_view(self.edit_view),
                  name="guidance_guidancepage_edit"),
             *exchange_urls(self),
+            *native_review_urls(self),
             *directory_editor_urls(self),
             *super().get_urls(),
         ]
@@ -356,14 +358,19 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
         """The localization dashboard: each page × language, and whether its translation keeps up."""
         if not self.has_view_permission(request):
             raise PermissionDenied
+        waiting = native_review.waiting_by_language()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Translation status"),
             "languages": [
-                {"code": code, "name": get_language_info(code)["name_translated"]}
+                {"code": code, "name": get_language_info(code)["name_translated"], "native_reviews_waiting": waiting.get(code, 0)}
                 for code in page_status.TRANSLATED_LANGUAGES
             ],
+            # the languages this person may mark as needing a native speaker's review, and confirm
+            "may_mark": roles.translation_languages(request.user),
+            "may_confirm": [code for code in page_status.TRANSLATED_LANGUAGES
+                            if roles.may_confirm_as_native_speaker(request.user, code)],
             "rows": translation_dashboard.dashboard_rows(),
             "directory_entries": entries_to_update(request.user),
         }

@@ -4,8 +4,10 @@ Each page is a folder: `page.yaml`, then one Markdown file per revision and lang
 `<publish date>.<language>.md`. The English file's header names the revision's sources (keys of
 `config/sources/content/sources.yaml`, the documents its facts come from, each with as of when they were true) and, for a
 text taken from older documents, `dated_by_source: true`: its file date only keeps the history in
-order, and readers are shown the sources' dates instead. A revision already loaded is never touched
-again, except that one loaded before revisions had sources is given those its file names.
+order, and readers are shown the sources' dates instead. A machine-assisted translation's header says
+`machine_assisted: true`: loaded, it waits for a native speaker's review (guidance/native_review.py). A
+revision already loaded is never touched again, except that one loaded before revisions had sources is
+given those its file names.
 """
 
 import datetime
@@ -17,6 +19,7 @@ from django.conf import settings
 
 from config.content_files import LANGUAGE_CODES, localized_values, read_front_matter, read_yaml, translated
 
+from . import native_review
 from .models import GuidancePage, KeyFigure, Revision, Significance, Source
 from .publishing import publish
 
@@ -42,6 +45,8 @@ def load_pages(report):
             report(Revision, revision is None)
             if revision is None:
                 revision = load_revision(page, date, files, import_key)
+                for language in machine_assisted(files):
+                    native_review.mark(page, language)
             record_sources(revision, header, files[settings.LANGUAGE_CODE])
 
 
@@ -60,6 +65,10 @@ def record_sources(revision, header, path):
         # Only how the history dates it; the text of a published revision stays frozen (update()
         # skips Revision.save(), which refuses any change to a published revision).
         Revision.objects.filter(pk=revision.pk).update(dated_by_source=True)
+
+
+def machine_assisted(files):
+    return [language for language, path in files.items() if read_front_matter(path)[0].get("machine_assisted")]
 
 
 def revision_files(page_dir):

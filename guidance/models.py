@@ -351,3 +351,7 @@ class Recording(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PublishedRevisionIsFrozen(_("Recordings are never deleted: a new one replaces them."), code="frozen")
+
+
+# Kept in its own module (it is about the translators' work, not the pages): imported here so Django finds it.
+from .native_review import NativeReview  # noqa: E402, F401

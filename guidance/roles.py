@@ -51,6 +51,13 @@ def may_translate(user, language):
     return language in translation_languages(user)
 
 
+def may_confirm_as_native_speaker(user, language):
+    """Only a translator (or editor) who names this language in their staff profile confirms that a native
+    speaker has read a translation: naming no language lets a translator write in all, never confirm."""
+    named = _languages_source[0](user) if _languages_source else []
+    return can_edit_drafts(user) and language in named
+
+
 def may_translate_entries(user, model):
     """May write the translations of this kind of directory entry: whoever may change such entries, and
     translators (the translator's right to translate covers the directory's texts, never its English)."""

@@ -68,6 +68,7 @@ class LiveSite:
             "DATABASE_URL": database_url or f"sqlite:///{self.workdir}/db.sqlite3",
             "SECRET_KEY": SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "MEDIA_ROOT": f"{self.workdir}/media",  # uploads go with the site's folder
             "PAGE_CACHE_STATUS_HEADER": "true",  # tests read X-Page-Cache; readers are never told
             **(extra_env or {}),
         }

@@ -55,3 +55,28 @@ def media_folder(settings):
 
 def recording_count():
     return Recording.objects.count()
+
+
+# Run in a live site's Django (LiveSite.python): the conversion and the record the admin's upload makes.
+LIVE_UPLOAD = """
+from django.core.files.uploadedfile import SimpleUploadedFile
+from guidance import recordings
+from guidance.models import GuidancePage, Recording
+page = GuidancePage.objects.select_related("current_revision").get(slug={slug!r})
+revision = page.current_revision
+section = next(sid for sid, _n, text in recordings.sections(revision) if text.startswith({heading!r}))
+with open({wav!r}, "rb") as wav:
+    converted, duration = recordings.convert(SimpleUploadedFile("tone.wav", wav.read()))
+recording = Recording(page=page, section=section, language={language!r}, revision=revision, duration=duration,
+                      size=converted.size, english_versions=recordings.versions_read(revision, section))
+recording.file.save(converted.name, converted, save=False)
+recording.save()
+print(recording.file.url)
+"""
+
+
+def upload_to_live_site(site, slug="asylum-seekers", heading="When to apply", language="prs", seconds=1):
+    """The address of a recording of `seconds` added to a live site (tests/live_site.py) for a section."""
+    wav = Path(site.workdir) / "tone.wav"
+    wav.write_bytes(sine_wav(seconds))
+    return site.python(LIVE_UPLOAD.format(slug=slug, heading=heading, language=language, wav=str(wav)))

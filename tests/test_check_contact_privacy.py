@@ -122,6 +122,6 @@ def test_the_offline_worker_keeps_only_the_official_list_of_these_pages():
     from pathlib import Path
 
     worker = Path(__file__).resolve().parent.parent.joinpath("static/js/sw.js").read_text()
-    assert 'event.request.method === "GET"' in worker and "private|no-store" in worker
+    assert 'if (request.method !== "GET" || !ours(url)) return;' in worker and "private|no-store" in worker
     public = worker.split("const PUBLIC = ", 1)[1].split(";\n", 1)[0]
     assert "check\\/official" in public and "check)" not in public and "|check|" not in public

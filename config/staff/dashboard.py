@@ -14,7 +14,7 @@ from django.utils.translation import get_language_info, gettext
 from config.history.tracked import tracked_models
 from config.reports import queue
 from config.site.models import Notice
-from guidance import roles
+from guidance import native_review, roles
 from guidance.models import GuidancePage, Revision
 from guidance.segments.page_status import TRANSLATED_LANGUAGES, TranslationState
 
@@ -53,6 +53,7 @@ def lines(user):
         found.append(waiting_for_review())
     if user.has_perm("guidance.view_guidancepage"):
         found.extend(translations_to_update(profile.translates))
+        found.extend(native_reviews_waiting(profile.translates))
         found.extend(directory_translations_to_update(profile.translates))
     cities = directory.city_ids(profile)
     if user.has_perm("offices.view_office"):
@@ -101,6 +102,20 @@ def translations_to_update(languages):
             sum(1 for states in stored if (states or {}).get(code) in BEHIND), url,
         )
         for code in languages
+    ]
+
+
+def native_reviews_waiting(languages):
+    """Pages whose translation in one of the person's languages waits for a native speaker's review (one query),
+    for the languages that have any."""
+    if not any(code in languages for code in TRANSLATED_LANGUAGES):
+        return []
+    waiting = native_review.waiting_by_language()
+    url = reverse("admin:guidance_guidancepage_translations")
+    return [
+        Line(gettext("Translations waiting for a native speaker’s review: %(language)s")
+             % {"language": get_language_info(code)["name_translated"]}, waiting[code], url)
+        for code in TRANSLATED_LANGUAGES if code in languages and waiting.get(code)
     ]
 
 

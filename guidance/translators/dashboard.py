@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language_info, gettext, ngettext
 
 from .. import recordings
-from ..models import GuidancePage, Recording, Revision, Significance
+from ..models import GuidancePage, NativeReview, Recording, Revision, Significance
 from ..segments import page_status
 
 
@@ -17,6 +17,11 @@ class Cell:
     draft_note: str  # "A major English change is waiting for review: 3 segments will need Russian", or ""
     draft_url: str
     recordings_behind: int = 0  # recordings of sections whose English changed since
+    native_review: NativeReview | None = None  # marked as needing a native speaker's review (perhaps confirmed since)
+
+    @property
+    def awaits_native_review(self):
+        return self.native_review is not None and self.native_review.waiting
 
     @property
     def segment_counts(self):
@@ -77,6 +82,8 @@ def dashboard_rows():
     current_recordings = {}
     for recording in Recording.objects.current().filter(page__in=pages):
         current_recordings.setdefault(recording.page_id, []).append(recording)
+    reviews = {(review.page_id, review.language): review
+               for review in NativeReview.objects.filter(page__in=pages).select_related("confirmed_by")}
     drafts = {
         draft.page_id: draft
         for draft in Revision.objects.open().filter(page__in=pages).select_related("page__current_revision")
@@ -95,13 +102,13 @@ def dashboard_rows():
                 if draft.is_editable:
                     draft_url = translate_url(draft, code)
             cells.append(Cell(statuses[page.pk][code], edit_url, draft_note(draft, outlook.get(code), code), draft_url,
-                              heard.get(code, 0)))
+                              heard.get(code, 0), reviews.get((page.pk, code))))
         rows.append({
             "page": page, "draft": draft, "cells": cells,
+            "native_reviews_waiting": sum(1 for cell in cells if cell.awaits_native_review),
             "draft_review_url": reverse("admin:guidance_revision_review", args=[draft.pk]) if draft else "",
         })
     return rows
-
 
 
 def left_behind(draft):

@@ -1,7 +1,7 @@
-// Offline reading (served at /sw.js for the whole site): keeps the public pages a person opened and
-// their static files; the offline page for the others. Never a search, a form answer, a preview, the
-// admin, or a response marked private or no-store.
-const CACHE = "help-site-v2", MAX_PAGES = 60;
+// Offline reading (at /sw.js): the public pages a person opened, their static files, and the offline page for
+// the others; never a search, a form answer, the admin, or a private or no-store answer. Recordings: only
+// those listen.js kept, served offline.
+const CACHE = "help-site-v2", KEPT = "help-site-recordings-v1", MAX_PAGES = 60;
 // The reader pages of the URL contract, without a query string: nothing else is stored.
 const PUBLIC = /^\/[a-z]{2,3}(-[a-z]+)?\/((guidance\/[\w-]+\/(history\/)?|(cities|offices|partners)\/([\w-]+\/)?|(about|updates|notices|offline|forget|check\/official)\/))?$/;
 
@@ -19,16 +19,13 @@ async function keep(url, response) {
   await Promise.all(pages.slice(0, -MAX_PAGES).map((key) => cache.delete(key)));
 }
 
-async function store(path) {
-  const url = new URL(path, location);
-  if (allowed(url)) await keep(url, await fetch(url));
-}
+const store = async (path, url = new URL(path, location)) => allowed(url) && keep(url, await fetch(url));
 
 async function start() {
-  for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
-  await self.clients.claim();
+  for (const name of await caches.keys()) if (name !== CACHE && name !== KEPT) await caches.delete(name);
+  await clients.claim();
   // The page that installed this worker was loaded before it.
-  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+  for (const client of await clients.matchAll({type: "window", includeUncontrolled: true})) {
     const url = new URL(client.url);
     if (ours(url)) await Promise.all([store(url), store(offlinePage(url))]).catch(() => null);
   }
@@ -37,22 +34,30 @@ async function start() {
 async function respond(event, url) {
   const offline = offlinePage(url), stored = isStatic(url) && (await caches.match(url));
   if (stored) return stored;  // hashed static names: a stored copy is always right
-  try {
-    // no-cache: else a browser may show a stale copy
+  try {  // no-cache: else a browser may show a stale copy
     const response = await fetch(isStatic(url) ? event.request : new Request(event.request, {cache: "no-cache"}));
     event.waitUntil(keep(url, response.clone())
       .then(async () => isStatic(url) || (await caches.match(offline)) || store(offline)).catch(() => null));
     return response;
   } catch (error) {
-    return (await caches.match(url)) || (!isStatic(url) && (await caches.match(offline))) || new Response("Offline", { status: 503 });
+    return (await caches.match(url)) || (!isStatic(url) && (await caches.match(offline))) || new Response("Offline", {status: 503});
   }
 }
 
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(start()));
-self.addEventListener("fetch", (event) => {
-  const url = new URL(event.request.url);
-  if (event.request.method === "GET" && ours(url) && (isStatic(url) || event.request.mode === "navigate")) {
-    event.respondWith(respond(event, url));
-  }
+// A kept recording: the bytes a Range request asks for (206), else the whole.
+async function kept(request) {
+  const stored = await caches.match(request.url, {cacheName: KEPT}), range = /^bytes=(\d+)-(\d*)/.exec(request.headers.get("Range"));
+  if (!stored || !range) return stored || Response.error();
+  const body = await stored.arrayBuffer(), size = body.byteLength, end = Math.min(range[2] ? +range[2] : size, size - 1);
+  return new Response(body.slice(+range[1], end + 1), {status: 206,
+    headers: {"Content-Type": stored.headers.get("Content-Type"), "Content-Range": `bytes ${range[1]}-${end}/${size}`}});
+}
+
+addEventListener("install", () => skipWaiting());
+addEventListener("activate", (event) => event.waitUntil(start()));
+addEventListener("fetch", (event) => {
+  const request = event.request, url = new URL(request.url);
+  if (request.method !== "GET" || !ours(url)) return;
+  if (isStatic(url) || request.mode === "navigate") event.respondWith(respond(event, url));
+  else if (url.pathname.startsWith("/media/recordings/")) event.respondWith(fetch(request).catch(() => kept(request)));
 });
