@@ -161,7 +161,7 @@ def loads(base, heavy, args):
     rounds = [one_round(base, heavy, static, crawled, args) for _round in range(args.rounds)]
     results = {name: tuple(statistics.median(r[name][i] for r in rounds) for i in range(3)) for name in rounds[0]}
     ratios = {name: statistics.median(r[name][0] / r[baseline][0] for r in rounds)
-              for name, baseline in BASELINES.items() if name in results}
+              for name, baseline in BASELINES.items() if name in results and baseline in results}
     return results, ratios, sizes, {"static file": static, "crawled": crawled}
 
 

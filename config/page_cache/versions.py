@@ -131,7 +131,8 @@ def resync(*, following=False):
         truth = dict(ContentVersion.objects.values_list("tag", "version"))
     except DatabaseError as error:  # no database: keep serving what the cache has, check again later
         _sync["retry_at"] = time.monotonic() + RETRY_SECONDS  # first, so no other request tries meanwhile
-        resync_later()
+        if not following:  # the regular check tries again itself: a stored page must not wait for it
+            resync_later()
         if not following or not _sync["follow_failed"]:  # once per outage from the regular check
             logger.warning("Could not check the page cache against the database (%s); will retry.", error)
         _sync["follow_failed"] = following
