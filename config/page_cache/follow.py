@@ -8,8 +8,8 @@ the database's versions every SYNC_SECONDS, in a thread (a greenlet under the ge
 own, and gives a new version to each tag the database changed (versions.resync). So a publish made in
 any process is seen by readers of every other within SYNC_SECONDS, plus the render of the page.
 
-Readers never wait for this: a stored page is still served without the database; the check runs
-beside them, and while the database is down it fails once in the log and tries again
+Readers never wait for this: a stored page is still served without the database; the check (one
+small query a second per process, on a connection closed after it) runs beside them, and while the database is down it fails once in the log and tries again
 RETRY_SECONDS later (tests/test_page_cache_follow.py; the two-process set-up:
 tests/test_heavy_requests.py).
 """
