@@ -46,7 +46,8 @@ content: install
 	$(MANAGE) ensure_staff_user
 
 ## Serve the real site with its content at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL says otherwise).
-## gunicorn's gevent worker (config/gunicorn.py) holds up to slow clients with no proxy in front.
+## gunicorn's gevent worker (config/gunicorn.py) holds up to slow clients with no proxy in front. One process:
+## a real site runs config/gunicorn_heavy.py beside it, behind nginx (docs/operations.md).
 run: content static
 	@echo "Serving on http://127.0.0.1:$(PORT)/ — staff admin at /admin/"
 	$(BIN)/gunicorn -c config/gunicorn.py --bind 127.0.0.1:$(PORT) --access-logfile -
@@ -108,7 +109,7 @@ messages: install-test
 ## Benchmarks (not part of the tests): see docs/benchmarks.md. Uses wrk from Debian when it can install it.
 bench: install-test static
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null) || true
-	$(BIN)/python benchmarks/run.py $(if $(SCALE),--scale $(SCALE))
+	$(BIN)/python benchmarks/run.py $(if $(SCALE),--scale $(SCALE)) $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

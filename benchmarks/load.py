@@ -40,13 +40,14 @@ def tracked(path, number):
     return f"{path}{joiner}fbclid=IwAR{number}&utm_source=facebook&utm_medium=social"
 
 
-def run(base_url, paths, seconds, connections, *, unique=False, pause_ms=0, reconnect=False):
+def run(base_url, paths, seconds, connections, *, unique=False, pause_ms=0, reconnect=False, timeout=10):
     """`pause_ms`: each connection waits this long after each answer (a crawler's pace), else none.
     `reconnect`: a new connection for each request (`Connection: close`), as from a phone or a proxy
-    that keeps none open, which costs the server a connection, and so a greenlet, per request."""
+    that keeps none open, which costs the server a connection, and so a greenlet, per request.
+    `timeout`: seconds an answer may take before the load counts as failed (longer, to measure a stall)."""
     if TOOL == "wrk":
-        return _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect)
-    return _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect)
+        return _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect, timeout)
+    return _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect, timeout)
 
 
 def start(base_url, paths, seconds, connections, **options):
@@ -65,15 +66,16 @@ def start(base_url, paths, seconds, connections, **options):
     return Running()
 
 
-def _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect):
+def _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect, timeout):
     delay = f"delay = function() return {pause_ms} end" if pause_ms else ""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % {"paths": ", ".join(f'"{path}"' for path in paths), "unique": "true" if unique else "false",
                             "delay": delay})
     output = subprocess.run(
-        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "--latency", "-H", "Accept-Encoding: gzip",
+        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "--timeout", f"{timeout}s", "--latency",
+         "-H", "Accept-Encoding: gzip",
          *(["-H", "Connection: close"] if reconnect else []), "-s", script.name, base_url],
-        capture_output=True, text=True, check=True, timeout=seconds + 30,
+        capture_output=True, text=True, check=True, timeout=seconds + timeout + 30,
     ).stdout
     if "Non-2xx" in output or "Socket errors" in output:
         raise SystemExit(f"errors while loading {paths}:\n{output}")
@@ -85,9 +87,9 @@ def _wrk(base_url, paths, seconds, connections, unique, pause_ms, reconnect):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), latency(50), latency(99)
 
 
-def _python_worker(base_url, paths, seconds, unique, pause_ms, reconnect, first, queue):
+def _python_worker(base_url, paths, seconds, unique, pause_ms, reconnect, timeout, first, queue):
     parts = urlsplit(base_url)
-    connection = HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection = HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     latencies, deadline, numbers = [], time.monotonic() + seconds, count(first, 1000)
     while time.monotonic() < deadline and len(latencies) < MAX_REQUESTS_PER_RUN:
         number = next(numbers)
@@ -106,9 +108,10 @@ def _python_worker(base_url, paths, seconds, unique, pause_ms, reconnect, first,
     queue.put(latencies)
 
 
-def _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect):
+def _python(base_url, paths, seconds, connections, unique, pause_ms, reconnect, timeout):
     queue = multiprocessing.Queue()
-    workers = [multiprocessing.Process(target=_python_worker, args=(base_url, paths, seconds, unique, pause_ms, reconnect, n, queue))
+    workers = [multiprocessing.Process(target=_python_worker, args=(base_url, paths, seconds, unique, pause_ms, reconnect, timeout,
+                                                                    n, queue))
                for n in range(connections)]
     for worker in workers:
         worker.start()

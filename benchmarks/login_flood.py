@@ -3,7 +3,9 @@
 Every attempt makes the server hash a password (Django hashes for unknown accounts too, so a
 wrong name takes as long as a wrong password); a new name each time keeps django-axes' per-account
 lock from ending the flood early. Run beside a load of a stored page: its p99 shows whether log-ins
-stall readers: today each hash runs on the event loop that serves them (issue 27).
+stall readers. Aimed at the heavy requests' gunicorn (config/gunicorn_heavy.py, where nginx sends
+the admin), readers' pages are not held up; aimed at the one process of `make run`, each hash runs
+on the event loop that serves them (issue 27).
 """
 
 import http.client

@@ -1,10 +1,16 @@
-"""gunicorn settings, the same wherever the site is served: `gunicorn -c config/gunicorn.py`.
+"""gunicorn settings for readers, the same wherever the site is served: `gunicorn -c config/gunicorn.py`.
 
 The worker is gunicorn's gevent worker (config/serving.py): each connection is a greenlet, so
 slow or malicious clients (headers trickled a byte at a time) cannot take the workers away from
-readers, even with no buffering proxy in front. The default cache is local memory, private to each
-process: one process then serves everyone, and a publish is seen at once. With a cache shared by
-all processes (CACHE_URL=redis://…), set WEB_CONCURRENCY to run more, e.g. one per core.
+readers, even with no buffering proxy in front. A greenlet that computes (a password hash, a
+sitemap of thousands of addresses) holds up every other: behind nginx, those requests go to a
+process of their own, config/gunicorn_heavy.py (docs/operations.md).
+
+The default cache is local memory, private to each process: each worker checks the database's
+content versions every second (config/page_cache/follow.py), so a publish made in any other process
+(the heavy one, another worker, a scheduled command) reaches its readers within a second plus a
+render. With a cache shared by all processes (CACHE_URL=redis://…) they see it at once.
+WEB_CONCURRENCY sets the number of processes, e.g. one per core.
 """
 
 import os
@@ -31,3 +37,10 @@ accesslog = os.environ.get("ACCESS_LOG") or None
 # The access log records what was served, not who asked or what they searched for: no client
 # address (%(h)s), no query string (%(U)s is the path alone); status, size, time in milliseconds.
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+
+
+def post_worker_init(worker):
+    """Django is loaded in this worker: follow what other processes publish (a private cache only)."""
+    from config.page_cache.follow import follow_other_processes
+
+    follow_other_processes()

@@ -7,6 +7,9 @@
   A request gunicorn refuses before Django sees it (a request line over `limit_request_line`,
   too many or too long headers, a malformed line) gets the site's short page in every language
   (config/errors.py) instead of gunicorn's raw English one.
+- `ThreadWorker`: gunicorn's gthread worker, with the same error pages, for the heavy requests'
+  process (config/gunicorn_heavy.py: the admin and its log-in, sitemaps, open data) that nginx
+  buffers: a password hash there runs in a thread of its own, never on the readers' event loop.
 - `Logger`: gunicorn's logger, except that no line names the client's address, and a request
   cannot write a line of its own into the access log (control characters are escaped).
 """
@@ -17,6 +20,7 @@ from functools import lru_cache
 import gevent
 from gunicorn import glogging, util
 from gunicorn.workers.ggevent import GeventWorker
+from gunicorn.workers.gthread import ThreadWorker as GunicornThreadWorker
 
 _gunicorn_write_error = util.write_error
 _CLIENT_ADDRESS = re.compile(r"\bip=\S+")
@@ -43,12 +47,18 @@ def write_error(sock, status_int, reason, mesg):
     util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
-class Worker(GeventWorker):
+class SiteErrorPages:
     def init_process(self):
         # gunicorn writes its error pages through this one function; the worker process is ours.
         util.write_error = write_error
         super().init_process()
 
+
+class ThreadWorker(SiteErrorPages, GunicornThreadWorker):
+    pass
+
+
+class Worker(SiteErrorPages, GeventWorker):
     def handle_request(self, listener_name, req, sock, addr):
         result = super().handle_request(listener_name, req, sock, addr)
         # Let the other connections have their turn. A keep-alive client whose next request is

@@ -56,10 +56,12 @@ def remove_starting_content():
 
 
 class LiveSite:
-    """Starts `gunicorn config.wsgi` with the given environment; stop() ends it (start() may start it
-    again), close() ends it and removes its folder. Tests use `running_site()`, which closes it."""
+    """Starts gunicorn with the given environment and configuration (the readers' config/gunicorn.py, or
+    config/gunicorn_heavy.py); stop() ends it (start() may start it again), close() ends it and removes
+    its folder. Tests use `running_site()`, which closes it."""
 
-    def __init__(self, extra_env=None, database_url=None):
+    def __init__(self, extra_env=None, database_url=None, gunicorn_config="config/gunicorn.py"):
+        self.gunicorn_config = gunicorn_config
         self.workdir = server_registry.temporary_folder("help-site-live-", "a live site")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -102,7 +104,7 @@ class LiveSite:
             self.prepare(fixtures)
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.process = subprocess.Popen(
-            [gunicorn, "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
+            [gunicorn, "-c", self.gunicorn_config, "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(f"{self.workdir}/gunicorn.log", "w"),
         )
         server_registry.started(self.process.pid, f"gunicorn of the live site {self.url}")
@@ -132,10 +134,10 @@ class LiveSite:
 
 
 @contextmanager
-def running_site(extra_env=None, database_url=None, *, fixtures=(), prepare=True):
+def running_site(extra_env=None, database_url=None, *, fixtures=(), prepare=True, gunicorn_config="config/gunicorn.py"):
     """A live site for as long as the block runs: migrated, with the content and `fixtures` (names of
     JSON files under tests/fixtures/) unless prepare=False; stopped and its folder removed after."""
-    site = LiveSite(extra_env, database_url)
+    site = LiveSite(extra_env, database_url, gunicorn_config)
     try:
         yield site.start(prepare=prepare, fixtures=fixtures)
     finally:

@@ -1,5 +1,5 @@
 """The shipped reverse proxy (config/nginx/help-site.conf) run for tests: the very file, with its
-three machine-specific things (project path, gunicorn address, cache and log paths) and its
+machine-specific things (project path, the two gunicorn addresses, cache and log paths) and its
 port replaced, inside a minimal nginx.conf like Debian's."""
 
 import getpass
@@ -25,10 +25,11 @@ CACHE_STATUS_HEADER = "        add_header X-Proxy-Cache $upstream_cache_status;\
 LANGUAGE_COOKIE_HEADER = "        add_header Set-Cookie $help_site_language_cookie;\n"
 
 
-def site_config(upstreams, port, workdir, cache_status_header=True):
+def site_config(upstreams, port, workdir, cache_status_header=True, heavy_upstreams=None):
     text = SHIPPED.read_text()
     replacements = {
         "server 127.0.0.1:8000;": " ".join(f"server {address};" for address in upstreams),
+        "server 127.0.0.1:8001;": " ".join(f"server {address};" for address in heavy_upstreams or upstreams),
         "listen 80;": f"listen 127.0.0.1:{port};",
         "/srv/help-site": str(ROOT),
         "/var/cache/nginx/help-site": f"{workdir}/cache",
@@ -44,13 +45,13 @@ def site_config(upstreams, port, workdir, cache_status_header=True):
 
 
 class Nginx:
-    def __init__(self, upstreams, cache_status_header=True):
+    def __init__(self, upstreams, cache_status_header=True, heavy_upstreams=None):
         self.workdir = server_registry.temporary_folder("help-site-nginx-", "an nginx server")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.access_log = Path(self.workdir) / "help-site.access.log"
         site = Path(self.workdir) / "help-site.conf"
-        site.write_text(site_config(upstreams, self.port, self.workdir, cache_status_header))
+        site.write_text(site_config(upstreams, self.port, self.workdir, cache_status_header, heavy_upstreams))
         user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
         temp = "".join(f"{kind}_temp_path {self.workdir}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         self.config = Path(self.workdir) / "nginx.conf"
@@ -88,10 +89,12 @@ class Nginx:
 
 
 @contextmanager
-def running_nginx(upstreams, cache_status_header=True):
+def running_nginx(upstreams, cache_status_header=True, heavy_upstreams=None):
     """The shipped nginx in front of these gunicorn addresses ("127.0.0.1:8001") for the block;
-    with `cache_status_header`, it says in X-Proxy-Cache whether it kept the page (tests only)."""
-    nginx = Nginx(upstreams, cache_status_header)
+    with `cache_status_header`, it says in X-Proxy-Cache whether it kept the page (tests only).
+    `heavy_upstreams`: the heavy requests' gunicorn (config/gunicorn_heavy.py); without it the same
+    addresses answer those too."""
+    nginx = Nginx(upstreams, cache_status_header, heavy_upstreams)
     try:
         yield nginx.start()
     finally:

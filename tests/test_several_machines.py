@@ -6,10 +6,6 @@ however loaded the machine (the seconds it took are printed; how fast on an idle
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
-from html.parser import HTMLParser
-from http.cookiejar import CookieJar
 
 import pytest
 
@@ -17,11 +13,10 @@ from .live_site import ROOT, running_site
 from .nginx_server import running_nginx
 from .postgres_server import running_postgres
 from .redis_server import running_redis
-from .second_factor import code_from_enrolment_page
+from .staff_over_http import STAFF, FormValues, read, staff_browser
 
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("several-machines")]  # one set of servers
 
-STAFF = {"STAFF_USERNAME": "amina", "STAFF_PASSWORD": "a long passphrase for the tests"}
 HOTLINE = "tel:+77017447238"
 GIVE_UP_AFTER = 60  # seconds: PROXY_CACHE_SECONDS (3) plus a render, on a machine as loaded as can be
 
@@ -37,54 +32,11 @@ def instances():
                 yield first, second, nginx
 
 
-def read(url, opener=None, data=None):
-    request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode() if data else None)
-    with (opener or urllib.request.build_opener()).open(request, timeout=15) as response:
-        return response.headers, response.read().decode()
-
-
 def python_on(site, code):
     """Run Python in Django with the site's settings: the same database and cache, another process."""
     result = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=site.env,
                             capture_output=True, text=True, check=True, timeout=60)
     return result.stdout.strip()
-
-
-class FormValues(HTMLParser):
-    """The values a browser would submit from the forms of a page."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.values, self._select, self._textarea = {}, None, None
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.values[name] = attrs.get("value", "on")
-            elif kind not in ("submit", "button", "file", "image"):
-                self.values[name] = attrs.get("value", "")
-        elif tag == "select":
-            self._select = name
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.values[self._select] = attrs.get("value", "")
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.values[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.values[self._textarea] += data.removeprefix("\n") if not self.values[self._textarea] else data
 
 
 def seen_after(url, text):
@@ -94,19 +46,6 @@ def seen_after(url, text):
         assert time.monotonic() - started < GIVE_UP_AFTER, f"{text!r} still not on {url}"
         time.sleep(0.05)
     return time.monotonic() - started
-
-
-def staff_browser(site):
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    _headers, login_page = read(site.url + "/admin/login/", opener)
-    values = FormValues(login_page).values
-    values.update(username=STAFF["STAFF_USERNAME"], password=STAFF["STAFF_PASSWORD"], next="/admin/")
-    _headers, html = read(site.url + "/admin/login/", opener, values)
-    values = FormValues(html).values  # the superuser sets up the second factor at this first log-in
-    values.update(code=code_from_enrolment_page(html), next="/admin/")
-    _headers, html = read(site.url + "/admin/second-factor/", opener, values)
-    assert "recovery-codes" in html and "logout" in html.lower(), "staff are logged in"
-    return opener
 
 
 def test_an_edit_in_the_admin_of_one_instance_is_served_at_once_by_the_other(instances):

@@ -13,7 +13,11 @@ against the database whenever they may have gone back:
   connection, then a restart or a failover: see `store.RedisCache`), before the answer read over
   that connection is used;
 - after the cache failed (a bump may not have reached it), once it answers again;
-- on a page render (which reads the database anyway) at most every RESYNC_SECONDS.
+- on a page render (which reads the database anyway) at most every RESYNC_SECONDS;
+- with a cache private to each process (local memory), every SYNC_SECONDS, outside any request:
+  another process (a second reader process, the heavy requests' process of config/gunicorn_heavy.py,
+  a scheduled command) writes its changes to the database only, and this is how they reach this
+  process's stored pages (follow.py).
 
 A tag the cache holds at or below the database's version gets a new version, so nothing stored
 before is served. The database is read only then: a stored page is served without it.
@@ -45,7 +49,7 @@ logger = logging.getLogger("config.page_cache")
 _lock = threading.Lock()
 # Local memory dies with its process and cannot go back; a shared cache (Redis) can, so its
 # backend calls connected_to() on every new connection, the first one of a process included.
-_sync = {"needed": False, "periodic": False, "checked": time.monotonic(), "retry_at": 0.0}
+_sync = {"needed": False, "periodic": False, "checked": time.monotonic(), "retry_at": 0.0, "follow_failed": False}
 # The Redis server run (its run_id) this process last connected to, and the one it last checked.
 _server = {"seen": None, "checked": None}
 
@@ -85,9 +89,14 @@ def current_versions(tags, *, rendering=False):
         raise CacheResting
     found = _read(tags)
     due = rendering and _sync["periodic"] and time.monotonic() - _sync["checked"] > RESYNC_SECONDS
-    if (_sync["needed"] or due) and time.monotonic() >= _sync["retry_at"] and resync():
+    if (_sync["needed"] or due) and not database_is_resting() and resync():
         found = _read(tags)  # read again: what was read may be older than the database says
     return found
+
+
+def database_is_resting():
+    """True for RETRY_SECONDS after a check could not read the database."""
+    return time.monotonic() < _sync["retry_at"]
 
 
 class CacheResting(Exception):
@@ -105,11 +114,13 @@ def _read(tags):
     return {tag: found.get(key) for tag, key in keys.items()}
 
 
-def resync():
+def resync(*, following=False):
     """Give a new version to every tag the cache holds at or below the database's; True when done.
 
     At or below: the database keeps the version written inside the transaction; the cache gets a
     newer one after the commit (see bump), so a cache that still holds the first has lost the second.
+    `following`: the regular check of a private cache (follow.py), where finding a change another
+    process made is what is expected, not a cache that went back: not logged.
     """
     from .models import ContentVersion
 
@@ -120,16 +131,21 @@ def resync():
         truth = dict(ContentVersion.objects.values_list("tag", "version"))
     except DatabaseError as error:  # no database: keep serving what the cache has, check again later
         _sync["retry_at"] = time.monotonic() + RETRY_SECONDS  # first, so no other request tries meanwhile
-        resync_later()
-        logger.warning("Could not check the page cache against the database (%s); will retry.", error)
+        if not following:  # the regular check tries again itself: a stored page must not wait for it
+            resync_later()
+        if not following or not _sync["follow_failed"]:  # once per outage from the regular check
+            logger.warning("Could not check the page cache against the database (%s); will retry.", error)
+        _sync["follow_failed"] = following
         return False
+    _sync["follow_failed"] = False
     held = cache.get_many([TAG_KEY % tag for tag in truth])
     behind = [tag for tag, version in truth.items() if (held.get(TAG_KEY % tag) or 0) <= version]
     if behind:
         version = new_version()
         cache.set(TAG_KEY % GENERATION, version, None)
         cache.set_many({TAG_KEY % tag: version for tag in behind}, None)
-        logger.warning("The page cache held older versions of %d tags (was it restarted?); refreshed them.", len(behind))
+        if not following:
+            logger.warning("The page cache held older versions of %d tags (was it restarted?); refreshed them.", len(behind))
     _server["checked"] = server_run
     return True
 
@@ -140,13 +156,21 @@ def bump(*tags):
     Now, so that this process sees the change at once, even inside a transaction. After commit,
     so that a reader who rendered from the data before the commit cannot store its page under the
     new version. In the database, so that a cache that loses the change (restarted, unreachable)
-    is corrected (see resync).
+    is corrected (see resync), and in the database again after the commit, so that a process with a
+    cache of its own (follow.py) that gave a tag a newer version while the transaction was open (a
+    render of the data before the commit) still finds the database's newer than its own.
     """
     tags = {*tags, ANY_CONTENT, GENERATION}
     version = new_version()
     _record(tags, version)
     _write_new_versions(tags, version)
-    transaction.on_commit(partial(_write_new_versions, tags))
+    transaction.on_commit(partial(_committed, tags))
+
+
+def _committed(tags):
+    version = new_version()
+    _record(tags, version)
+    _write_new_versions(tags, version)
 
 
 def _record(tags, version):
