@@ -119,7 +119,8 @@ def test_the_language_button_rewrites_the_menu_in_the_chosen_language(client):
     assert "m:ps" in [b["callback_data"] for b in buttons(languages)]
     menu = reply(client, pressed("m:ru"))
     assert menu["method"] == "editMessageText" and menu["message_id"] == 2
-    assert menu["text"].startswith(in_language("ru", "Help for refugees and asylum-seekers in Kazakhstan. Choose a question."))
+    assert menu["text"].startswith(f"{in_language('ru', 'Help for people forced to flee in Kazakhstan')}.\n"
+                                   f"{in_language('ru', 'Choose a question below.')}")
     assert buttons(menu)[1]["callback_data"] == "q:ru:deadline"
 
 

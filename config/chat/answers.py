@@ -39,7 +39,8 @@ QUESTIONS = {
     CHECK: _("Check a contact"),
     LANGUAGE: _("Language"),
 }
-WELCOME = _("Help for refugees and asylum-seekers in Kazakhstan. Choose a question.")
+SITE_NAME = _("Help for people forced to flee in Kazakhstan")
+CHOOSE_A_QUESTION = _("Choose a question below.")
 NOT_UNDERSTOOD = _("Sorry, this was not understood. Choose a question, or write the name of your city or a date.")
 CHOOSE_CITY = _("Choose your city, or write its name.")
 WRITE_THE_DATE = _("Write the date, for example 05.12.2026.")
@@ -98,7 +99,7 @@ def day(value):
 def welcome(language, *notes):
     """The first answer: what this is, any notes of the channel (Telegram keeps the chat), the hotline."""
     with override(language):
-        return with_hotline(language, WELCOME, *notes)
+        return with_hotline(language, f"{SITE_NAME}.", CHOOSE_A_QUESTION, *notes)
 
 
 def not_understood(language):
@@ -246,7 +247,7 @@ def changes_answer(language):
 
 def contact_question(language):
     with override(language):
-        return f"{CONTACT_LABEL}?\n{CONTACT_EXAMPLE}"
+        return f"{CONTACT_LABEL}\n{CONTACT_EXAMPLE}"
 
 
 def readable_contact(text, *, kinds=None):
