@@ -19,6 +19,7 @@ from config.language_fallback import localized
 from config.site.city_directory import city_directory
 from config.site.contacts.matching import check_contact
 from config.site.contacts.reading import ContactKind, read_contact
+from config.site.notices import SCOPES, board, notices_where
 from config.site.plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, steps_for
 from config.site.updates import recent_updates
 from offices.closures import closure_of
@@ -45,7 +46,10 @@ NOT_UNDERSTOOD = _("Sorry, this was not understood. Choose a question, or write 
 CHOOSE_CITY = _("Choose your city, or write its name.")
 WRITE_THE_DATE = _("Write the date, for example 05.12.2026.")
 UNKNOWN_CITY = _("This city is not in our directory. Choose a city from the list, or call the UNHCR hotline.")
-NO_APPLICATION_POINT = _("No office in this city receives asylum applications. You can apply at this office:")
+# The city page's own words (offices/includes/no_application_point.html) for a city where no office receives applications.
+NO_APPLICATION_POINT = _("UNHCR's current list names no place to apply for asylum in %(city)s.")
+ANOTHER_CITY = _("The sources say you may also apply at the Department of Employment and Social Programs of another "
+                 "city. Call the UNHCR hotline before you go.")
 GO_BY = _("This is a day off: go by %(day)s.")
 WHAT_HAPPENED = _("What happened?")
 CONTACT_LABEL = _("Phone number, e-mail address, website or messenger name")
@@ -148,25 +152,32 @@ def city_named(text_or_slug):
     return city
 
 
+def city_notices(city):
+    """The published notices the city's page shows now (the city's, its offices' and branches'), urgent first."""
+    now = timezone.now()
+    current = board(notices_where(SCOPES["site:city"](city.slug), now), now)
+    return [*current.urgent, *current.information]
+
+
 def apply_answer(language, city):
-    """Where to apply for asylum in the city: its application point (or the one to go to instead)."""
+    """Where to apply for asylum in the city: its application point, or the one to go to while it is closed, and
+    the city's notices (the city page's own rule: config.site.city_directory)."""
     with override(language):
         directory = city_directory(city)
         city_name = localized(city, "name", language).value
         lines = [f"{gettext('Where to apply')} — {city_name}:"]
-        offices = directory.apply_offices
-        if not offices:
-            lines.append(gettext(NO_APPLICATION_POINT))
-            offices = [directory.open_elsewhere] if directory.open_elsewhere else []
-        for office in offices:
+        for office in directory.apply_offices:
             lines += _door(office, language)
+        if not directory.apply_offices:
+            lines += [gettext(NO_APPLICATION_POINT) % {"city": city_name}, gettext(ANOTHER_CITY)]
         if directory.apply_instead:
             lines += [gettext("While it is closed, apply at this office:"), *_door(directory.apply_instead, language)]
-        if not offices:
-            lines.append(gettext("While it is closed, call the UNHCR hotline to ask where to apply."))
+        notices = city_notices(city)
+        lines += [localized(notice, "title", language).value for notice in notices]
+        offices = [*directory.apply_offices, *filter(None, [directory.apply_instead])]
         return with_hotline(
-            language, *lines, question=APPLY, city=city.slug,
-            offices=[_door_fields(office, language) for office in [*offices, *filter(None, [directory.apply_instead])]],
+            language, *lines, question=APPLY, city=city.slug, offices=[_door_fields(office, language) for office in offices],
+            notices=[localized(notice, "title", language).value for notice in notices],
         )
 
 
@@ -190,7 +201,8 @@ def _deadline_lines(steps, situation, language):
         if first.deadline_passed:
             lines.append(gettext("This date has passed. Call the UNHCR hotline or a partner organisation as soon as you can."))
         elif first.go_by:
-            lines.append(gettext(GO_BY) % {"day": day(first.go_by)})
+            go_by = gettext(GO_BY) % {"day": day(first.go_by)}
+            lines.append(go_by[:-1] if go_by.endswith("..") else go_by)  # a date ending in "р." or "г."
     return lines
 
 
