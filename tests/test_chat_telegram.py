@@ -13,6 +13,7 @@ from django.apps import apps
 from django.utils.formats import date_format
 from django.utils.translation import gettext, override
 
+from config.serving import hide_webhook_secret
 from config.site.plan import DATE_QUESTIONS, Situation
 from offices.models import Office
 
@@ -179,3 +180,10 @@ def test_nothing_about_the_chat_is_kept(client, caplog):
     for secret in (str(CHAT_ID), "آلماتی", "۰۵.۱۲.۲۰۲۶", "2026-12-05", PATH_SECRET, TOKEN):
         assert secret not in logged, f"{secret!r} is in the log:\n{logged}"
     assert start["chat_id"] == CHAT_ID  # only echoed back
+
+
+def test_the_servers_logs_leave_out_the_addresss_secret():
+    assert hide_webhook_secret(f"POST {ADDRESS} HTTP/1.1") == "POST /chat/telegram/-/ HTTP/1.1"
+    assert hide_webhook_secret("/en/chat/telegram-help/") == "/en/chat/telegram-help/"
+    nginx = (Path(__file__).parent.parent / "config" / "nginx" / "help-site.conf").read_text()
+    assert '"~^/chat/telegram/" "/chat/telegram/-/";' in nginx  # the same in nginx's access log
