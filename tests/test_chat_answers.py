@@ -142,3 +142,11 @@ def test_only_published_notices_are_told():
     assert "Almaty office: Published" in apply.text and "Draft" not in apply.text and "review" not in apply.text
     assert "Notice: Almaty office: Published" in changes.text
     assert "Draft" not in changes.text and "review" not in changes.text
+
+
+@pytest.mark.django_db
+def test_a_solar_hijri_year_is_asked_again():
+    with pytest.raises(answers.Refusal) as refused:
+        answers.deadline_answer("prs", "rejected", "۰۵.۱۲.۱۴۰۵")
+    with override("prs"):
+        assert str(refused.value.message) == gettext("This date is too long ago. Please check the year.")
