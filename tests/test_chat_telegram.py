@@ -122,6 +122,8 @@ def test_the_language_button_rewrites_the_menu_in_the_chosen_language(client):
     assert menu["method"] == "editMessageText" and menu["message_id"] == 2
     assert menu["text"].startswith(f"{in_language('ru', 'Help for people forced to flee in Kazakhstan')}.\n"
                                    f"{in_language('ru', 'Choose a question below.')}")
+    assert in_language("ru", "Telegram keeps this chat on its servers and on your phone. This service keeps nothing "
+                             "you write: to remove the chat, delete it in Telegram.") in menu["text"]
     assert buttons(menu)[1]["callback_data"] == "q:ru:deadline"
 
 

@@ -28,7 +28,6 @@ TELEGRAM_KEEPS_THE_CHAT = _(
     "Telegram keeps this chat on its servers and on your phone. This service keeps nothing you write: to remove "
     "the chat, delete it in Telegram."
 )
-START_COMMANDS = {"/start", "/help", "/menu"}
 # Callback data actions: the menu, a question of the menu, a city's application point, a situation (and its date).
 MENU, QUESTION, CITY, SITUATION = "m", "q", "c", "s"
 
@@ -143,9 +142,9 @@ def on_callback(callback):
     language, _sep, argument = rest.partition(":")
     if language not in LANGUAGE_CODES:
         return start(reply, chat_language((callback.get("from") or {}).get("language_code")))
-    if action == MENU:
+    if action == MENU:  # a language chosen: the welcome (often the first reply, with its note) rewritten in it
         with override(language):
-            return reply.edit(answers.welcome(language).text, menu_keyboard(language))
+            return reply.edit(answers.welcome(language, TELEGRAM_KEEPS_THE_CHAT).text, menu_keyboard(language))
     if action == QUESTION:
         return on_question(reply, language, argument)
     if action == CITY:
