@@ -1,6 +1,7 @@
 """RapidPro's call_webhook: a flow's question as JSON, the answer as JSON with plain text for an SMS; the token
 protects it, bad input gets a 400 in the person's language, and nothing is kept."""
 
+import datetime
 import json
 import logging
 from http import HTTPStatus
@@ -8,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext, override
+
+from config.site.models import FraudulentContact
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +117,17 @@ def test_the_example_flow_calls_this_webhook(client):
     assert webhook["method"] == "POST" and webhook["url"].endswith(ADDRESS)
     assert webhook["headers"]["Authorization"].startswith("Token ")
     assert '"question"' in webhook["body"] and "deadline" in webhook["body"]
+
+
+def test_a_contact_staff_approved_as_fraudulent_is_warned_about(client):
+    ana, bek = (get_user_model().objects.create_user(name, password="x", is_staff=True) for name in ("ana", "bek"))
+    warned = FraudulentContact(kind="phone", value="+7 (705) 111 22 33", source="Police warning",
+                               reported_on=datetime.date(2026, 3, 2), added_by=ana)
+    warned.full_clean()
+    warned.save()
+    assert ask(client, question="check", language="uz", contact="87051112233").json()["result"] == "not-listed"
+    assert warned.approve(bek)  # a second person approves it
+    answer = ask(client, question="check", language="uz", contact="87051112233").json()
+    assert answer["result"] == "fraudulent" and "705" not in answer["text"]  # the contact is never repeated
+    with override("uz"):
+        assert answer["text"].startswith(gettext("Warning: fraudsters use this contact"))

@@ -29,7 +29,7 @@ from partners.open_data import address_line
 from .reading import city_by_slug, find_city, read_date
 
 UPDATES_SHOWN = 3  # what changed: the newest few, so the answer stays short
-ISOLATE_LTR, POP_ISOLATE = "\u2066", "\u2069"  # a phone number or a date in digits stays left-to-right in RTL text
+ISOLATE_LTR, POP_ISOLATE = "\u2066", "\u2069"  # a phone number stays left-to-right in RTL text
 
 APPLY, DEADLINE, HOTLINE, CHANGES, CHECK, LANGUAGE = "apply", "deadline", "hotline", "changes", "check", "language"
 QUESTIONS = {
