@@ -26,6 +26,8 @@ _gunicorn_write_error = util.write_error
 _CLIENT_ADDRESS = re.compile(r"\bip=\S+")
 _QUOTED = re.compile(r"'.*'|\".*\"", re.DOTALL)
 _UNSAFE_IN_LOG = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')
+# The secret part of the Telegram webhook's address (config/chat/telegram.py): never written to a log.
+_WEBHOOK_SECRET = re.compile(r"(/chat/telegram/)[^/?\s]+")
 
 
 @lru_cache(maxsize=16)
@@ -69,8 +71,13 @@ class Worker(SiteErrorPages, GeventWorker):
 
 
 def _escape(text):
-    """Control characters, quotes and backslashes as \\xNN, as nginx writes them."""
-    return _UNSAFE_IN_LOG.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """Control characters, quotes and backslashes as \\xNN, as nginx writes them; a webhook's secret as `-`."""
+    return _UNSAFE_IN_LOG.sub(lambda match: f"\\x{ord(match.group()):02x}", hide_webhook_secret(text))
+
+
+def hide_webhook_secret(text):
+    """/chat/telegram/<secret>/ as /chat/telegram/-/: the address is logged, its secret is not."""
+    return _WEBHOOK_SECRET.sub(r"\1-", text)
 
 
 class Logger(glogging.Logger):

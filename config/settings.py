@@ -150,6 +150,13 @@ PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=False)
 # there to tell it (config/errors.py: 503, 500); tests/test_database_outage.py keeps them equal.
 HOTLINE_PHONE = "+77017447238"
 
+# The chat lines (config/chat, docs/chat-lines.md): each webhook exists only when its secrets are set.
+# Telegram: the secret part of the webhook's address, and the secret token Telegram sends in a header
+# (setWebhook's secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -). RapidPro: `Authorization: Token …`.
+TELEGRAM_WEBHOOK_SECRET = env("TELEGRAM_WEBHOOK_SECRET", default="")
+TELEGRAM_SECRET_TOKEN = env("TELEGRAM_SECRET_TOKEN", default="")
+RAPIDPRO_WEBHOOK_SECRET = env("RAPIDPRO_WEBHOOK_SECRET", default="")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/second-factor/", include("config.second_factor.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api.urls", namespace="api")),
+    path("chat/", include("config.chat.urls", namespace="chat")),  # Telegram's and RapidPro's webhooks
 ]
 
 urlpatterns += i18n_patterns(
