@@ -64,8 +64,6 @@ def https_urls(db_field, **kwargs):
 class EntryProposalForm(forms.ModelForm):
     """One entry's fields a partner may propose, on a copy of the live entry (never saved)."""
 
-    formfield_callback = https_urls
-
     def __init__(self, *args, live, **kwargs):
         super().__init__(*args, **kwargs)
         self.live = live
@@ -85,6 +83,7 @@ class PartnerProposalForm(EntryProposalForm):
     class Meta:
         model = Partner
         fields = PARTNER_FIELDS
+        formfield_callback = https_urls
 
     @property
     def title(self):
