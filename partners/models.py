@@ -145,7 +145,7 @@ class PartnerAccount(models.Model):
 
 def partner_of(user):
     """The partner organisation this account speaks for, or None for UNHCR staff."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.is_superuser:  # a superuser is never a partner's account
         return None
     if not hasattr(user, "_partner_of"):  # asked several times a request: read once
         account = PartnerAccount.objects.select_related("partner").filter(user=user).first()

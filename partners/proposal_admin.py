@@ -26,8 +26,13 @@ APPLY = ("partners.change_partner", "partners.change_branch")  # accepting saves
 KEEP, TAKE = "keep", "take"
 
 
+def may_review(user):
+    return user.has_perm(REVIEW) and all(user.has_perm(perm) for perm in APPLY)
+
+
 def is_reviewer(user):
-    return partner_of(user) is None and user.has_perm(REVIEW) and all(user.has_perm(perm) for perm in APPLY)
+    """May review, and speaks for UNHCR: a partner's account never reviews, whatever groups it was given."""
+    return may_review(user) and partner_of(user) is None
 
 
 @admin.register(PartnerAccount)
@@ -110,13 +115,14 @@ class ChangeProposalAdmin(admin.ModelAdmin):
         return super().has_view_permission(request, obj) and (obj is None or self.may_see(request, obj))
 
     def has_add_permission(self, request):
-        return partner_of(request.user) is not None and super().has_add_permission(request)
+        return super().has_add_permission(request) and partner_of(request.user) is not None  # permissions are cached
 
     def has_change_permission(self, request, obj=None):
+        if obj is None:  # from the permissions alone (cached): the admin home asks for every model
+            return super().has_change_permission(request) or may_review(request.user)
         if partner_of(request.user) is not None:
-            allowed = obj is None or (self.may_see(request, obj) and obj.status == ChangeProposal.Status.DRAFT)
-            return allowed and super().has_change_permission(request, obj)
-        return is_reviewer(request.user) and (obj is None or obj.status == ChangeProposal.Status.SUBMITTED)
+            return self.may_see(request, obj) and obj.status == ChangeProposal.Status.DRAFT and super().has_change_permission(request, obj)
+        return is_reviewer(request.user) and obj.status == ChangeProposal.Status.SUBMITTED
 
     def has_delete_permission(self, request, obj=None):
         return False  # a decided proposal is history; a draft is simply changed

@@ -194,6 +194,7 @@ def test_an_invalid_phone_is_a_localized_error_and_nothing_typed_is_lost():
     html = response.content.decode()
     assert 'value="call us"' in html and 'value="7 Abai Ave."' in html
     assert "Исправьте ошибки ниже" in html
+    assert "Не удалось прочитать «call us» как номер телефона" in html
     assert not ChangeProposal.objects.exists()
 
 
