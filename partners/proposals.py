@@ -210,17 +210,17 @@ def review_rows(proposal):
     entries = {}
     for value in values:
         key = entry_key(value)
-        if key not in entries:
-            entries[key] = value.content_type.model_class()._base_manager.get(pk=value.object_id)
+        if key not in entries:  # None for a branch deleted since: nothing of it to review
+            entries[key] = value.content_type.model_class()._base_manager.filter(pk=value.object_id).first()
     rows = []
     for value in values:
         entry = entries[entry_key(value)]
+        if entry is None:
+            continue
         field = type(entry)._meta.get_field(value.field)
         live = field.value_from_object(entry)
         display = {"content_type": value.content_type, "field": value.field, "language": value.language}
-        conflict = canonical(live) != canonical(field.to_python(value.old_value)) if value.old_value is not None else (
-            live not in (None, "", [])
-        )
+        conflict = canonical(live) != canonical(field.to_python(value.old_value))
         changes = FieldChange.objects.of(entry).filter(field=value.field, version__gt=value.base_version).newest_first()
         rows.append(Row(
             value=value, entry=entry, label=label_of(field),
@@ -259,7 +259,11 @@ def accept(proposal, reviewer, *, versions, keep_live):
     note = credit(proposal, reviewer)
     for key, entry_values in by_entry.items():
         model = entry_values[0].content_type.model_class()
-        entry = model._base_manager.select_for_update().get(pk=entry_values[0].object_id)
+        entry = model._base_manager.select_for_update().filter(pk=entry_values[0].object_id).first()
+        if entry is None:  # a branch deleted since the proposal: nothing to apply it to
+            for value in entry_values:
+                value.applied = False
+            continue
         conflicts.check_unchanged(entry, versions.get(key))
         for value in entry_values:
             value.applied = value.pk not in keep_live
