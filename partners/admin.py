@@ -8,6 +8,7 @@ from config.sources.admin import CheckInline, RoundsAdminMixin
 from offices.admin import HTTPS_URLS
 from offices.forms import DirectoryEntryForm
 
+from . import proposal_admin  # noqa: F401  (partner accounts and their proposals)
 from .models import Branch, FormerPartnerName, Partner, Service
 from .resources import BranchResource, PartnerResource
 

@@ -2,7 +2,10 @@
 
 import uuid
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -121,3 +124,96 @@ class Branch(ContactPoint):
 
     def __str__(self):
         return f"{self.partner} — {self.city}"
+
+
+class PartnerAccount(models.Model):
+    """A staff account that speaks for one partner organisation: it proposes changes to that partner's entry
+    and branches (ChangeProposal) and sees nothing of any other partner. Editors link accounts to partners."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_account", verbose_name=_("user"),
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("partner"))
+
+    class Meta:
+        verbose_name = _("partner account")
+        verbose_name_plural = _("partner accounts")
+
+    def __str__(self):
+        return f"{self.user} — {self.partner}"
+
+
+def partner_of(user):
+    """The partner organisation this account speaks for, or None for UNHCR staff."""
+    if not user.is_authenticated or user.is_superuser:  # a superuser is never a partner's account
+        return None
+    if not hasattr(user, "_partner_of"):  # asked several times a request: read once
+        account = PartnerAccount.objects.select_related("partner").filter(user=user).first()
+        user._partner_of = account.partner if account else None
+    return user._partner_of
+
+
+class ChangeProposal(models.Model):
+    """Changes a partner proposes to its own entry and branches; applied only when UNHCR staff accept them.
+
+    Each proposed field is a ProposedValue with the value it had and the entry's version when the partner
+    proposed it: accepting applies the new values through the entry's ordinary save (field history, edit
+    conflicts, translation flags), and a field someone changed since is shown to the reviewer to choose."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("waiting for review")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    OPEN = (Status.DRAFT, Status.SUBMITTED)
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("partner"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("change proposal")
+        verbose_name_plural = _("change proposals")
+        permissions = [("review_changeproposal", _("Can accept or reject a partner's change proposal"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner"], condition=models.Q(status__in=["draft", "submitted"]), name="one_open_proposal_per_partner",
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Proposal of %(partner)s") % {"partner": self.partner})
+
+
+class ProposedValue(models.Model):
+    """One field of the partner or of one of its branches, as it was and as the partner proposes it."""
+
+    proposal = models.ForeignKey(ChangeProposal, on_delete=models.CASCADE, related_name="values", verbose_name=_("proposal"))
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of entry"))
+    object_id = models.PositiveBigIntegerField(_("entry id"))
+    field = models.CharField(_("field"), max_length=100)  # attribute name, as in the field history: "address_en"
+    language = models.CharField(_("language"), max_length=10, blank=True)  # of a translated field
+    old_value = models.JSONField(_("value when proposed"), encoder=DjangoJSONEncoder, null=True)
+    new_value = models.JSONField(_("proposed value"), encoder=DjangoJSONEncoder, null=True)
+    base_version = models.PositiveIntegerField(_("version proposed against"))
+    applied = models.BooleanField(_("applied"), null=True)  # on acceptance: False where the reviewer kept the live value
+
+    class Meta:
+        ordering = ["content_type", "object_id", "pk"]
+        verbose_name = _("proposed value")
+        verbose_name_plural = _("proposed values")
+
+    def __str__(self):
+        return self.field

@@ -109,6 +109,7 @@ def test_a_superuser_sees_every_line_and_the_russian_admin_says_it_in_russian(wa
         "Переводы справочника, которые нужно обновить: Казахский",
         "Офисы для проверки", "Отделения партнёров для проверки", "Партнёры для проверки", "Объявления, которые закончатся в ближайшие 7 дней",
         "Сообщения о неверной информации", "Объявления, которые ждут моей проверки",
+        "Предложения партнёров на проверку",
     }
     assert lines["Ждут моей проверки"][0] == 1
 
@@ -122,7 +123,8 @@ def test_every_link_opens_the_list_it_counts(waiting, role):
         response = person.get(url)
         assert response.status_code == 200, (label, url)  # not 403, and no redirect to "?e=1" (a refused filter)
         if "/translations/" not in url:  # the translation status lists every page; the others, exactly those
-            assert re.search(rf"\b{count} (results?|drafts?|revisions?|offices?|branch(es)?|partners?|notices?|reports?)\b", response.content.decode()), label
+            counted = r"(results?|drafts?|revisions?|offices?|branch(es)?|partners?|notices?|reports?|change proposals?)"
+            assert re.search(rf"\b{count} {counted}\b", response.content.decode()), label
 
 
 @pytest.mark.parametrize("languages", [["ru"], ["ru", "kk", "ar", "prs", "zh-hans", "ug", "uz", "uk", "ps"]])

@@ -17,6 +17,7 @@ from config.site.models import Notice
 from guidance import native_review, roles
 from guidance.models import GuidancePage, Revision
 from guidance.segments.page_status import TRANSLATED_LANGUAGES, TranslationState
+from partners import models as partners
 
 from . import directory, people
 
@@ -65,6 +66,8 @@ def lines(user):
     if user.has_perm("partners.view_partner"):
         found.append(entries_to_check(directory.PARTNERS, cities, gettext("Partners to check in my cities"),
                                       gettext("Partners to check")))
+    if user.has_perm("partners.review_changeproposal"):  # the partner role never has it
+        found.append(proposals_to_review(cities))
     if user.has_perm("reports.view_report"):
         found.append(reports_to_look_into(cities))
     if user.has_perm("site.view_notice"):
@@ -148,6 +151,17 @@ def entries_to_check(kind, cities, label_mine, label_all):
         for entry in due[:ENTRIES_SHOWN]
     )
     return Line(label_mine if cities else label_all, len(due), kind.list_url(cities), shown)
+
+
+def proposals_to_review(cities):
+    """Changes partners proposed to their entries, waiting for a decision; those of partners in the person's cities."""
+    waiting = partners.ChangeProposal.objects.filter(status=partners.ChangeProposal.Status.SUBMITTED)
+    query = {"status__exact": partners.ChangeProposal.Status.SUBMITTED}
+    if cities:
+        waiting = waiting.filter(partner__branches__city__in=cities).distinct()
+        query["partner__branches__city__id__in"] = ",".join(str(pk) for pk in cities)
+    label = gettext("Partner proposals to review in my cities") if cities else gettext("Partner proposals to review")
+    return Line(label, waiting.count(), admin_list("admin:partners_changeproposal_changelist", **query))
 
 
 def reports_to_look_into(cities):

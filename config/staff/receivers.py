@@ -15,10 +15,12 @@ from guidance.segments import status as segment_status
 from guidance.segments.page_status import stored_map
 from guidance.segments.status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from guidance.translators import directory_exchange
+from partners import signals as partner_signals
 
-from . import mail, people
+from . import directory, mail, people
 
 NOTICE_PUBLISHERS = "site.publish_notice"
+PROPOSAL_REVIEWERS = "partners.review_changeproposal"
 SEGMENTS_LISTED = 20  # per language; the rest are counted, the translator sees them all in the admin
 
 
@@ -31,6 +33,8 @@ def connect():
     history_signals.translations_left_behind.connect(
         directory_translations_left_behind, dispatch_uid="staff.directory_translations_left_behind"
     )
+    partner_signals.proposal_submitted.connect(proposal_submitted, dispatch_uid="staff.proposal_submitted")
+    partner_signals.proposal_decided.connect(proposal_decided, dispatch_uid="staff.proposal_decided")
 
 
 def revision_links(revision):
@@ -193,3 +197,35 @@ def languages_for(user, behind):
     """The languages behind that this person translates (named in their profile) and may write."""
     return [code for code in TRANSLATED_LANGUAGES
             if code in behind and code in people.profile(user).translates and roles.may_translate(user, code)]
+
+
+def proposal_submitted(sender, proposal, by, **kwargs):
+    """A partner sent changes of its entry: tell who reviews them and edits one of its cities (or every city)."""
+    cities = set(proposal.partner.branches.values_list("city_id", flat=True))
+
+    def tell_reviewers():
+        reviewers = [
+            user for user in people.who_want(people.with_permission(PROPOSAL_REVIEWERS), "review_requests", besides=by)
+            if edits_one_of(user, cities)
+        ]
+        mail.send(reviewers, "proposal_review_requested", partner=proposal.partner,
+                  review_url=mail.admin_link("admin:partners_changeproposal_change", proposal.pk))
+
+    transaction.on_commit(tell_reviewers)
+
+
+def proposal_decided(sender, proposal, by, **kwargs):
+    """Tell the partner's account, in its own language, whether its proposal was accepted, and why not."""
+    def tell_partner():
+        mail.send(people.wants_one(proposal.proposed_by, "decisions", besides=by), "proposal_decided",
+                  partner=proposal.partner, accepted=proposal.status == "accepted",
+                  reason=proposal.rejection_reason,
+                  proposal_url=mail.admin_link("admin:partners_changeproposal_change", proposal.pk))
+
+    transaction.on_commit(tell_partner)
+
+
+def edits_one_of(user, cities):
+    """The person chose none of their cities (so every city), or one of these."""
+    chosen = set(directory.city_ids(people.profile(user)))
+    return not chosen or bool(chosen & cities)
