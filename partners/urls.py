@@ -7,5 +7,4 @@ app_name = "partners"
 urlpatterns = [
     path("partners/", views.partner_list, name="partners"),
     path("partners/<slug:slug>/", views.partner_detail, name="partner"),
-    path("open-data/hsds.json", views.open_data_hsds, name="open_data_hsds"),
 ]

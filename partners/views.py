@@ -1,22 +1,18 @@
 """Public pages of the partner directory. They only read, so they run outside a transaction
 (non_atomic_requests): no savepoints to spend the query budget on."""
 
-from django.core.paginator import EmptyPage
 from django.db import transaction
-from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 
 from config.language_fallback import localized_choices
 from config.last_updated import latest
 from config.page_cache import depends_on, keep_out_of_cache
 from offices.closures import follow_closures
 from offices.models import City
-from offices.pagination import page_links, page_number, page_of
+from offices.pagination import page_links, page_of
 
 from .forms import PartnerFilterForm
 from .models import FormerPartnerName, Partner, Service
-from .open_data import HsdsDocument, alerts_for
 
 PARTNERS_PER_PAGE = 20
 
@@ -74,19 +70,3 @@ def partner_detail(request, slug):
             "last_updated": latest(partner.last_changed, *(b.last_changed for b in branches)),
         },
     )
-
-
-@transaction.non_atomic_requests
-@depends_on("directory", query=("page",))
-def open_data_hsds(request):
-    """The directory as Open Referral HSDS 3.0 JSON in the URL's language (documented in the README)."""
-    builder = HsdsDocument(get_language(), request.build_absolute_uri, alerts_for(request))
-    try:
-        document = builder.build(page_number(request))
-    except EmptyPage:
-        raise Http404 from None
-    follow_closures(request, builder.places)  # a closure's start or end changes the document
-    # No indentation: Python then encodes in C, ten times faster for the whole directory.
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"  # open data: any website may read it
-    return response

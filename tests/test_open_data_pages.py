@@ -4,7 +4,7 @@ one page, each page far under 1 MB, the pages linked to each other, a page that 
 import pytest
 from django.core.cache import cache
 
-from partners import open_data
+from config.site import open_data
 
 pytestmark = pytest.mark.django_db
 

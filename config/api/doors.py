@@ -1,8 +1,8 @@
 """Offices, partner branches and notices as the content API gives them, in one language (no query of their own)."""
 
 from config.language_fallback import localized
+from config.site.open_data import address_line
 from offices.closures import closure_of
-from partners.open_data import address_line
 
 
 def text(obj, field, language):

@@ -1,6 +1,6 @@
 """The directory as Open Referral's HSDS 3.0 API profile: /, /services, /organizations, /service_at_locations, /taxonomies.
 
-The mapping of offices and partners onto HSDS is partners/open_data.py's, the same as the per-language
+The mapping of offices and partners onto HSDS is config/site/open_data.py's, the same as the per-language
 document (/<lang>/open-data/hsds.json); here it is served as the profile's paginated lists. Its
 language is `?lang=` (English by default). The site's kinds of free help (legal counselling, …) are the
 terms of one taxonomy, linked to each partner's services through `attributes`.
@@ -20,9 +20,10 @@ from ninja.errors import HttpError
 
 from config.language_fallback import localized
 from config.page_cache import keep_out_of_cache
+from config.site.notices import open_data_alerts
+from config.site.open_data import HSDS_VERSION, HsdsDocument, Organizations
 from offices.closures import follow_closures
 from partners.models import Service
-from partners.open_data import HSDS_VERSION, HsdsDocument, Organizations, alerts_for
 
 from .caching import cached
 from .languages import content_language
@@ -61,7 +62,7 @@ def directory(request, language, organization_id=""):
         offices, partners = offices.filter(uuid=wanted), partners.filter(uuid=wanted)
         if wanted is None:
             offices, partners = offices.none(), partners.none()
-    builder = HsdsDocument(language, request.build_absolute_uri, alerts_for(request))
+    builder = HsdsDocument(language, request.build_absolute_uri, open_data_alerts(request))
     for office in offices:
         builder.add_office(office)
     for partner in partners:

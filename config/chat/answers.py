@@ -20,11 +20,11 @@ from config.site.city_directory import city_directory
 from config.site.contacts.matching import check_contact
 from config.site.contacts.reading import ContactKind, read_contact
 from config.site.notices import SCOPES, board, notices_where
+from config.site.open_data import address_line
 from config.site.plan import DATE_QUESTIONS, FROM_DATES, PlanForm, Situation, steps_for
 from config.site.updates import recent_updates
 from offices.closures import closure_of
 from offices.context_processors import current_hotlines
-from partners.open_data import address_line
 
 from .reading import city_by_slug, find_city, read_date
 

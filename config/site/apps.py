@@ -11,9 +11,8 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from config import page_cache
-        from partners import open_data
 
-        from .notices import NOTICES, open_data_alerts
+        from .notices import NOTICES
         from .search.index import connect_signals
 
         page_cache.register_model("site.notice", NOTICES)
@@ -21,4 +20,3 @@ class SiteConfig(AppConfig):
         page_cache.register_model("site.searchentry")  # derived from content whose own save already bumped its tags
         page_cache.connect_signals()
         connect_signals(apps.get_app_config("guidance"))
-        open_data.ALERT_SOURCES.append(open_data_alerts)  # partners cannot import this layer: it is handed in

@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.urls import path
 
-from . import city_pages, forget, views
+from . import city_pages, forget, open_data, views
 from .contacts import views as contacts
 from .feeds import NoticesFeed, UpdatesFeed
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("forget/", forget.forget, name="forget"),
     path("check/", contacts.check, name="check"),
     path("check/official/", contacts.official, name="check_official"),
+    path("open-data/hsds.json", open_data.hsds_document, name="open_data_hsds"),
     path("plan/", views.plan, name="plan"),
     path("plan/calendar/", views.plan_calendar_file, name="plan_calendar"),
     path("cities/<slug:slug>/", city_pages.city_detail, name="city"),
