@@ -29,7 +29,7 @@ from .history_admin import RevisionHistoryInline
 from .models import GuidancePage, KeyFigure, Revision
 from .segments import page_status
 from .translators import dashboard as translation_dashboard
-from .translators.directory_views import directory_editor_urls, entries_to_update
+from .translators.directory_views import directory_editor_urls, entries_to_update, followed_rows
 from .translators.editor import credit_changes
 from .translators.views import exchange_urls, translator_urls
 
@@ -366,6 +366,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
             ],
             "rows": translation_dashboard.dashboard_rows(),
             "directory_entries": entries_to_update(request.user),
+            "followed_kinds": followed_rows(request.user),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 
