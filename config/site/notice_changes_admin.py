@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import notice_changes
@@ -100,8 +100,4 @@ class NoticeChangeAdmin(admin.ModelAdmin):
                 continue
             self.log_change(request, change.notice, log_message)
             done += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d proposed change decided.", "%(count)d proposed changes decided.", done) % {"count": done},
-            messages.SUCCESS,
-        )
+        self.message_user(request, gettext("Proposed changes decided: %(count)d.") % {"count": done}, messages.SUCCESS)
