@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info, gettext
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 
@@ -22,13 +22,16 @@ class Localized:
         """The name of the value's language, in the reader's language."""
         return language_name(self.language)
 
+    @property
+    def language_marker(self):
+        """ "(in English)": shown after a short text in another language than the page's, in the reader's language."""
+        return gettext("(in %(language)s)") % {"language": self.language_name}
+
     def __str__(self):
         return self.value
 
 
 def language_name(code):
-    from django.utils.translation import gettext
-
     return gettext(get_language_info(code)["name"])
 
 

@@ -29,7 +29,7 @@ from .history_admin import RevisionHistoryInline
 from .models import GuidancePage, KeyFigure, Revision
 from .segments import page_status
 from .translators import dashboard as translation_dashboard
-from .translators.directory_views import directory_editor_urls, entries_to_update
+from .translators.directory_views import directory_editor_urls, entries_to_update, followed_rows
 from .translators.editor import credit_changes
 from .translators.native_review_views import native_review_urls
 from .translators.views import exchange_urls, translator_urls
@@ -373,6 +373,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
                             if roles.may_confirm_as_native_speaker(request.user, code)],
             "rows": translation_dashboard.dashboard_rows(),
             "directory_entries": entries_to_update(request.user),
+            "followed_kinds": followed_rows(request.user),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)
 

@@ -4,7 +4,7 @@ The roles are groups created by the migration `0005_staff_roles` (`0008` adds th
 `0016` the checks of directory entries, which editors and publishers record and correct):
 editor (writes drafts in any language), translator (edits only the translations of drafts, and of the
 directory's entries), publisher (reviews, publishes, rejects, restores). Superusers can do everything.
-A fourth group, partner (`partners/migrations/0012_partner_role_partneracct.py`), is for a partner
+A fourth group, partner (`partners/migrations/0012_partner_role.py`), is for a partner
 organisation's own account: it only proposes changes to its organisation, which editors and publishers
 review (partners/proposal_admin.py).
 

@@ -115,6 +115,6 @@ def test_the_data_migration_marks_the_pashto_of_an_existing_database(content):
     from django.apps import apps
 
     NativeReview.objects.all().delete()
-    import_module("guidance.migrations.0019_native_review_listen").mark_pashto(apps, None)
+    import_module("guidance.migrations.0019_native_review").mark_pashto(apps, None)
     assert sorted(NativeReview.objects.waiting().values_list("page__slug", "language")) == [
         ("asylum-seekers", "ps"), ("refugees", "ps"), ("stateless", "ps")]

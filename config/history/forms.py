@@ -51,8 +51,12 @@ class TrackedEntryForm(forms.ModelForm):
                 raise forms.ValidationError(
                     _("The form is incomplete or out of date. Reload the page and try again."), code="incomplete"
                 )
-            conflicts.check_unchanged(self.instance, seen_version)
+            self.refuse_conflict(seen_version)
         return cleaned_data
+
+    def refuse_conflict(self, seen_version):
+        """Refuse the save when the entry changed after `seen_version` (a kind of entry may answer its own way)."""
+        conflicts.check_unchanged(self.instance, seen_version)
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds what the person typed

@@ -72,6 +72,23 @@ def is_outdated(entry, field, language):
     return language in (getattr(entry, "outdated_translations", None) or {}).get(field, ())
 
 
+MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
+
+
+def language_state(entry, language):
+    """How the entry's translation in `language` stands: MISSING while a field with English text has none in it,
+    OUTDATED while one was written for an earlier English, else CURRENT; None for an entry without English."""
+    states = set()
+    for field in translated_fields(type(entry)):
+        if not (getattr(entry, build_localized_fieldname(field, SOURCE_LANGUAGE), "") or "").strip():
+            continue
+        if not (getattr(entry, build_localized_fieldname(field, language), "") or "").strip():
+            states.add(MISSING)
+        else:
+            states.add(OUTDATED if is_outdated(entry, field, language) else CURRENT)
+    return next((state for state in (MISSING, OUTDATED, CURRENT) if state in states), None)
+
+
 def confirm(entry, choices):
     """A translator confirmed these translations ("field:language") are right for the current English."""
     flags = {field: set(languages) for field, languages in (entry.outdated_translations or {}).items()}

@@ -22,12 +22,22 @@ class TrackedEntry(models.Model):
     changed_at = models.DateTimeField(_("last changed at"), null=True, blank=True, editable=False)
     outdated_translations = models.JSONField(_("translations that need an update"), default=dict, blank=True, editable=False)
 
+    # Listed on the translation status language by language, as a guidance page is, and not only once behind
+    # the English: a kind of entry whose readers need it in their language soon after it is written (a notice).
+    translation_followed = False
+
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         with recording.recorded_save(self):
             super().save(*args, **kwargs)
+
+    @classmethod
+    def entries_to_translate(cls):
+        """The entries of this kind translators are given (exchange files, the translation status): all of them,
+        unless a kind says which (a notice that is over is not worth translating)."""
+        return cls._base_manager.all()
 
     @property
     def last_changed(self):
@@ -41,6 +51,11 @@ class TrackedEntry(models.Model):
 def tracked_models():
     """Every kind of tracked entry, in a fixed order (by app, then model)."""
     return sorted((model for model in apps.get_models() if issubclass(model, TrackedEntry)), key=lambda model: model._meta.label_lower)
+
+
+def followed_entries():
+    """[(model, [entry])] of the kinds whose every translation the translation status follows, language by language."""
+    return [(model, list(model.entries_to_translate().order_by("pk"))) for model in tracked_models() if model.translation_followed]
 
 
 def entries_needing_update():

@@ -11,17 +11,20 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from config.history.admin import TrackedEntryAdmin
+from config.history.forms import BOOKKEEPING, TrackedEntryForm
 from config.language_tabs import TabbedTranslationAdmin
 from guidance.models import GuidancePage
 from offices.models import City, Office
 from partners.models import Branch
 
 from .models import TARGETS, Notice
-from .signals import notice_submitted
+from .signals import notice_published, notice_submitted
 
 PUBLISH_NOTICES = "site.publish_notice"
 SUBMIT_BUTTON = "_submit_for_review"
 RECORD_FIELDS = ["uuid", "version", "created_at", "updated_by", "updated_at", "published_by", "published_at"]
+FORM_ONLY = {*BOOKKEEPING, "confirm_translations"}  # fields of the form, not of the notice: none on a read-only page
 # The places a notice can apply to, named as the choice lists show them (the directory admins order
 # their own lists by the due dates of their checks, an annotation these querysets do not have).
 TARGET_CHOICES = {
@@ -36,19 +39,13 @@ def can_publish(user):
     return user.has_perm(PUBLISH_NOTICES)
 
 
-class NoticeForm(forms.ModelForm):
-    """A notice; remembers which version the person started from, to refuse edit conflicts."""
-
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, label=_("Version you opened"))
+class NoticeForm(TrackedEntryForm):
+    """A notice, with the form of every tracked entry (stale translations, "only a correction"); its own answer to
+    an edit conflict keeps the person's text and lets them save it again, knowingly."""
 
     class Meta:
         model = Notice
         fields = "__all__"  # noqa: DJ007 - the admin, not this form, says which fields are edited
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["seen_version"].initial = self.instance.version
 
     def clean(self):
         cleaned_data = super().clean()
@@ -57,11 +54,9 @@ class NoticeForm(forms.ModelForm):
                 raise forms.ValidationError(
                     _("Say where the notice applies: the whole site, or at least one city, office, partner branch or guidance page.")
                 )
-        if self.instance.pk:
-            self._refuse_conflict(cleaned_data.get("seen_version"))
         return cleaned_data
 
-    def _refuse_conflict(self, seen_version):
+    def refuse_conflict(self, seen_version):
         latest = Notice.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=self.instance.pk)
         if seen_version == latest.version:
             return
@@ -87,7 +82,7 @@ class NoticeForm(forms.ModelForm):
 
 
 @admin.register(Notice)
-class NoticeAdmin(TabbedTranslationAdmin):
+class NoticeAdmin(TrackedEntryAdmin, TabbedTranslationAdmin):
     form = NoticeForm
     list_display = ["title", "level", "status", "starts_at", "ends_at", "site_wide", "updated_by", "updated_at"]
     list_filter = ["status", "level", "site_wide"]
@@ -101,21 +96,19 @@ class NoticeAdmin(TabbedTranslationAdmin):
         (None, {"fields": ["title", "text", "level"]}),
         (_("Where it applies"), {"fields": ["site_wide", *TARGETS]}),
         (_("When it is shown"), {"fields": ["starts_at", "ends_at"]}),
-        (_("Publishing"), {"fields": ["status", "seen_version"]}),
-        (_("Record"), {"fields": RECORD_FIELDS}),
+        (_("Publishing"), {"fields": ["status", "seen_version", "correction_only", "confirm_translations", "save_despite_problems"]}),
+        (_("Record"), {"fields": [*RECORD_FIELDS, "translations_to_update", "change_history"]}),
     ]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     def get_readonly_fields(self, request, obj=None):
-        return RECORD_FIELDS if can_publish(request.user) else [*RECORD_FIELDS, "status"]
+        fields = [*super().get_readonly_fields(request, obj), *RECORD_FIELDS]
+        return fields if can_publish(request.user) else [*fields, "status"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and self.has_change_permission(request, obj):
             return fieldsets
-        return [(name, {**options, "fields": [f for f in options["fields"] if f != "seen_version"]}) for name, options in fieldsets]
+        return [(name, {**options, "fields": [f for f in options["fields"] if f not in FORM_ONLY]}) for name, options in fieldsets]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in TARGET_CHOICES:
@@ -135,11 +128,14 @@ class NoticeAdmin(TabbedTranslationAdmin):
         submitted = SUBMIT_BUTTON in request.POST and obj.status == Notice.Status.DRAFT
         if submitted:
             obj.status = Notice.Status.REVIEW  # a publisher approves it (the "Publish" action)
-        if obj.is_published and (not change or "status" in form.changed_data):
+        published = obj.is_published and (not change or "status" in form.changed_data)
+        if published:
             obj.published_by, obj.published_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
         if submitted:
             notice_submitted.send(sender=Notice, notice=obj, by=request.user)
+        if published:
+            notice_published.send(sender=Notice, notice=obj, by=request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
         self._say_submitted(request, obj)
@@ -155,6 +151,8 @@ class NoticeAdmin(TabbedTranslationAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_submit"] = (obj is None or obj.status == Notice.Status.DRAFT) and not can_publish(request.user)
+        if obj is not None and obj.is_published and request.user.has_perm("site.add_noticechange"):
+            context["propose_url"] = f"{reverse('admin:site_noticechange_add')}?notice={obj.pk}"
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.action(description=_("Publish the selected notices"), permissions=["publish"])
@@ -173,6 +171,8 @@ class NoticeAdmin(TabbedTranslationAdmin):
                 notice.published_by, notice.published_at = request.user, timezone.now()
             notice.save()  # through save(): the version goes up and the pages that show it refresh
             self.log_change(request, notice, log_message)
+            if status == Notice.Status.PUBLISHED:
+                notice_published.send(sender=Notice, notice=notice, by=request.user)
             changed += 1
         self.message_user(
             request,
@@ -180,4 +180,5 @@ class NoticeAdmin(TabbedTranslationAdmin):
             messages.SUCCESS,
         )
 
+from . import notice_changes_admin  # noqa: E402,F401 - registers the proposed changes' admin
 from .contacts import admin as contacts_admin  # noqa: E402,F401 - registers the fraudulent contacts' admin

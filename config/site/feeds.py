@@ -27,6 +27,15 @@ class LanguageTaggedAtom1Feed(Atom1Feed):
         return attributes
 
 
+def in_feed_language(description, entry_language):
+    """An entry's description, marked as the feed's language when the entry says it is in another (its title's)."""
+    if entry_language != get_language():
+        # The entry says it is in the title's language; its text around any fallback is in ours.
+        direction = "rtl" if get_language_bidi() else "ltr"
+        return format_html('<div lang="{}" dir="{}">{}</div>', get_language(), direction, description)
+    return description
+
+
 class UpdatesFeed(Feed):
     feed_type = LanguageTaggedAtom1Feed
 
@@ -54,11 +63,7 @@ class UpdatesFeed(Feed):
     def item_description(self, item):
         # Rendered without the request: the page's context processors are not needed for each entry.
         description = render_to_string("site/includes/update_description.html", {"update": item})
-        if item.title_language != get_language():
-            # The entry says it is in the title's language; its text around any fallback is in ours.
-            direction = "rtl" if get_language_bidi() else "ltr"
-            return format_html('<div lang="{}" dir="{}">{}</div>', get_language(), direction, description)
-        return description
+        return in_feed_language(description, item.title_language)
 
     def item_extra_kwargs(self, item):
         return {"language": item.title_language}
@@ -77,9 +82,10 @@ class UpdatesFeed(Feed):
 
 
 class NoticesFeed(Feed):
-    """The notices in effect now, newest first, each with its dates; any website may read it."""
+    """The notices in effect now, newest first, each with its dates; any website may read it. A notice not yet
+    translated is in English: its entry says so (xml:lang) and its title ends with "(in English)"."""
 
-    feed_type = Atom1Feed
+    feed_type = LanguageTaggedAtom1Feed
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
@@ -109,10 +115,15 @@ class NoticesFeed(Feed):
         return notices
 
     def item_title(self, notice):
-        return localized(notice, "title").value
+        title = localized(notice, "title")
+        return f"{title.value} {title.language_marker}" if title.is_fallback else title.value
 
     def item_description(self, notice):
-        return render_to_string("site/includes/notice_description.html", {"notice": notice})
+        description = render_to_string("site/includes/notice_description.html", {"notice": notice})
+        return in_feed_language(description, localized(notice, "title").language)
+
+    def item_extra_kwargs(self, notice):
+        return {"language": localized(notice, "title").language}
 
     def item_link(self, notice):
         return notice.get_absolute_url()

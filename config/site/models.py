@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.history.tracked import TrackedEntry
 from config.periods import period_text
 
 from .contacts.reading import ContactKind, read_contact
@@ -33,8 +34,15 @@ class NoticeQuerySet(models.QuerySet):
         return self.not_over(now).filter(starts_at__lte=now)
 
 
-class Notice(models.Model):
-    """A short message for readers of some pages, shown from its start until its end."""
+class Notice(TrackedEntry):
+    """A short message for readers of some pages, shown from its start until its end.
+
+    A tracked entry (config/history): every field change is recorded, and an English change flags the
+    translations written for the earlier English, as for an office; the translation status follows each
+    language of every notice that is not over.
+    """
+
+    translation_followed = True
 
     class Level(models.TextChoices):
         URGENT = "urgent", _("Urgent: at the top of the page, before its title")
@@ -75,8 +83,6 @@ class Notice(models.Model):
         _("shown until"), null=True, blank=True,
         help_text=_("The notice disappears by itself at this time. Leave empty to end it by hand."),
     )
-    # Goes up by one at every save, so a save based on an older version is refused (edit conflicts).
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
     updated_by = models.ForeignKey(
@@ -100,10 +106,9 @@ class Notice(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            self.version += 1
-        super().save(*args, **kwargs)
+    @classmethod
+    def entries_to_translate(cls):
+        return cls._base_manager.filter(models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=timezone.now()))
 
     def get_absolute_url(self):
         return f"{reverse('site:notices')}#notice-{self.uuid}"
@@ -137,6 +142,67 @@ class Notice(models.Model):
     def is_current(self, now=None):
         now = now or timezone.now()
         return self.starts_at <= now and (self.ends_at is None or now < self.ends_at)
+
+
+class NoticeChangeQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=NoticeChange.Status.WAITING)
+
+
+class NoticeChange(models.Model):
+    """A change of a published notice an editor proposes (a new end, a new English text): readers keep
+    seeing the notice as it is until a publisher approves the change, which then saves it on the notice
+    (in its field history, under the publisher's name); the translations follow an English change."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("notice"))
+    title = models.CharField(
+        _("new title in English"), max_length=150, blank=True, help_text=_("Leave empty to keep the title."),
+    )
+    text = models.TextField(_("new text in English"), blank=True, help_text=_("Leave empty to keep the text."))
+    ends_at = models.DateTimeField(
+        _("new end"), null=True, blank=True, help_text=_("Leave empty to keep the end. Time in Kazakhstan."),
+    )
+    reason = models.CharField(_("why"), max_length=300, blank=True, help_text=_("For the publisher: what changed, and the source."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING, editable=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("proposed by"), editable=False,
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("decided by"), editable=False,
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+
+    objects = NoticeChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("proposed change of a notice")
+        verbose_name_plural = _("proposed changes of notices")
+
+    def __str__(self):
+        return str(self.notice)
+
+    def proposed_values(self):
+        """{notice field: new value} of what this change would set."""
+        values = {"title_en": self.title.strip(), "text_en": self.text.strip(), "ends_at": self.ends_at}
+        return {name: value for name, value in values.items() if value}
+
+    def clean(self):
+        super().clean()
+        if self.notice_id is None:
+            return
+        if not self.proposed_values():
+            raise ValidationError(_("Propose at least one change: a new title, a new text or a new end."))
+        if self.ends_at and self.ends_at <= self.notice.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
 
 
 class SearchEntry(models.Model):

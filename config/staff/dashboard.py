@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language_info, gettext
 
+from config.history import stale_translations
 from config.history.tracked import tracked_models
 from config.reports import queue
-from config.site.models import Notice
+from config.site.models import Notice, NoticeChange
 from guidance import native_review, roles
 from guidance.models import GuidancePage, Revision
 from guidance.segments.page_status import TRANSLATED_LANGUAGES, TranslationState
@@ -56,6 +57,7 @@ def lines(user):
         found.extend(translations_to_update(profile.translates))
         found.extend(native_reviews_waiting(profile.translates))
         found.extend(directory_translations_to_update(profile.translates))
+        found.extend(notices_to_translate(profile.translates))  # a translator needs no access to the notices' admin
     cities = directory.city_ids(profile)
     if user.has_perm("offices.view_office"):
         found.append(entries_to_check(directory.OFFICES, cities, gettext("Offices to check in my cities"),
@@ -73,6 +75,7 @@ def lines(user):
     if user.has_perm("site.view_notice"):
         if user.has_perm("site.publish_notice"):
             found.append(notices_waiting_for_review())
+            found.append(notice_changes_waiting_for_review())
         found.append(notices_ending_soon())
     return found
 
@@ -185,3 +188,26 @@ def notices_ending_soon():
         gettext("Notices ending in the next 7 days"), count,
         admin_list("admin:site_notice_changelist", status__exact=Notice.Status.PUBLISHED, **ending),
     )
+
+
+def notice_changes_waiting_for_review():
+    return Line(
+        gettext("Proposed changes of notices waiting for my review"), NoticeChange.objects.waiting().count(),
+        admin_list("admin:site_noticechange_changelist", status__exact=NoticeChange.Status.WAITING),
+    )
+
+
+def notices_to_translate(languages):
+    """Published notices, not over, shown in English (missing or behind) in each of the person's languages: one query."""
+    languages = [code for code in TRANSLATED_LANGUAGES if code in languages]
+    if not languages:
+        return []
+    notices = list(Notice.objects.published().not_over(timezone.now()))
+    url = reverse("admin:guidance_guidancepage_translations") + "#notice-translations"
+    return [
+        Line(
+            gettext("Notices to translate: %(language)s") % {"language": get_language_info(code)["name_translated"]},
+            sum(1 for notice in notices if stale_translations.language_state(notice, code) != stale_translations.CURRENT), url,
+        )
+        for code in languages
+    ]

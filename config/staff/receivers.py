@@ -12,7 +12,7 @@ from config.history.labels import admin_url
 from config.site import signals as site_signals
 from guidance import recordings, roles, signals
 from guidance.segments import status as segment_status
-from guidance.segments.page_status import stored_map
+from guidance.segments.page_status import TranslationState, stored_map
 from guidance.segments.status import OUTDATED, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from guidance.translators import directory_exchange
 from partners import signals as partner_signals
@@ -30,6 +30,7 @@ def connect():
     signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
     signals.language_sent_back.connect(language_sent_back, dispatch_uid="staff.language_sent_back")
     site_signals.notice_submitted.connect(notice_submitted, dispatch_uid="staff.notice_submitted")
+    site_signals.notice_published.connect(notice_published, dispatch_uid="staff.notice_published")
     history_signals.translations_left_behind.connect(
         directory_translations_left_behind, dispatch_uid="staff.directory_translations_left_behind"
     )
@@ -160,12 +161,7 @@ def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs)
     translator who may not change the entry, the translator's editor of that entry in their language."""
     opts = entry._meta
     change = f"{opts.app_label}.change_{opts.model_name}"
-    candidates = {user.pk: user for perm in (change, roles.TRANSLATE_DRAFTS) for user in people.with_permission(perm)}
-    translators = [
-        user for user in people.who_want(sorted(candidates.values(), key=lambda user: user.pk), "translation_updates",
-                                         besides=by)
-        if roles.may_translate_entries(user, sender) and languages_for(user, behind)
-    ]
+    translators = entry_translators(sender, behind, by)
 
     def context_for(user):
         languages = languages_for(user, behind)
@@ -191,6 +187,42 @@ def directory_translations_left_behind(sender, entry, behind, by=None, **kwargs)
         translators, "directory_translations_behind", context_for,
         entry=entry, entry_url=mail.absolute(entry_path) if entry_path else status_url, status_url=status_url,
     )
+
+
+def entry_translators(model, languages, by):
+    """Who translates one of `languages` (named in their profile), may write this kind of entry's translations
+    (whoever may change such entries, and translators) and asked to hear of translations to update."""
+    opts = model._meta
+    change = f"{opts.app_label}.change_{opts.model_name}"
+    candidates = {user.pk: user for perm in (change, roles.TRANSLATE_DRAFTS) for user in people.with_permission(perm)}
+    return [
+        user for user in people.who_want(sorted(candidates.values(), key=lambda user: user.pk), "translation_updates",
+                                         besides=by)
+        if roles.may_translate_entries(user, model) and languages_for(user, languages)
+    ]
+
+
+def notice_published(sender, notice, by, **kwargs):
+    """A published notice shows at once, in English in each language without a translation: tell who translates
+    those languages, with a link to the translator's editor of the notice in each of theirs."""
+    waiting = [code for code in TRANSLATED_LANGUAGES
+               if directory_exchange.entry_state(notice, code) in (TranslationState.MISSING, TranslationState.NEEDS_UPDATE)]
+    if not waiting:
+        return
+    key = directory_exchange.entry_key(notice)
+
+    def context_for(user):
+        return {"languages": [
+            {"name": get_language_info(code)["name_translated"],
+             "url": mail.admin_link("admin:guidance_guidancepage_translate_entry", key, code)}
+            for code in languages_for(user, waiting)
+        ]}
+
+    def tell_translators():
+        mail.send(entry_translators(sender, waiting, by), "notice_to_translate", context_for, notice=notice,
+                  status_url=mail.admin_link("admin:guidance_guidancepage_translations") + "#notice-translations")
+
+    transaction.on_commit(tell_translators)
 
 
 def languages_for(user, behind):

@@ -30,6 +30,18 @@ def text(context, obj, field):
     return value.value
 
 
+@register.simple_tag(takes_context=True)
+def marked_text(context, obj, field):
+    """Like `text`, and a value in another language than the page's is followed by a visible "(in English)":
+    for a short text that stands alone (a notice's title), where no paragraph says which parts are not translated."""
+    value = resolve(obj, field)
+    _remember_fallback(context, value)
+    if value.is_fallback:
+        return format_html('<span{}>{}</span> <small class="language-marker">{}</small>',
+                           language_attributes(value), value.value, value.language_marker)
+    return value.value
+
+
 @register.simple_tag
 def plain(obj, field):
     """obj.field as plain text, for a <title> or an attribute, where markup would show as text."""

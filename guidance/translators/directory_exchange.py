@@ -1,6 +1,6 @@
 """The directory in exchange files: every translated field of every directory entry as one segment.
 
-Cities, offices, partners, branches, kinds of help and key figures are tracked entries
+Cities, offices, partners, branches, kinds of help, key figures and notices are tracked entries
 (config/history): they have no drafts, so a translation imported here is saved on the entry at
 once, in the field history under the importer's name, like an edit in the admin. That is why it
 is imported only when the English in the file is still the English of the entry now, the person
@@ -26,6 +26,7 @@ from config.history.models import FieldChange
 from config.history.tracked import TrackedEntry, tracked_models
 
 from .. import roles
+from ..segments.page_status import TranslationState
 from ..segments.status import SOURCE_LANGUAGE, SegmentState
 from .units import ChangedSince, PageReport, PageUnits, Unit, translation_hash
 
@@ -93,11 +94,24 @@ def entry_units(entry, language):
     return PageUnits(entry_key(entry), entry.version, units, origin=ORIGIN) if units else None
 
 
+ENTRY_STATES = {
+    stale_translations.MISSING: TranslationState.MISSING,
+    stale_translations.OUTDATED: TranslationState.NEEDS_UPDATE,
+    stale_translations.CURRENT: TranslationState.UP_TO_DATE,
+}
+
+
+def entry_state(entry, language):
+    """The state of the entry's translation in `language`, named as the translation status names a page's
+    (None for an entry with no English)."""
+    return ENTRY_STATES.get(stale_translations.language_state(entry, language))
+
+
 def export(language):
     """Every directory entry with English text to translate, for one language."""
     exported = []
     for model in translated_models():
-        for entry in model._base_manager.order_by("pk"):
+        for entry in model.entries_to_translate().order_by("pk"):
             if (found := entry_units(entry, language)) is not None:
                 exported.append(found)
     return exported

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from config.history import stale_translations
 from config.history.labels import admin_url
-from config.history.tracked import entries_needing_update
+from config.history.tracked import entries_needing_update, followed_entries
 from config.language_tabs import language_attributes
 
 from .. import roles
@@ -94,3 +94,24 @@ def entries_to_update(user):
             ] if roles.may_translate_entries(user, type(entry)) else [],
         })
     return rows
+
+
+def followed_rows(user):
+    """The translation status of the kinds followed language by language (notices): per kind, each entry with a
+    cell per language (its state, and the editor for those the person may write)."""
+    languages = roles.translation_languages(user)
+    kinds = []
+    for model, entries in followed_entries():
+        opts, may_translate = model._meta, roles.may_translate_entries(user, model)
+        may_open = user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        rows = []
+        for entry in entries:
+            cells = []
+            for code in TRANSLATED_LANGUAGES:
+                state = directory_exchange.entry_state(entry, code)
+                editable = state is not None and may_translate and code in languages
+                cells.append({"state": state, "url": entry_editor_url(entry, code) if editable else ""})
+            rows.append({"entry": entry, "admin_url": admin_url(opts.app_label, opts.model_name, entry.pk) if may_open else "",
+                         "cells": cells})
+        kinds.append({"name": opts.verbose_name_plural, "model_name": opts.model_name, "rows": rows})
+    return kinds

@@ -40,6 +40,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partners", "0011_partner_proposals_partneracct"), ("guidance", "0016_check_permissions")]
+    dependencies = [("partners", "0011_partner_proposals"), ("guidance", "0016_check_permissions")]
 
     operations = [migrations.RunPython(grant, revoke)]
