@@ -89,10 +89,10 @@ html-checker: $(VNU_JAR)
 test: install-test system-packages html-checker static lint test-sqlite test-postgres
 
 test-sqlite:
-	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider --durations=25
 
 test-postgres:
-	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser and not server and not html_checker"
+	$(BIN)/python tests/postgres_server.py $(BIN)/pytest -n 2 -p no:cacheprovider --durations=15 -m "not browser and not server and not html_checker"
 
 ## The fast tests alone (no browser, no servers started), for quick checks while developing.
 test-fast: install-test static
