@@ -7,7 +7,9 @@ most 1,000 URLs (about 1.2 MB, 70 KB gzipped), far from the protocol's 50,000 UR
 however large the directory grows. A file loads only its own rows and is written in one pass:
 Django's sitemap template, activating a language for every alternate of every URL, took a second
 of CPU for 2,000 URLs; this takes a twentieth of it. The index asks each section of rows one aggregate (how many rows, and the
-newest date). Every URL's `lastmod` is the date its page last changed.
+newest date). Every URL's `lastmod` is the date its page last changed: a real date from the database (a
+publication, an entry's last change, or for a directory entry nobody changed since it was loaded, the day
+its information was read from its source, `known_date()`), never the time of the request.
 """
 
 from collections.abc import Sequence
@@ -17,7 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, DateTimeField, Max, Value
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -145,6 +148,17 @@ class NamedPagesSitemap(LanguageSitemap):
         return self.pages[item]()
 
 
+def known_date(prefix=""):
+    """When a directory entry's page dates from (a database expression, NEVER when nothing is known): its last
+    real change; for an entry unchanged since it was loaded, the day it was checked against its source, else
+    the day that reading of its source was recorded here (as it was loaded). `prefix`: "partner__" and so on."""
+    return Coalesce(
+        f"{prefix}changed_at", Cast(f"{prefix}verified_on", DateTimeField()), f"{prefix}source_check__recorded_at",
+        Value(NEVER), output_field=DateTimeField(),
+    )
+
+
 def newest(queryset, field="updated_at"):
-    """The newest value of a date field over a queryset (None when it is empty): one query."""
-    return queryset.aggregate(newest=Max(field))["newest"]
+    """The newest value of a date field (or expression) over a queryset (None when it is empty): one query."""
+    found = queryset.aggregate(newest=Max(field))["newest"]
+    return None if found is not None and isinstance(found, datetime) and found <= NEVER else found

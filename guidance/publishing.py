@@ -18,12 +18,12 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import held_languages
+from . import held_languages, rejected_translations
 from .models import GuidancePage, Revision, Significance
 from .segments import checks as translation_checks
 from .segments import page_status
 from .segments import status as segment_status
-from .signals import draft_rejected, draft_submitted, page_published
+from .signals import draft_rejected, draft_submitted, page_published, translations_carried
 
 SOURCE_LANGUAGE = page_status.SOURCE_LANGUAGE
 
@@ -71,14 +71,19 @@ def open_draft(page, *, by):
     existing = page.revisions.open().first()
     if existing is not None:
         return existing
+    rejected = rejected_translations.rejected_before(page)
     draft = Revision(page=page, author=by, updated_by=by, based_on=page.current_revision)
     if page.current_revision is not None:
         copy_text(page.current_revision, draft)
         draft.significance = Significance.MINOR
+    # After a whole draft was rejected, its finished translations are not asked for again.
+    carried = rejected_translations.carry(draft, rejected, page.current_revision) if rejected else []
     draft.save()
     if page.current_revision is not None:
         draft.sources.set(page.current_revision.sources.all())  # the same documents, until staff say otherwise
     _log(by, draft, _("Started a draft."), flag=ADDITION)
+    if carried:
+        translations_carried.send(sender=Revision, draft=draft, rejected=rejected, carried=carried, by=by)
     return draft
 
 

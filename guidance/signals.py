@@ -18,3 +18,7 @@ draft_rejected = Signal()
 # Sent when a publisher sends one language of a draft back to its translator; arguments: revision, language,
 # by, comment, and translator (who last changed that language, or None).
 language_sent_back = Signal()
+
+# Sent when a new draft takes the finished translations of the page's rejected draft (guidance/rejected_translations.py);
+# arguments: draft, rejected, carried ([CarriedLanguage]: language, kept, left, translator), by.
+translations_carried = Signal()

@@ -4,7 +4,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 
 from config.last_updated import latest
-from config.sitemaps import NEVER, NamedPagesSitemap, RowsSitemap, newest
+from config.sitemaps import NEVER, NamedPagesSitemap, RowsSitemap, known_date, newest
 
 from .models import Branch, Partner
 
@@ -12,8 +12,8 @@ from .models import Branch, Partner
 class PartnersStaticSitemap(NamedPagesSitemap):
     pages = {
         "partners:partners": lambda: latest(
-            newest(Partner.objects.filter(is_active=True), "changed_at"),
-            newest(Branch.objects.filter(partner__is_active=True), "changed_at"),
+            newest(Partner.objects.filter(is_active=True), known_date()),
+            newest(Branch.objects.filter(partner__is_active=True), known_date()),
         ),
     }
 
@@ -28,7 +28,7 @@ class PartnerSitemap(RowsSitemap):
         return (
             Partner.objects.filter(is_active=True)
             .only("slug", "changed_at")
-            .annotate(page_changed_at=Greatest(Coalesce("changed_at", NEVER), Coalesce(Max("branches__changed_at"), NEVER)))
+            .annotate(page_changed_at=Greatest(known_date(), Coalesce(Max(known_date("branches__")), NEVER)))
             .order_by("order", "name", "pk")
         )
 

@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
+from config.history import recording
 from config.history.models import FieldChange
 from guidance.translators.exchange import read_file
 from guidance.translators.units import ImportRefused
@@ -82,3 +83,33 @@ def test_a_broken_exchange_file_is_refused_in_the_translators_language():
     with translation.override("prs"), pytest.raises(ImportRefused) as refused:
         read_file(b'<?xml version="1.0"?>\n<xliff version="2.0"><file></xliff>')
     assert "سطر 2" in str(refused.value) and "not well-formed" not in str(refused.value)
+
+
+def test_the_arabic_field_history_list_isolates_every_cell_a_phone_can_be_in(staff_client, changed_office):
+    """The entry, the note of a shipped directory update, the values, a phone searched for and a change's own
+    page: each in its own direction, so "+7 727 222 33 44" never reads "44 33 222 727 7+" on the Arabic page."""
+    office = Office.objects.get(pk=changed_office.pk)
+    office.phones = "+77272223355"
+    with recording.noted("Directory update: new hotline. Source: the office, call +77272223355"):
+        office.save()
+    editor = in_language(staff_client("editor"), "ar")
+    response = editor.get("/admin/history/fieldchange/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<td class="field-entry_link"><a href="/admin/offices/office/' in html
+    assert f'/change/"><bdi dir="ltr">{office.name_en}</bdi></a></td>' in html
+    assert ('<small><bdi dir="ltr">Directory update: new hotline. Source: the office, call +77272223355</bdi></small>'
+            in html)
+    assert '<ins class="new-value"><bdi dir="ltr" class="unbroken">+7 727 222 33 55</bdi></ins>' in html
+
+    searched = editor.get("/admin/history/fieldchange/", {"q": "+77272223355"})
+    assert searched.status_code == 200
+    assert 'value="+77272223355" id="searchbar" dir="auto"' in searched.content.decode()
+
+    change = FieldChange.objects.of(office).get(field="phones", new_value="+77272223355")
+    own_page = editor.get(f"/admin/history/fieldchange/{change.pk}/change/")
+    assert own_page.status_code == 200
+    own = own_page.content.decode()
+    assert '<ins class="new-value"><bdi dir="ltr" class="unbroken">+7 727 222 33 55</bdi></ins>' in own
+    assert "+77272223355" not in own.replace(
+        "<bdi dir=\"ltr\">Directory update: new hotline. Source: the office, call +77272223355</bdi>", "")

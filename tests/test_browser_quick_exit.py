@@ -1,6 +1,8 @@
 """Quick exit: on every page, first in the header, a link that leaves for an ordinary site; it works
 without JavaScript, and with JavaScript Back does not return to the site and Shift ×3 leaves too."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 
@@ -119,5 +121,34 @@ def test_the_skip_link_shown_by_the_keyboard_pushes_the_header_down_rather_than_
         skip_box, exit_box = skip.bounding_box(), tab.locator(".quick-exit").bounding_box()
         assert skip_box["width"] > 100 and skip_box["y"] >= 0, "seen by the person who pressed Tab"
         assert exit_box["y"] >= skip_box["y"] + skip_box["height"], "the quick exit comes below it, uncovered"
+    finally:
+        context.close()
+
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "large-text"
+WIDTHS = """() => {
+    const band = document.querySelector(".site-band"), hotline = document.querySelector(".hotline");
+    return {page: document.documentElement.scrollWidth, screen: innerWidth, band: [band.scrollWidth, band.clientWidth],
+            hotline: [hotline.scrollWidth, hotline.clientWidth], hotlineRight: hotline.getBoundingClientRect().right,
+            hotlineLeft: hotline.getBoundingClientRect().left};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nothing_is_wider_than_a_small_phone_at_twice_the_text_size(live_site, browser, lang):
+    """At 200 % text on a 360 px screen the page never scrolls sideways: the hotline band, its label and its
+    number, the plan's button, in every language (screenshots in test-artifacts/large-text/)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    tab = context.new_page()
+    try:
+        for path in (f"/{lang}/", f"/{lang}/cities/almaty/"):
+            assert tab.goto(live_site.url + path).status == 200, path
+            tab.evaluate("document.documentElement.style.fontSize = '200%'")
+            widths = tab.evaluate(WIDTHS)
+            assert widths["page"] <= widths["screen"], (path, widths)
+            assert widths["band"][0] <= widths["band"][1] and widths["hotline"][0] <= widths["hotline"][1], (path, widths)
+            assert widths["hotlineLeft"] >= 0 and widths["hotlineRight"] <= widths["screen"], (path, widths)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=SCREENSHOTS / f"city-{lang}.png")
     finally:
         context.close()

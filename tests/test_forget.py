@@ -74,3 +74,20 @@ def test_the_page_may_be_cached_but_the_answer_never(client):
     answer = client.post("/en/forget/", **FROM_OUR_PAGE)
     assert "private" in answer["Cache-Control"] and "no-store" in answer["Cache-Control"]
     assert client.put("/en/forget/").status_code == 405
+
+
+@pytest.mark.parametrize("over_https", [False, True])
+def test_the_button_expires_every_cookie_of_the_site_even_those_nginx_did_not_pass_on(client, over_https):
+    """Behind the shipped nginx the site sees only the language cookie of a reader's page (nginx replaces the
+    Cookie header): the answer still expires "answered" and every other cookie the site sets, at the path and
+    with the flags they were set with, so each one is really replaced by the browser."""
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "ru"})  # all nginx passes on
+    response = client.post("/ru/forget/", secure=over_https, **FROM_OUR_PAGE)
+    assert response.status_code == 200 and "Готово" in response.content.decode()
+    headers = response.cookies.output().split("\r\n")  # the Set-Cookie lines of the answer
+    for name in (settings.LANGUAGE_COOKIE_NAME, ANSWERED_COOKIE, settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME,
+                 "messages"):
+        (header,) = [header for header in headers if header.startswith(f"Set-Cookie: {name}=")]
+        assert header.startswith(f'Set-Cookie: {name}=""; expires=Thu, 01 Jan 1970 00:00:00 GMT;'), header
+        assert "Max-Age=0" in header and "Path=/" in header and "SameSite=Lax" in header and "HttpOnly" in header
+        assert ("; Secure" in header) == over_https, header

@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from config.site.models import Notice
 from partners.models import Branch
+from tests.clock import clock_at
 from tests.factories import notice
 from tests.pages import page_html
 
@@ -49,3 +51,32 @@ def test_open_data_gives_the_notices_of_an_office_and_a_branch_as_alerts(client)
     assert sum("Только по записи на этой неделе" in text for text in alerts) == 1
     assert sum("Lawyer away until Monday" in text for text in alerts) == len(branch.services.all())
     assert sum(bool(text) for text in alerts) == 1 + len(branch.services.all())
+
+
+def feed_dates(client, path):
+    """(the feed's <updated>, [each entry's <updated>]) as the feed says them."""
+    response = client.get(path)
+    assert response.status_code == 200
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return parsed.feed.updated, [entry.updated for entry in parsed.entries]
+
+
+@pytest.mark.parametrize("with_notices", [True, False])
+def test_the_feeds_dates_are_the_notices_never_the_time_of_the_request(client, with_notices):
+    Notice.objects.all().delete()
+    if with_notices:
+        started = timezone.now() - timedelta(days=10)
+        edited = notice("Closed on Friday", cities=["astana"], starts_at=started)
+        Notice.objects.filter(pk=edited.pk).update(updated_at=started + timedelta(days=2))  # edited since it started
+        older = notice("Open again", site_wide=True, starts_at=started - timedelta(days=5))
+        Notice.objects.filter(pk=older.pk).update(updated_at=started - timedelta(days=6))  # written before it started
+    first = feed_dates(client, "/ru/notices/feed/")
+    cache.clear()  # worked out again, a day later, with nothing changed
+    with clock_at(timezone.now() + timedelta(days=1)):
+        assert feed_dates(client, "/ru/notices/feed/") == first
+        assert feed_dates(client, "/en/updates/feed/")[0] == feed_dates(client, "/en/updates/feed/")[0]
+    if with_notices:
+        expected = (started + timedelta(days=2)).isoformat().replace("+00:00", "Z")[:19]
+        assert first[0].startswith(expected) and first[1][0].startswith(expected)
+        assert first[1][1].startswith((started - timedelta(days=5)).isoformat()[:19])

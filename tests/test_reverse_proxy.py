@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,25 @@ def test_the_language_is_remembered_by_nginx_and_never_kept_in_its_cache(proxied
     assert returning["X-Proxy-Cache"] == "HIT" and "Set-Cookie" not in returning
     switching = fetch(nginx.url + CITY, headers={**GZIP, "Cookie": "django_language=kk"})[3]
     assert switching["Set-Cookie"].startswith("django_language=ru;")
+
+
+def test_forgetting_the_site_expires_the_cookies_nginx_does_not_pass_on(proxied):
+    """nginx sends the site only the language cookie of a reader's page: the answer to "Forget this site"
+    still expires the "answered" cookie the phone has, and nginx adds no language cookie of its own to it."""
+    _site, nginx = proxied
+    request = urllib.request.Request(nginx.url + "/ru/forget/", data=b"", method="POST", headers={
+        "Cookie": "django_language=ru; answered=1:refugees", "Sec-Fetch-Site": "same-origin"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200 and "Готово" in answer.read().decode()
+        cookies = answer.headers.get_all("Set-Cookie")
+    expired = {cookie.split("=")[0] for cookie in cookies if "Max-Age=0" in cookie and "Path=/" in cookie}
+    assert {"answered", "django_language", "sessionid", "csrftoken", "messages"} <= expired, cookies
+    assert not [cookie for cookie in cookies if "Max-Age=31536000" in cookie], cookies
+    request = urllib.request.Request(nginx.url + "/ru/forget/", data=b"", method="POST", headers={
+        "Cookie": "answered=1:refugees", "Sec-Fetch-Site": "same-origin"})  # the language cookie already gone
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        cookies = answer.headers.get_all("Set-Cookie")
+    assert not [cookie for cookie in cookies if "Max-Age=31536000" in cookie], cookies  # nginx gives none back
 
 
 def test_staff_search_and_feedback_always_reach_the_site(proxied):

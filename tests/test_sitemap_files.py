@@ -5,10 +5,13 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
+from django.utils import timezone
 
 from config import page_cache, sitemaps
 from offices.models import City, Office
 from partners.models import Partner
+from tests.clock import clock_at
 from tests.factories import published_revision
 
 from .conftest import LANGUAGE_CODES
@@ -100,8 +103,32 @@ def test_a_city_page_changed_when_one_of_its_offices_did(client):
     assert after[f"{HOST}/kk/cities/shymkent/"] == before[f"{HOST}/kk/cities/shymkent/"]
 
 
-def test_a_page_nobody_changed_since_it_was_loaded_has_no_lastmod(client):
-    assert urls(client, "/sitemap-offices.xml")[f"{HOST}/en/offices/unhcr-hotline/"] is None
+def test_every_url_of_every_file_has_a_lastmod_from_the_database(client):
+    """Never "now", never missing: a page nobody changed since it was loaded dates from its source's reading."""
+    files = index(client)
+    assert len(files) >= 8
+    for file in files:
+        found = urls(client, file)
+        assert found and all(found.values()), (file, [url for url, lastmod in found.items() if not lastmod][:3])
+    hotline, partner = Office.objects.get(slug="unhcr-hotline"), Partner.objects.get(slug="bhr")
+    assert hotline.changed_at is None  # loaded, never changed: the day its source was read
+    offices = urls(client, "/sitemap-offices.xml")
+    assert offices[f"{HOST}/en/offices/unhcr-hotline/"] == (
+        hotline.verified_on or timezone.localdate(hotline.source_check.recorded_at)).isoformat()
+    really_changed(partner, website="https://example.org/")
+    partner.refresh_from_db()
+    assert urls(client, "/sitemap-partners.xml")[f"{HOST}/ar/partners/bhr/"] == (
+        timezone.localdate(partner.changed_at).isoformat())
+    published = published_revision("refugees").published_at
+    assert urls(client, "/sitemap-guidance-history.xml")[f"{HOST}/uk/guidance/refugees/history/"] == (
+        timezone.localdate(published).isoformat())
+
+
+def test_lastmod_does_not_follow_the_clock(client):
+    before = {file: urls(client, file) for file in index(client)}
+    cache.clear()  # the files are worked out again, a year later, with nothing changed
+    with clock_at(timezone.now() + datetime.timedelta(days=365)):
+        assert {file: urls(client, file) for file in index(client)} == before
 
 
 def test_every_section_of_rows_says_when_it_last_changed(client):

@@ -64,10 +64,12 @@ def restore_button(change):
 
 
 def who_and_why(change):
-    """The person, and the note of a change no one typed in (a shipped directory update and its source)."""
+    """The person, and the note of a change no one typed in (a shipped directory update and its source), each
+    isolated: an English note ending in a phone number or a URL keeps its order on a right-to-left page."""
+    person = isolated(conflicts.person(change.changed_by))
     if change.note:
-        return format_html("{}<br><small>{}</small>", conflicts.person(change.changed_by), change.note)
-    return conflicts.person(change.changed_by)
+        return format_html("{}<br><small>{}</small>", person, isolated(change.note))
+    return person
 
 
 def old_to_new(change):
@@ -82,6 +84,8 @@ class FieldChangeAdmin(admin.ModelAdmin):
     """Every recorded change, newest first; read-only, filterable by kind of entry, language, person and date."""
 
     list_display = ["changed_at", "who", "entry_link", "field_name", "values", "restore"]
+    # One change's own page shows the same cells (isolated values), never the raw stored text.
+    fields = readonly_fields = ["changed_at", "who", "entry_link", "field_name", "values"]
     list_filter = [KindOfEntryFilter, LanguageFilter, "changed_by"]
     search_fields = ["entry_name", "old_value", "new_value", "note"]
     date_hierarchy = "changed_at"
@@ -125,7 +129,8 @@ class FieldChangeAdmin(admin.ModelAdmin):
     @admin.display(description=_("entry"), ordering="entry_name")
     def entry_link(self, change):
         url = entry_admin_url(change)
-        return format_html('<a href="{}">{}</a>', url, change.entry_name) if url else change.entry_name
+        name = isolated(change.entry_name)  # "Dostyk Ave. 85", "+7 727 …": their own order in an RTL admin
+        return format_html('<a href="{}">{}</a>', url, name) if url else name
 
     @admin.display(description=_("field"), ordering="field")
     def field_name(self, change):

@@ -11,13 +11,23 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, gettext
 
 from config.language_fallback import localized
+from config.last_updated import latest
 from config.page_cache import declare
+from config.sitemaps import NEVER
 
 from .notices import NOTICES, board, follow, notices_where
 from .updates import recent_updates
 
 
-class LanguageTaggedAtom1Feed(Atom1Feed):
+class DatedAtom1Feed(Atom1Feed):
+    """Atom whose feed-level <updated> (and Last-Modified) is the date the feed says (`updated`), from what it
+    lists, never the time of the request: Django's writer gives "now" to a feed with no entry."""
+
+    def latest_post_date(self):
+        return self.feed.get("updated") or latest(*(item.get("updateddate") for item in self.items)) or NEVER
+
+
+class LanguageTaggedAtom1Feed(DatedAtom1Feed):
     """Atom whose entries say their language (`xml:lang`) when it is not the feed's own."""
 
     def item_attributes(self, item):
@@ -82,10 +92,12 @@ class UpdatesFeed(Feed):
 
 
 class NoticesFeed(Feed):
-    """The notices in effect now, newest first, each with its dates; any website may read it. A notice not yet
-    translated is in English: its entry says so (xml:lang) and its title ends with "(in English)"."""
+    """The notices in effect now, newest first, each with its dates; any website may read it. Each entry is
+    updated when its notice started or last changed; the feed, when the newest of those happened or a notice
+    ended: two requests at different times of an unchanged board say the same. A notice not yet translated
+    is in English: its entry says so (xml:lang) and its title ends with "(in English)"."""
 
-    feed_type = LanguageTaggedAtom1Feed
+    feed_type = LanguageTaggedAtom1Feed  # dated like DatedAtom1Feed, whose subclass it is
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
@@ -97,7 +109,10 @@ class NoticesFeed(Feed):
         now = timezone.now()
         current = board(notices_where(Q(), now), now)
         follow(request, current)
-        return current.current
+        return current
+
+    def feed_extra_kwargs(self, notice_board):
+        return {"updated": latest(notice_board.last_change, *map(self.item_updateddate, notice_board.current))}
 
     def title(self):
         return gettext("Notices") + " · " + gettext("Help for people forced to flee — Kazakhstan")
@@ -111,8 +126,8 @@ class NoticesFeed(Feed):
     def author_name(self):
         return gettext("UNHCR Kazakhstan")
 
-    def items(self, notices):
-        return notices
+    def items(self, notice_board):
+        return notice_board.current
 
     def item_title(self, notice):
         title = localized(notice, "title")
@@ -137,4 +152,5 @@ class NoticesFeed(Feed):
         return notice.starts_at
 
     def item_updateddate(self, notice):
-        return notice.starts_at
+        """When readers saw it change last: its start, or a later edit or publication of it."""
+        return latest(notice.starts_at, notice.published_at, notice.updated_at)

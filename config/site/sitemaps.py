@@ -2,9 +2,10 @@
 
 from django.db.models import Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
 from config.last_updated import latest
-from config.sitemaps import NEVER, NamedPagesSitemap, RowsSitemap, newest
+from config.sitemaps import NEVER, NamedPagesSitemap, RowsSitemap, known_date, newest
 from guidance.models import GuidancePage, KeyFigure, Revision
 from offices.models import City, DirectoryChange, Office
 from partners.models import Branch, Partner
@@ -20,8 +21,18 @@ class SiteStaticSitemap(NamedPagesSitemap):
         "site:updates": lambda: latest(
             newest(Revision.objects.history(), "published_at"), newest(DirectoryChange.objects.listed(), "changed_at")
         ),
-        "site:notices": lambda: newest(Notice.objects.published(), "updated_at"),
+        "site:notices": lambda: notices_changed_at(),
     }
+
+
+def notices_changed_at():
+    """When the notices page last changed: a published notice's last edit, start or end, whichever came last
+    (all in the past); with none published, the last change of a notice taken down."""
+    published, now = Notice.objects.published(), timezone.now()
+    return latest(
+        newest(published, "updated_at"), newest(published.filter(starts_at__lte=now), "starts_at"),
+        newest(published.filter(ends_at__lte=now), "ends_at"),
+    ) or newest(Notice.objects.all(), "updated_at")
 
 
 def _newest_in_city(queryset, field="changed_at"):
@@ -43,7 +54,7 @@ class CitySitemap(RowsSitemap):
         if not hasattr(self, "_everywhere"):
             offices = Office.objects.current().filter(kind__in=[Office.Kind.UNHCR, Office.Kind.HOTLINE])
             countrywide = Partner.objects.filter(is_active=True, branches__isnull=True)
-            self._everywhere = latest(newest(offices, "changed_at"), newest(countrywide, "changed_at")) or NEVER
+            self._everywhere = latest(newest(offices, known_date()), newest(countrywide, known_date())) or NEVER
         return self._everywhere
 
     def listed(self):
@@ -54,9 +65,9 @@ class CitySitemap(RowsSitemap):
             .annotate(
                 page_changed_at=Greatest(
                     Coalesce("changed_at", NEVER),
-                    _newest_in_city(Office.objects.current()),
-                    _newest_in_city(branches),
-                    _newest_in_city(branches, "partner__changed_at"),
+                    _newest_in_city(Office.objects.current(), known_date()),
+                    _newest_in_city(branches, known_date()),
+                    _newest_in_city(branches, known_date("partner__")),
                     Value(self.everywhere()),
                 )
             )

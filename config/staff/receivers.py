@@ -29,6 +29,7 @@ def connect():
     signals.draft_rejected.connect(draft_rejected, dispatch_uid="staff.draft_rejected")
     signals.page_published.connect(page_published, dispatch_uid="staff.page_published")
     signals.language_sent_back.connect(language_sent_back, dispatch_uid="staff.language_sent_back")
+    signals.translations_carried.connect(translations_carried, dispatch_uid="staff.translations_carried")
     site_signals.notice_submitted.connect(notice_submitted, dispatch_uid="staff.notice_submitted")
     site_signals.notice_published.connect(notice_published, dispatch_uid="staff.notice_published")
     history_signals.translations_left_behind.connect(
@@ -83,6 +84,21 @@ def language_sent_back(sender, revision, language, by, comment, translator=None,
         )
 
     transaction.on_commit(tell_translator)
+
+
+def translations_carried(sender, draft, rejected, carried, by=None, **kwargs):
+    """Tell whoever last worked on each language of a rejected draft that the new draft kept their translation."""
+    def tell_translators():
+        for language in carried:
+            mail.send(
+                people.wants_one(language.translator, "decisions", besides=by), "translation_carried",
+                lambda user, code=language.language: {"language": get_language_info(code)["name_translated"]},
+                by=people_name(by), revision=draft, comment=rejected.review_comment, kept=language.kept,
+                left=language.left,
+                translate_url=mail.admin_link("admin:guidance_revision_translate", draft.pk, language.language),
+            )
+
+    transaction.on_commit(tell_translators)
 
 
 def page_published(sender, page, revision, by=None, **kwargs):

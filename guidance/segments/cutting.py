@@ -22,6 +22,8 @@ RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
 HTML_LINE = re.compile(r"^[ \t]*</?(?:div|bdi|span)\b[^>]*>[ \t]*$")
 WORDS = re.compile(r"\w+")
+EMPTY = "\x00"  # a segment left empty: its line goes (a heading keeps the English, for the section structure)
+MARKER_ONLY = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)]|>)?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,26 @@ class Cut:
             else:
                 parts.append(piece)
         return "".join(parts)
+
+
+def rebuild_in(cut, texts):
+    """The cut's Markdown with these segment texts; an empty one takes its line with it (headings stay, in English)."""
+    chosen = [
+        text if text else (segment.text if segment.kind.startswith("h") else EMPTY)
+        for segment, text in zip(cut.segments, texts, strict=True)
+    ]
+    lines = []
+    for line in cut.rebuild(chosen).split("\n"):
+        if EMPTY in line:
+            if line.lstrip().startswith("|"):
+                line = line.replace(EMPTY, "")
+            elif MARKER_ONLY.match(line.replace(EMPTY, "")):
+                continue
+            else:
+                line = line.replace(EMPTY, "")
+        lines.append(line)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return body if any(texts) else ""
 
 
 def cut_body(markdown_text):

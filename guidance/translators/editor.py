@@ -5,7 +5,6 @@ a translation the same way: into the English structure when the translation has 
 else in place, segment by segment, in the translation's own structure.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from ..diff import side_by_side
 from ..models import Revision
 from ..segments import page_status
 from ..segments import status as segment_status
-from ..segments.cutting import PINNED_KINDS, body_cut
+from ..segments.cutting import PINNED_KINDS, body_cut, rebuild_in
 from ..segments.status import OUTDATED, SOURCE_LANGUAGE, SegmentState
 
 KIND_LABELS = {
@@ -24,8 +23,6 @@ KIND_LABELS = {
     "h5": _("Subheading"), "h6": _("Subheading"), "p": _("Paragraph"), "li": _("List item"),
     "th": _("Table heading"), "td": _("Table cell"),
 }
-EMPTY = "\x00"  # a segment left empty: its line goes (a heading keeps the English, for the section structure)
-MARKER_ONLY = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)]|>)?[ \t]*$")
 
 
 @dataclass
@@ -130,26 +127,6 @@ def apply_segments(draft, language, texts, *, confirmed=(), by=None, segment_map
             unplaced = [sid for sid in english_ids if texts.get(sid) and sid not in own_ids]
     _record(draft, language, confirmed, by)
     return unplaced
-
-
-def rebuild_in(cut, texts):
-    """The cut's Markdown with these segment texts; an empty one takes its line with it (headings stay, in English)."""
-    chosen = [
-        text if text else (segment.text if segment.kind.startswith("h") else EMPTY)
-        for segment, text in zip(cut.segments, texts, strict=True)
-    ]
-    lines = []
-    for line in cut.rebuild(chosen).split("\n"):
-        if EMPTY in line:
-            if line.lstrip().startswith("|"):
-                line = line.replace(EMPTY, "")
-            elif MARKER_ONLY.match(line.replace(EMPTY, "")):
-                continue
-            else:
-                line = line.replace(EMPTY, "")
-        lines.append(line)
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return body if any(texts) else ""
 
 
 def _clean(text):
