@@ -135,3 +135,12 @@ def test_load_content_marks_a_newly_loaded_entry_and_a_deleted_one_leaves_none(c
     service = Service.objects.get(slug="legal-counselling")
     assert review_of(service).waiting and review_of(service).marked_by is None
     assert NativeReview.objects.of_entries().count() == PASHTO_ENTRIES
+
+
+def test_a_pashto_translator_reads_the_section_in_pashto_right_to_left(content, office):
+    pashto = member("translator", language="ps", translates=["ps"])
+    pashto.cookies["django_language"] = "ps"  # the admin's language, as the staff member's browser keeps it
+    html = status_page(pashto)
+    assert 'dir="rtl"' in html
+    assert "د لارښود توکي چې د اصلي ويونکي بياکتنې ته په تمه دي" in html
+    assert entry_count(html, "ps") == f"{PASHTO_ENTRIES} توکي"
