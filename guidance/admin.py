@@ -31,7 +31,7 @@ from .segments import page_status
 from .translators import dashboard as translation_dashboard
 from .translators.directory_views import directory_editor_urls, entries_to_update, followed_rows
 from .translators.editor import credit_changes
-from .translators.native_review_views import native_review_urls
+from .translators.native_review_views import entry_reviews, native_review_urls
 from .translators.views import exchange_urls, translator_urls
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -358,13 +358,14 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
         """The localization dashboard: each page × language, and whether its translation keeps up."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        waiting = native_review.waiting_by_language()
+        waiting = native_review.waiting_counts()  # {language: (pages, directory entries)}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Translation status"),
             "languages": [
-                {"code": code, "name": get_language_info(code)["name_translated"], "native_reviews_waiting": waiting.get(code, 0)}
+                {"code": code, "name": get_language_info(code)["name_translated"], "native_reviews_waiting": waiting.get(code, (0, 0))[0],
+                 "entries_waiting_native_review": waiting.get(code, (0, 0))[1]}
                 for code in page_status.TRANSLATED_LANGUAGES
             ],
             # the languages this person may mark as needing a native speaker's review, and confirm
@@ -373,6 +374,7 @@ class GuidancePageAdmin(PermanentSlugAdmin, StaffStyleMixin, admin.ModelAdmin):
                             if roles.may_confirm_as_native_speaker(request.user, code)],
             "rows": translation_dashboard.dashboard_rows(),
             "directory_entries": entries_to_update(request.user),
+            "entry_reviews": entry_reviews(request.user),
             "followed_kinds": followed_rows(request.user),
         }
         return TemplateResponse(request, "admin/guidance/guidancepage/translations.html", context)

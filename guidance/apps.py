@@ -22,9 +22,13 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Guidance")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from config import page_cache
         from config.history import stale_translations
+        from config.history.tracked import tracked_models
 
+        from . import native_review
         from .segments.checks import field_problems
 
         page_cache.register_model("guidance.guidancepage", page_tags)
@@ -36,3 +40,6 @@ class GuidanceConfig(AppConfig):
 
         # Directory entries' translations get the same checks as guidance segments when staff save them.
         stale_translations.register_check(field_problems)
+
+        for model in tracked_models():  # a deleted directory entry leaves no review waiting behind
+            post_delete.connect(native_review.forget_deleted_entry, sender=model, dispatch_uid=f"native-review-{model._meta.label}")

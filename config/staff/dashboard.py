@@ -112,8 +112,8 @@ def translations_to_update(languages):
 
 
 def native_reviews_waiting(languages):
-    """Pages whose translation in one of the person's languages waits for a native speaker's review (one query),
-    for the languages that have any."""
+    """Pages and directory entries whose translation in one of the person's languages waits for a native speaker's
+    review, counted together (one query), for the languages that have any."""
     if not any(code in languages for code in TRANSLATED_LANGUAGES):
         return []
     waiting = native_review.waiting_by_language()

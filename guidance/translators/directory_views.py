@@ -59,6 +59,7 @@ def translate_entry_view(model_admin, request, key, language):
         "opts": model_admin.opts,
         "title": gettext("Translate into %(language)s: %(entry)s") % {"language": language_name(language), "entry": entry},
         "entry": entry,
+        "entry_key": key,
         "kind": opts.verbose_name,
         "entry_url": admin_url(opts.app_label, opts.model_name, entry.pk)
         if request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}") else "",

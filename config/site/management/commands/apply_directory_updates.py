@@ -3,7 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from config.content_files import MACHINE_ASSISTED_LANGUAGES
 from config.site.directory_updates import apply_updates
+from guidance import native_review
 
 
 class Command(BaseCommand):
@@ -21,7 +23,9 @@ class Command(BaseCommand):
             person = get_user_model().objects.filter(username=user).first()
             if person is None:
                 raise CommandError(f"No account {user!r}.")
+        before = native_review.known_entries()
         report = apply_updates(person)
+        native_review.mark_new_entries(before, MACHINE_ASSISTED_LANGUAGES)  # the notices it adds, as load_content
         for line in report.lines:
             self.stdout.write(line)
         self.stdout.write(f"{len(report.changed)} changed, {len(report.skipped)} left as staff edited them, {len(report.unchanged)} already current")
