@@ -10,6 +10,17 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "prs", "ug", "ps"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items):
+    """Under xdist (`--dist loadgroup`), the tests of a module that starts servers run on one worker: a
+    module-scoped site, proxy or browser is then started once, not once on each worker (2 × 40 s for
+    tests/test_sqlite_concurrency.py). A module that names its own group keeps it."""
+    for item in items:
+        starts_servers = item.get_closest_marker("server") or item.get_closest_marker("browser")
+        if starts_servers and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def nothing_left_behind():
     """At the end of the session (of each xdist worker), every server this process started is stopped
@@ -150,3 +161,4 @@ def staff_client(db):
     from .staff import staff_client as make
 
     return make
+
