@@ -1,5 +1,7 @@
 """Fixtures shared by the suite: the real starting content, loaded once into the test database."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -101,6 +103,10 @@ def fault_stack():
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chromium, one per session (per xdist worker). Playwright's sync API keeps an event loop in this
+    thread, and Django then refuses database work from it (SynchronousOnlyOperation) for every later test
+    of the worker; the tests are synchronous, so they say so, as Playwright's docs advise for Django."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     from .live_site import CHROMIUM, CHROMIUM_ARGS
