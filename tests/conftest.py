@@ -106,10 +106,11 @@ def browser():
     """Chromium, one per session (per xdist worker). Playwright's sync API keeps an event loop in this
     thread, and Django then refuses database work from it (SynchronousOnlyOperation) for every later test
     of the worker; the tests are synchronous, so they say so, as Playwright's docs advise for Django."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    from .live_site import CHROMIUM, CHROMIUM_ARGS
+    from .live_site import ASYNC_UNSAFE_ALLOWED, CHROMIUM, CHROMIUM_ARGS
+
+    os.environ[ASYNC_UNSAFE_ALLOWED] = "true"  # servers the tests start do not inherit it (server_environment)
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

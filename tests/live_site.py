@@ -33,13 +33,22 @@ DATABASE_FILES = ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm")
 _starting_content = {}  # "folder": a migrated SQLite database with the starting content, made once per process
 
 
+# Set in the test process by the browser fixture (tests/conftest.py), for Playwright; never in a server.
+ASYNC_UNSAFE_ALLOWED = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+def server_environment():
+    """The test process's environment for a server or command it starts, without the tests' own allowances."""
+    return {name: value for name, value in os.environ.items() if name != ASYNC_UNSAFE_ALLOWED}
+
+
 def starting_content():
     """A folder holding a migrated SQLite database with the starting content, made the first time a site
     asks for it in this process and copied by every site on SQLite after it: migrating and loading the
     content are most of the time a site takes to start. remove_starting_content() removes it."""
     if "folder" not in _starting_content:
         folder = _starting_content["folder"] = server_registry.temporary_folder("help-site-content-", "the starting content")
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "SECRET_KEY": SECRET_KEY}
+        env = {**server_environment(), "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "SECRET_KEY": SECRET_KEY}
         try:
             for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
                 subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -66,7 +75,7 @@ class LiveSite:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
-            **os.environ,
+            **server_environment(),
             "DATABASE_URL": database_url or f"sqlite:///{self.workdir}/db.sqlite3",
             "SECRET_KEY": SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -1,7 +1,6 @@
 """Production settings pass Django's deployment checks; every page carries a strict CSP and the
 headers that keep readers safe; no page runs inline script."""
 
-import os
 import re
 import secrets
 import subprocess
@@ -14,7 +13,7 @@ import pytest
 
 from tests.pages import page_html
 
-from .live_site import ROOT, running_site
+from .live_site import ROOT, running_site, server_environment
 from .pages import public_paths
 
 PRODUCTION_ENV = {
@@ -28,7 +27,7 @@ PRODUCTION_ENV = {
 
 
 def check_deploy(**env):
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"}
+    base = {k: v for k, v in server_environment().items() if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=120,
