@@ -28,14 +28,19 @@ def logged_in_tab(browser, site, username, password, *, language=None, viewport=
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
     tab.on("response", lambda response: response.status >= 400 and tab.errors.append(f"{response.status} {response.url}"))
+    log_in(tab, site, username, password)
+    return tab
+
+
+def log_in(tab, site, username, password):
+    """Log in to the admin in this tab as staff would: password, then the second factor if asked."""
     tab.goto(site.url + "/admin/login/")
     tab.fill("input[name=username]", username)
     tab.fill("input[name=password]", password)
     tab.click("input[type=submit]")
-    tab.wait_for_load_state()
+    tab.wait_for_url(lambda url: "/admin/login/" not in url)  # the click does not wait for the next page
     pass_in_tab(tab, site, username)  # publishers and superusers (tests/second_factor.py)
     tab.wait_for_url(site.url + "/admin/")
-    return tab
 
 
 @contextmanager

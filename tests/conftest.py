@@ -12,14 +12,22 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "prs", "ug", "ps"}
 
 
+def uses_a_module_fixture(item):
+    """A fixture of its module (or class) that the test uses; pytest-django's own ("_django…") aside."""
+    return any(definitions[-1].scope in ("module", "class", "package") and not name.startswith("_")
+               for name, definitions in item._fixtureinfo.name2fixturedefs.items())
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Under xdist (`--dist loadgroup`), the tests of a module that starts servers run on one worker: a
-    module-scoped site, proxy or browser is then started once, not once on each worker (2 × 40 s for
-    tests/test_sqlite_concurrency.py). A module that names its own group keeps it."""
+    """Under xdist (`--dist loadgroup`), the tests of a module that starts servers for itself (a
+    module-scoped site, proxy or stack) run on one worker, which starts them once, not once on each
+    worker (2 × 40 s for tests/test_sqlite_concurrency.py). Browser and server tests that use only the
+    worker's own site and browser (session fixtures) are shared out like the others. A module that names
+    its own group keeps it."""
     for item in items:
         starts_servers = item.get_closest_marker("server") or item.get_closest_marker("browser")
-        if starts_servers and not item.get_closest_marker("xdist_group"):
+        if starts_servers and uses_a_module_fixture(item) and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 

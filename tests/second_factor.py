@@ -56,5 +56,7 @@ def pass_in_tab(tab, site, username):
         return
     tab.fill("input[name=code]", code_for_page(tab.content(), site, username))
     tab.click(".second-factor-form input[type=submit]")
+    # the click does not wait for the next page: the recovery codes (first enrolment) or the admin
+    tab.wait_for_url(lambda url: "/second-factor/recovery-codes/" in url or "/second-factor/" not in url)
     if tab.locator(".recovery-codes").count():
         tab.click("a.button")

@@ -25,7 +25,7 @@ def axe_findings(page):
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
     page = context.new_page()

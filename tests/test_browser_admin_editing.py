@@ -3,16 +3,15 @@ Arabic admin. The field grows with the text, the counter counts, the preview bes
 rendered Markdown; tabs are named in their own script; nothing breaks the CSP. Screenshots at 1366 × 900
 in test-artifacts/admin-editing/."""
 
-from pathlib import Path
 
 import pytest
 
 from .admin_tabs import PASSWORD, opened_tabs, start_draft
 from .live_site import running_site
+from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-editing"
 OUTDATED_OFFICE = 1000  # in tests/fixtures/outdated_office.json: its Russian address is behind the English
 BODIES = {
     "ru": "\n\n".join(
@@ -50,7 +49,6 @@ def problems(site, tab):
 
 @pytest.mark.parametrize("language", ["ru", "ar"])
 def test_a_long_body_grows_is_counted_and_previewed(site, admin_tab, language):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab = admin_tab(language)
     tab.goto(f"{site.url}/admin/guidance/revision/{site.draft_id}/change/")
     tab.wait_for_selector("#modeltranslation-main-switch")
@@ -90,8 +88,8 @@ def test_a_long_body_grows_is_counted_and_previewed(site, admin_tab, language):
 
     area.blur()
     tab.evaluate(f"document.getElementById('tab_id_body_{language}').parentElement.scrollIntoView()")
-    tab.screenshot(path=str(SCREENSHOTS / f"body-{language}.png"))
-    tab.locator("#content").screenshot(path=str(SCREENSHOTS / f"form-{language}.png"))
+    keep_screenshot(tab, f"admin-editing/body-{language}")
+    keep_screenshot(tab.locator("#content"), f"admin-editing/form-{language}")
     assert problems(site, tab) == []  # no script error, no CSP refusal, nothing from elsewhere
 
 
@@ -104,5 +102,5 @@ def test_a_tab_behind_the_english_shows_an_outdated_badge(site, admin_tab):
     assert tab.locator('.ui-tabs-nav a[href="#tab_id_address_kk"] .tab-outdated').count() == 0
     link.scroll_into_view_if_needed()
     tab.evaluate("window.scrollBy(0, -200)")
-    tab.screenshot(path=str(SCREENSHOTS / "outdated-tab-ru.png"))
+    keep_screenshot(tab, "admin-editing/outdated-tab-ru")
     assert problems(site, tab) == []

@@ -2,16 +2,15 @@
 and an English entry name in their own order, in the list, in the search box and on a change's own page.
 Screenshot in test-artifacts/admin-history/."""
 
-from pathlib import Path
 
 import pytest
 
 from .admin_tabs import PASSWORD, opened_tabs
 from .live_site import running_site
+from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-history"
 OFFICE = "Department of Employment and Social Programs of Almaty"
 
 
@@ -42,14 +41,13 @@ def test_the_arabic_history_list_isolates_the_phone_and_the_entry(site, browser)
         search = tab.locator("#searchbar")
         assert search.input_value() == "+77272223344"
         assert search.evaluate("el => el.matches(':dir(ltr)')"), "the number searched for reads left to right"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         phone.scroll_into_view_if_needed()  # the table scrolls sideways on a phone: show the values
-        tab.screenshot(path=SCREENSHOTS / "history-ar.png")
-        row.locator("td.field-values").screenshot(path=SCREENSHOTS / "history-ar-values.png", scale="device")
+        keep_screenshot(tab, "admin-history/history-ar")
+        keep_screenshot(row.locator("td.field-values"), "admin-history/history-ar-values", scale="device")
 
         row.locator("th a").click()  # the change's own page
         own = tab.locator("ins.new-value bdi")
         assert own.get_attribute("dir") == "ltr" and own.inner_text() == "+7 727 222 33 44"
         assert "+77272223344" not in tab.locator("#content").inner_text()
-        tab.screenshot(path=SCREENSHOTS / "change-ar.png")
+        keep_screenshot(tab, "admin-history/change-ar")
         assert tab.errors == [], tab.errors

@@ -2,13 +2,13 @@
 contact" and reads that it is the UNHCR hotline, in English, Russian and Dari (RTL); the address and
 the title stay the form's. Screenshots in test-artifacts/check-contact/ (and /tmp) to look at."""
 
-from pathlib import Path
 
 import pytest
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "check-contact"
 EXPECTED = {
     "en": ("Check a contact", "Yes: this contact is on our list", "It belongs to UNHCR."),
     "ru": ("Проверить контакт", "Да: этот контакт есть в нашем списке", "Он принадлежит УВКБ ООН."),
@@ -42,7 +42,5 @@ def test_a_person_types_a_number_and_reads_whose_it_is(live_site, small_phone, l
     assert page.get_by_role("textbox").input_value() == ""  # the answer's form is empty again
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, "the answer fits the phone's width"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     answer.scroll_into_view_if_needed()
-    for folder in (ARTIFACTS, Path("/tmp")):
-        page.screenshot(path=str(folder / f"check-contact-{lang}.png"))
+    keep_screenshot(page, f"check-contact/check-contact-{lang}")

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .live_site import running_site
+from .screenshots import keep_screenshot
 from .test_browser_publishing import assert_only_our_origin, staff_tab  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.browser
@@ -62,7 +63,7 @@ def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser
 
     history = editor.locator(".field-history tbody tr", has_text="address (English)").first
     assert OLD_ADDRESS in history.inner_text() and NEW_ADDRESS in history.inner_text()
-    editor.screenshot(path=f"{site.workdir}/office-history.png", full_page=True)
+    keep_screenshot(editor, "office-history", full_page=True)
     history.locator("button", has_text="Restore this value").click()
     editor.wait_for_selector(".messagelist .success")
     expect(editor.locator(".messagelist")).to_contain_text("Restored the old value of address (English)")

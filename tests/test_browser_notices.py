@@ -5,7 +5,6 @@ pages with notices pass axe, and the print sheet with notices and a closure stil
 import datetime
 import io
 import zoneinfo
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -13,11 +12,11 @@ from pypdf import PdfReader
 
 from .admin_tabs import PASSWORD, opened_tabs
 from .live_site import running_site
+from .screenshots import keep_pdf, keep_screenshot
 from .test_browser_accessibility import axe_findings
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 FOLD = 640
 
 ASTANA_OFFICE = "Department of Employment and Social Programs of Astana"
@@ -71,10 +70,9 @@ def test_urgent_notice_starts_on_the_first_screen_before_the_title(site_with_not
 
 
 def test_screenshot_of_the_astana_page_in_kazakh_with_an_urgent_notice(site_with_notices, small_phone):
-    ARTIFACTS.mkdir(exist_ok=True)
     small_phone.goto(site_with_notices.url + "/kk/cities/astana/")
-    small_phone.screenshot(path=ARTIFACTS / "notice-kk-astana-360x640.png")
-    small_phone.screenshot(path=ARTIFACTS / "notice-kk-astana-full.png", full_page=True)
+    keep_screenshot(small_phone, "notice-kk-astana-360x640")
+    keep_screenshot(small_phone, "notice-kk-astana-full", full_page=True)
     assert "жөндеуге байланысты жабық" in small_phone.locator(".notices-urgent").inner_text()
     assert small_phone.locator(".closure.closed-now").count() == 1
 
@@ -96,6 +94,6 @@ def test_the_print_sheet_with_notices_and_a_closure_still_fits_one_a4_page(site_
     for lang in ("kk", "en", "ar"):
         page.goto(f"{site_with_notices.url}/{lang}/cities/astana/print/")
         pdf = page.pdf(format="A4")
-        (ARTIFACTS / f"print-{lang}-astana-with-notices.pdf").write_bytes(pdf)
+        keep_pdf(pdf, f"print-{lang}-astana-with-notices")
         assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, lang
     context.close()

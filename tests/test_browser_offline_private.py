@@ -7,8 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .admin_tabs import PASSWORD, opened_tabs, save_english, start_draft
-from .second_factor import pass_in_tab
+from .admin_tabs import PASSWORD, log_in, opened_tabs, save_english, start_draft
 
 pytestmark = pytest.mark.browser
 
@@ -95,13 +94,7 @@ def test_previews_the_admin_and_the_plan_are_not_kept(live_site, phone_page, dra
     tab = phone_page
     tab.goto(live_site.url + "/en/")
     wait_until_stored(tab, "/en/offline/")
-    tab.goto(live_site.url + "/admin/login/")
-    tab.fill("input[name=username]", "amina")
-    tab.fill("input[name=password]", PASSWORD)
-    tab.click("input[type=submit]")
-    tab.wait_for_load_state()
-    pass_in_tab(tab, live_site, "amina")  # a superuser gives a second factor
-    tab.wait_for_url(live_site.url + "/admin/")
+    log_in(tab, live_site, "amina", PASSWORD)  # a superuser: with a second factor
     preview = f"/en/guidance/stateless/preview/{draft_id}/"
     tab.goto(live_site.url + preview)
     assert "Secret draft text" in tab.locator("main").inner_text()

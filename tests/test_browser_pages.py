@@ -1,15 +1,14 @@
 """In a real browser at 360 px: pages fit the screen, and right-to-left pages are mirrored."""
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from .pages import PUBLIC_PATHS
+from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ar"])
@@ -18,9 +17,8 @@ def test_page_fits_a_phone_screen(live_site, phone_page, lang, path):
     url = live_site.url + path.format(lang=lang)
     response = phone_page.goto(url)
     assert response.status == 200
-    SCREENSHOTS.mkdir(exist_ok=True)
     name = path.format(lang=lang).strip("/").replace("/", "_").replace("?", "_")
-    phone_page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    keep_screenshot(phone_page, f"{name}", full_page=True)
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
 

@@ -3,21 +3,19 @@ editor links Dana's account to her organisation, Dana proposes a new phone for i
 accepts it from the review page's diff, and readers see the new number. Screenshots in
 test-artifacts/partner-proposal/."""
 
-from pathlib import Path
 
 import pytest
 
 from .admin_tabs import PASSWORD, opened_tabs
 from .live_site import running_site
+from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "partner-proposal"
 PHONE = "+7 727 300 00 07"  # as readers see it; typed the way people write it below
 
 
 def test_a_partner_proposes_a_phone_and_an_editor_accepts_it_on_a_phone_screen(browser):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with running_site(fixtures=["browser_staff", "partner_staff"]) as site, \
             opened_tabs(browser, site, PASSWORD, language="ru", viewport=(360, 640)) as open_tab:
         elena = open_tab("elena")
@@ -33,7 +31,7 @@ def test_a_partner_proposes_a_phone_and_an_editor_accepts_it_on_a_phone_screen(b
         assert dana.locator("h1").inner_text().startswith("Предложить изменения")
         phones = dana.locator("input[name$='-phones']").first
         phones.fill("8 727 300 00 07")
-        dana.screenshot(path=SCREENSHOTS / "proposal-form-ru-360.png", full_page=True)
+        keep_screenshot(dana, "partner-proposal/proposal-form-ru-360", full_page=True)
         dana.click("input[name=submit]")
         success = dana.locator(".messagelist .success")
         success.wait_for()
@@ -48,7 +46,7 @@ def test_a_partner_proposes_a_phone_and_an_editor_accepts_it_on_a_phone_screen(b
         diff = elena.locator("table.proposal-diff")
         assert PHONE in diff.inner_text()
         assert elena.evaluate("document.documentElement.scrollWidth") <= 360  # nothing wider than the phone
-        elena.screenshot(path=SCREENSHOTS / "review-ru-360.png", full_page=True)
+        keep_screenshot(elena, "partner-proposal/review-ru-360", full_page=True)
         elena.click("button[name=decision][value=accept]")
         accepted = elena.locator(".messagelist .success")
         accepted.wait_for()

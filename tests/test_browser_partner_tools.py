@@ -2,21 +2,20 @@
 
 import io
 import unicodedata
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from .conftest import LANGUAGE_CODES
 from .qr_codes import decode_qr
+from .screenshots import keep_pdf
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CITIES = ["astana", "almaty", "shymkent", "konaev", "taldykorgan"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def print_page(browser):
     context = browser.new_context()
     page = context.new_page()
@@ -26,12 +25,11 @@ def print_page(browser):
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_every_city_sheet_fits_one_a4_page(live_site, print_page, lang):
-    ARTIFACTS.mkdir(exist_ok=True)
     for city in CITIES:
         response = print_page.goto(f"{live_site.url}/{lang}/cities/{city}/print/")
         assert response.status == 200
         pdf = print_page.pdf(format="A4")
-        (ARTIFACTS / f"print-{lang}-{city}.pdf").write_bytes(pdf)
+        keep_pdf(pdf, f"print-{lang}-{city}")
         assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, f"{lang}/{city} does not fit one A4 page"
 
 

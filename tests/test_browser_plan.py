@@ -1,12 +1,12 @@
 """The personal plan on a 360 × 640 phone with JavaScript off: fill the form, read the dates."""
 
-from pathlib import Path
 
 import pytest
 
+from .screenshots import keep_screenshot
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.mark.parametrize("lang, direction", [("en", "ltr"), ("prs", "rtl")])
@@ -26,8 +26,7 @@ def test_a_person_fills_the_plan_form_without_javascript(browser, live_site, lan
     assert deadline.get_attribute("datetime") == "2026-11-30"
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways ({width} px)"
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"plan-{lang}-360.png"), full_page=True)
+    keep_screenshot(page, f"plan-{lang}-360", full_page=True)
     context.close()
 
 
@@ -48,6 +47,5 @@ def test_from_the_home_page_with_a_city_to_the_office_where_to_apply(browser, li
     assert first_step.locator("time").first.get_attribute("datetime") == "2026-12-05"  # five days, counting the first
     assert "г. Астана, ул. Бейбитшилик, 9" in first_step.inner_text()  # the application point, as a driver reads it
     assert f"/{lang}/plan/" in page.url and "2026" not in page.url  # nothing the person chose is in the address
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"plan-from-home-{lang}-360.png"), full_page=True)
+    keep_screenshot(page, f"plan-from-home-{lang}-360", full_page=True)
     context.close()

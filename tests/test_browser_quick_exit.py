@@ -1,10 +1,11 @@
 """Quick exit: on every page, first in the header, a link that leaves for an ordinary site; it works
 without JavaScript, and with JavaScript Back does not return to the site and Shift ×3 leaves too."""
 
-from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -125,7 +126,6 @@ def test_the_skip_link_shown_by_the_keyboard_pushes_the_header_down_rather_than_
         context.close()
 
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "large-text"
 WIDTHS = """() => {
     const band = document.querySelector(".site-band"), hotline = document.querySelector(".hotline");
     return {page: document.documentElement.scrollWidth, screen: innerWidth, band: [band.scrollWidth, band.clientWidth],
@@ -148,7 +148,6 @@ def test_nothing_is_wider_than_a_small_phone_at_twice_the_text_size(live_site, b
             assert widths["page"] <= widths["screen"], (path, widths)
             assert widths["band"][0] <= widths["band"][1] and widths["hotline"][0] <= widths["hotline"][1], (path, widths)
             assert widths["hotlineLeft"] >= 0 and widths["hotlineRight"] <= widths["screen"], (path, widths)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=SCREENSHOTS / f"city-{lang}.png")
+        keep_screenshot(tab, f"large-text/city-{lang}")
     finally:
         context.close()

@@ -2,13 +2,13 @@
 "Is this information wrong?" under an office on the Almaty page, taps what is wrong and sends it."""
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path("/tmp/report-screenshots")
 THANKS = {"en": "Thank you for telling us", "ru": "Спасибо, что сообщили нам", "prs": "تشکر که به ما خبر دادید"}
 
 
@@ -35,13 +35,12 @@ def test_a_reader_reports_a_wrong_phone_from_the_almaty_page(live_site, no_js_ph
     card.locator("input[name=problem][value=phone]").check()
     card.locator("textarea[name=note]").fill("8 727 000 00 00 — no answer")
     card.locator("details.report").scroll_into_view_if_needed()
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{language}_report_form.png")
+    keep_screenshot(page, f"reports/{language}_report_form")
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     card.locator("details.report button").click()
     page.wait_for_url(f"**/{language}/report/office/employment-office-almaty/thanks/")
     assert page.locator("h1").inner_text() == THANKS[language]
-    page.screenshot(path=SCREENSHOTS / f"{language}_report_thanks.png", full_page=True)
+    keep_screenshot(page, f"reports/{language}_report_thanks", full_page=True)
     (entry_name, problem, stored_language, note), = reports(live_site)[before:]
     assert (problem, stored_language, note) == ("phone", language, "8 727 000 00 00 — no answer")
     assert entry_name.startswith("Department of Employment and Social Programs")

@@ -12,11 +12,11 @@ from playwright.sync_api import expect
 
 from .admin_tabs import PASSWORD, opened_tabs, page_edit_url
 from .live_site import LiveSite
+from .screenshots import keep_screenshot
 from .test_browser_publishing import assert_only_our_origin
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "admin-review-loop"
 PARAGRAPH = "Bring your asylum-seeker certificate to every appointment."
 # What an English admin would say on these pages; the Russian admin must say none of it.
 ENGLISH = ["What needs you", "My notifications", "My drafts", "Waiting for my review", "Offices to check", "Partner branches",
@@ -55,8 +55,7 @@ def russian_tab(browser, site):
 
 
 def shot(tab, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=SCREENSHOTS / f"{name}.png")
+    keep_screenshot(tab, f"admin-review-loop/{name}")
 
 
 def assert_russian(tab):

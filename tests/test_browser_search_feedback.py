@@ -1,13 +1,13 @@
 """In a real browser with JavaScript off: the search box and "Was this page useful?" work as plain forms."""
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture
@@ -41,8 +41,7 @@ def test_arabic_search_page_fits_a_phone_and_mirrors(live_site, no_js_page):
     box = no_js_page.locator(".site-search input").bounding_box()
     button = no_js_page.locator(".site-search button").bounding_box()
     assert button["x"] < box["x"]  # right-to-left: the button comes after the box, on its left
-    SCREENSHOTS.mkdir(exist_ok=True)
-    no_js_page.screenshot(path=SCREENSHOTS / "ar_search_no_results.png", full_page=True)
+    keep_screenshot(no_js_page, "ar_search_no_results", full_page=True)
 
 
 def test_no_then_a_reason_without_javascript(live_site, no_js_page):
@@ -51,8 +50,7 @@ def test_no_then_a_reason_without_javascript(live_site, no_js_page):
     no_js_page.locator(".feedback button[value=no]").click()
     assert no_js_page.url.endswith("/ru/guidance/stateless/feedback/")
     no_js_page.locator("input[name=reason][value=language]").check()
-    SCREENSHOTS.mkdir(exist_ok=True)
-    no_js_page.screenshot(path=SCREENSHOTS / "ru_feedback_reason.png", full_page=True)
+    keep_screenshot(no_js_page, "ru_feedback_reason", full_page=True)
     no_js_page.locator(".feedback-reason button").click()
     assert no_js_page.locator("input[name=reason]").count() == 0
     assert votes(live_site)[before:] == [("ru", 0, "language")]

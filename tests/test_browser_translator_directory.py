@@ -2,23 +2,23 @@
 Almaty office's translation editor, updates its Russian address, and the Russian city page shows it; the same
 person cannot save Dari. Screenshots go to test-artifacts/."""
 
-from pathlib import Path
 
 import pytest
 
 from .admin_tabs import logged_in_tab
 from .live_site import running_site
+from .screenshots import keep_screenshot
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 NEW_RUSSIAN = "пр. Достык, 87"
 SET_UP = f"""
 from django.contrib.auth.models import Group, User
 from config.history.recording import acting_as
 from config.staff.models import StaffProfile
 from offices.models import Office
+from .screenshots import keep_screenshot
 olga = User.objects.create_user("olga", password="{PASSWORD}", is_staff=True, first_name="Ольга")
 olga.groups.add(Group.objects.get(name="translator"))
 StaffProfile.objects.create(user=olga, language="ru", translates=["ru"])
@@ -40,7 +40,6 @@ def site():
 
 
 def test_a_russian_translator_updates_the_almaty_office_and_cannot_save_dari(site, browser):
-    SCREENSHOTS.mkdir(exist_ok=True)
     tab = logged_in_tab(browser, site, "olga", PASSWORD, language="ru")
     tab.click("a:has-text('Переводы справочника, которые нужно обновить: Русский')")
     tab.wait_for_selector("#directory-entries")
@@ -48,7 +47,7 @@ def test_a_russian_translator_updates_the_almaty_office_and_cannot_save_dari(sit
     tab.wait_for_selector("form.segment-editor")
     section = tab.locator("section#field-address")
     assert section.locator("table.segment-diff td ins").inner_text() == "87"
-    tab.screenshot(path=str(SCREENSHOTS / "translator-directory-ru-before.png"), full_page=True)
+    keep_screenshot(tab, "translator-directory-ru-before", full_page=True)
     section.locator("input[name=address_ru]").fill(NEW_RUSSIAN)
     tab.click("input[type=submit][value='Сохранить перевод']")
     tab.wait_for_selector(".messagelist")
@@ -60,7 +59,7 @@ def test_a_russian_translator_updates_the_almaty_office_and_cannot_save_dari(sit
     assert "Дари" in tab.inner_text(".errornote")
     assert tab.locator("input[type=submit][value='Сохранить перевод']").count() == 0
     assert tab.locator("input[name=address_prs]").is_disabled()
-    tab.screenshot(path=str(SCREENSHOTS / "translator-directory-prs-refused.png"), full_page=True)
+    keep_screenshot(tab, "translator-directory-prs-refused", full_page=True)
 
     reader = browser.new_context().new_page()
     reader.goto(site.url + "/ru/cities/almaty/")

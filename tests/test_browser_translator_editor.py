@@ -2,18 +2,17 @@
 changed, see the old and new English side by side, update it (Arabic written right to left), and readers see
 the new text with no notice. Screenshots go to test-artifacts/."""
 
-from pathlib import Path
 
 import pytest
 
 from .admin_tabs import PASSWORD, logged_in_tab, opened_tabs, start_draft
 from .factories import APPEAL_SENTENCE, ASYLUM_SEEKERS, DECISION_SENTENCE
 from .live_site import running_site
+from .screenshots import keep_screenshot
 from .test_browser_publishing import assert_only_our_origin
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 OLD, NEW = DECISION_SENTENCE, APPEAL_SENTENCE
 RUSSIAN_NEW = "Вы остаётесь лицом, ищущим убежище, пока по вашему заявлению не принято окончательное решение, включая время на обжалование."
 ARABIC_NEW = "تبقى طالب لجوء إلى أن يصدر قرار نهائي في طلبك، بما في ذلك وقت الطعن."
@@ -56,7 +55,7 @@ def translate(tab, site, language, text):
     assert diff.locator("td ins").inner_text() == ", including the time to appeal"
     box = segments.first.locator("textarea")
     assert box.evaluate("element => getComputedStyle(element).direction") == ("rtl" if language == "ar" else "ltr")
-    tab.screenshot(path=str(SCREENSHOTS / f"translator-editor-{language}-before.png"), full_page=True)
+    keep_screenshot(tab, f"translator-editor-{language}-before", full_page=True)
     box.fill(text)
     tab.click("input[type=submit][value='Save the translation']")
     tab.wait_for_selector(".messagelist")
@@ -69,11 +68,10 @@ def translate(tab, site, language, text):
     hidden = tab.eval_on_selector_all("textarea.segment-text", "boxes => boxes.filter((b) => b.scrollHeight > b.clientHeight + 2).length")
     assert hidden == 0
     tab.locator(f"text={text[:30]}").first.scroll_into_view_if_needed()
-    tab.screenshot(path=str(SCREENSHOTS / f"translator-editor-{language}-after.png"))
+    keep_screenshot(tab, f"translator-editor-{language}-after")
 
 
 def test_translators_update_only_what_changed_in_russian_and_arabic(site, browser):
-    SCREENSHOTS.mkdir(exist_ok=True)
     russian = log_in(browser, site, "tanya")
     translate(russian, site, "ru", RUSSIAN_NEW)
     arabic = log_in(browser, site, "amal")
@@ -97,5 +95,5 @@ def test_translators_update_only_what_changed_in_russian_and_arabic(site, browse
     reader.goto(site.url + "/kk/guidance/asylum-seekers/")
     assert reader.locator(".outdated-notice").count() == 1
     reader.locator(".outdated-notice").scroll_into_view_if_needed()
-    reader.screenshot(path=str(SCREENSHOTS / "reader-section-notice-kk.png"))
+    keep_screenshot(reader, "reader-section-notice-kk")
     reader.context.close()

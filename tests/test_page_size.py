@@ -3,7 +3,7 @@ SCALE=10 data), lists come a page at a time and what is elsewhere is shown up to
 so no public page passes 100 KB of HTML, and no page loads the text of guidance it does not show."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -20,9 +20,13 @@ pytestmark = pytest.mark.django_db
 MAX_HTML = 100 * 1024
 
 
-@pytest.fixture
-def tenfold():
-    return grow(10)
+@pytest.fixture(scope="module")
+def tenfold(django_db_setup, django_db_blocker):
+    """Ten times the content, made once for the module's tests (4 s each time) and rolled back after them;
+    each test runs in a transaction of its own inside, as usual."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield grow(10)
+        transaction.set_rollback(True)
 
 
 def test_no_page_passes_100_kb_with_ten_times_the_content(client, tenfold):
