@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from . import starting_content
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "prs", "ug", "ps"}
 
@@ -37,19 +39,49 @@ def nothing_left_behind():
     and every folder made for one is removed (tests/server_registry.py); if not, the run fails."""
     yield
     from . import server_registry
-    from .live_site import remove_starting_content
 
-    remove_starting_content()
     if left := server_registry.left_behind():
         server_registry.clean_up()  # one careless fixture must not burden the machine or the next run
         pytest.fail("Left behind by the tests (a fixture does not stop or remove them):\n" + "\n".join(left),
                     pytrace=False)
 
 
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the process that runs pytest, not an xdist worker
+        starting_content.name_the_folder()
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        starting_content.remove_the_folder()
+
+
+def on_sqlite():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, the test database of this process is a file copied from the run's starting content
+    (tests/starting_content.py), kept as it is (django_db_keepdb): nothing to migrate or load."""
+    if on_sqlite():
+        from .live_site import server_environment
+
+        copy = starting_content.copy_for_this_process(server_environment())
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(copy)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    return on_sqlite() or request.config.getvalue("reuse_db")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))
+    """The test database with the starting content: on SQLite a copy (above), elsewhere loaded now."""
+    if not on_sqlite():
+        with django_db_blocker.unblock():
+            call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import server_registry
+from . import server_registry, starting_content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,8 +29,6 @@ def free_port():
 
 
 SECRET_KEY = "browser-tests-only-" + "x" * 40
-DATABASE_FILES = ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm")
-_starting_content = {}  # "folder": a migrated SQLite database with the starting content, made once per process
 
 
 # Set in the test process by the browser fixture (tests/conftest.py), for Playwright; never in a server.
@@ -40,28 +38,6 @@ ASYNC_UNSAFE_ALLOWED = "DJANGO_ALLOW_ASYNC_UNSAFE"
 def server_environment():
     """The test process's environment for a server or command it starts, without the tests' own allowances."""
     return {name: value for name, value in os.environ.items() if name != ASYNC_UNSAFE_ALLOWED}
-
-
-def starting_content():
-    """A folder holding a migrated SQLite database with the starting content, made the first time a site
-    asks for it in this process and copied by every site on SQLite after it: migrating and loading the
-    content are most of the time a site takes to start. remove_starting_content() removes it."""
-    if "folder" not in _starting_content:
-        folder = _starting_content["folder"] = server_registry.temporary_folder("help-site-content-", "the starting content")
-        env = {**server_environment(), "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "SECRET_KEY": SECRET_KEY}
-        try:
-            for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
-                subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        except BaseException:
-            remove_starting_content()  # half made: the next site tries again
-            raise
-    return _starting_content["folder"]
-
-
-def remove_starting_content():
-    folder = _starting_content.pop("folder", None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 class LiveSite:
@@ -98,10 +74,8 @@ class LiveSite:
 
     def prepare(self, fixtures=()):
         """The database: migrated, with the starting content and the named fixtures of tests/fixtures/."""
-        if self.own_sqlite:  # a copy of the one made once (starting_content)
-            for name in DATABASE_FILES:
-                if (made := Path(starting_content(), name)).exists():
-                    shutil.copyfile(made, Path(self.workdir, name))
+        if self.own_sqlite:  # a copy of the one made once for the run (tests/starting_content.py)
+            starting_content.copy_to(Path(self.workdir, "db.sqlite3"), server_environment())
         else:
             self.manage("migrate", "--noinput", "-v0")
             self.manage("load_content")

@@ -4,7 +4,7 @@ import pytest
 
 from config.language_negotiation import language_from_accept_language
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 # Accept-Language headers as phones and browsers send them, and where `/` must send their reader.
 REAL_HEADERS = [

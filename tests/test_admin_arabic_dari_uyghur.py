@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from pytest_django.asserts import assertContains, assertNotContains
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 ROOT = Path(settings.BASE_DIR) / "locale"
 

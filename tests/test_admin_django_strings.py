@@ -19,7 +19,7 @@ from offices.models import Office
 
 from .test_admin_languages import visible_texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 ROOT = Path(settings.BASE_DIR)
 DJANGO = Path(django.__file__).parent

@@ -11,7 +11,7 @@ from guidance.models import Revision
 
 from .staff import change_url, edited_draft, page, review_url, save_draft, start_draft
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 ENGLISH = [
     "Preview", "Recent actions", "My actions", "Review and publish", "Save", "Save and continue editing",
     "Save and submit for review", "Log out", "View site", "History", "Changes", "Home", "Search", "Filter",

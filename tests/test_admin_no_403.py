@@ -9,7 +9,7 @@ from offices.models import Office
 
 from .staff import change_url, edited_draft, review_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 NOT_FOLLOWED = ("/admin/logout/",)  # a POST form, not a link
 
 

@@ -14,7 +14,7 @@ from partners.models import Service
 from .admin_forms import open_form, send
 from .staff import change_url, decide, edited_draft, page, review_url, save_draft, start_draft
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 def test_review_and_publish_is_offered_to_publishers_only(staff_client):

@@ -16,7 +16,7 @@ from offices.models import Office
 
 from .admin_forms import open_form, send
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 ALMATY = "employment-office-almaty"
 INTERNAL_NAMES = ["Page_Cache", "page_cache", "content version", "digest sent", "Digest sent", "Contenttypes"]

@@ -6,7 +6,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from guidance.models import Revision
 from partners.models import Service
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.factories import published_revision
 
 from .redis_server import redis_server
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 PAGE = "/en/guidance/refugees/"
 
 

@@ -13,6 +13,8 @@ from config.chat.reading import chat_language, find_city, read_date
 from config.site.models import Notice
 from offices.models import City
 
+pytestmark = pytest.mark.same_on_every_database
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 HOTLINE = "+7 701 744 7238"
 

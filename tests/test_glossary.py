@@ -9,6 +9,8 @@ import pytest
 import yaml
 from django.conf import settings
 
+pytestmark = pytest.mark.same_on_every_database
+
 ROOT = Path(settings.BASE_DIR)
 GLOSSARY = yaml.safe_load((ROOT / "locale" / "glossary.yaml").read_text(encoding="utf-8"))
 PAGES_DIR = ROOT / "guidance" / "content" / "pages"

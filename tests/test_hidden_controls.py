@@ -9,7 +9,7 @@ from offices.models import Office
 from .admin_forms import open_form, send
 from .staff import change_url, form_data, page, start_draft
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 RLO, PDF, RLI, PDI, RLM, ZWNJ = "\u202e", "\u202c", "\u2067", "\u2069", "\u200f", "\u200c"
 

@@ -7,7 +7,7 @@ from tests.pages import page_html
 
 from .pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 @pytest.mark.parametrize("path", public_paths("en") + public_paths("ar") + ["/ru/no-such-page/"])

@@ -6,6 +6,9 @@ function hides such a cycle from a reader, not from this test.
 """
 
 import grimp
+import pytest
+
+pytestmark = pytest.mark.same_on_every_database
 
 PROJECT_PACKAGES = ("config", "guidance", "offices", "partners")
 

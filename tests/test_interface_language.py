@@ -10,7 +10,7 @@ from tests.pages import page_html
 
 from .conftest import LANGUAGE_CODES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 ROOT = Path(__file__).resolve().parent.parent
 

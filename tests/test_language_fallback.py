@@ -7,7 +7,7 @@ from offices.models import City
 from tests.factories import published_revision
 from tests.pages import page_html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 ENGLISH_BODY = "## Where to apply\n\nGo to the office.\n\n## Deadlines\n\nApply **within 5 calendar days**."
 

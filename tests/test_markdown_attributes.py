@@ -7,7 +7,7 @@ from guidance.models import GuidancePage, Revision
 from guidance.publishing import publish
 from guidance.rendering import site_value
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 IMITATION = """## Call us
 

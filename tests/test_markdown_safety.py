@@ -6,7 +6,7 @@ from guidance.models import GuidancePage
 from tests.factories import published_revision
 from tests.pages import page_html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 HOSTILE_BODY = """## Hello
 

@@ -9,7 +9,7 @@ from tests.pages import page_html
 from .conftest import LANGUAGE_CODES, RTL_LANGUAGES
 from .pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)

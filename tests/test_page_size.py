@@ -16,7 +16,7 @@ from partners.views import PARTNERS_PER_PAGE
 
 from .pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 MAX_HTML = 100 * 1024
 
 

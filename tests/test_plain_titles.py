@@ -10,7 +10,7 @@ from offices.models import Office
 from tests.conftest import LANGUAGE_CODES
 from tests.pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')

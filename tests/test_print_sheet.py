@@ -10,7 +10,7 @@ from partners.models import Branch, Partner, Service
 from tests.factories import QUERY_BUDGET, check
 from tests.pages import page_html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 def sheet(client, path="/en/cities/almaty/print/"):

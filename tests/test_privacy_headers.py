@@ -7,7 +7,7 @@ from django.conf import settings
 
 from tests.pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 FROM_OUR_PAGE = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains
 
 from config.errors import request_error_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 def test_a_bad_request_gets_a_short_page_in_the_language_of_its_address(client):

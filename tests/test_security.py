@@ -16,6 +16,8 @@ from tests.pages import page_html
 from .live_site import ROOT, running_site, server_environment
 from .pages import public_paths
 
+pytestmark = pytest.mark.same_on_every_database
+
 PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "DEBUG": "false",

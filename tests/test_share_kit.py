@@ -14,7 +14,7 @@ from tests.pages import page_html
 from .conftest import LANGUAGE_CODES
 from .qr_codes import decode_qr
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 def test_city_page_links_to_its_share_kit_print_sheet_and_qr_code_near_the_top(client):

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 SHARED = "public, max-age=0, s-maxage=3, stale-while-revalidate=2, stale-if-error=86400"
 

@@ -12,7 +12,7 @@ from config.page_cache.keys import TRACKING_PARAMETERS
 
 from .pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 TRACKING = ["fbclid=IwAR0abc", "utm_source=facebook&utm_medium=social&utm_campaign=x", "gclid=EAIa1", "yclid=123",
             "mc_eid=9f8e", "igshid=zz", "msclkid=m1"]

@@ -9,6 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
+pytestmark = pytest.mark.same_on_every_database
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po"))
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]")

@@ -5,7 +5,7 @@ import pytest
 from .conftest import LANGUAGE_CODES
 from .pages import public_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 @pytest.mark.parametrize("path", public_paths("en"))

@@ -1,0 +1,79 @@
+"""The starting content, migrated and loaded once per test run into an SQLite file that every SQLite database
+of the run copies: the test database of each xdist worker and each live site on SQLite. Migrating takes
+about 14 s of one core and loading the content 5 s; a run did both once per worker and once more per
+worker for its sites.
+
+The process that runs pytest (the controller of the xdist workers, or the only process) names the folder
+and removes it at the end (tests/conftest.py); the first process that needs the content makes it, the
+others wait for it (a file lock), and each copies it.
+"""
+
+import fcntl
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER_VARIABLE = "HELP_SITE_TEST_CONTENT"  # set by the controller, inherited by the xdist workers
+SECRET_KEY = "starting-content-only-" + "x" * 40
+
+
+def name_the_folder():
+    """In the process that runs pytest: a new folder for the run's content, named for its workers."""
+    folder = tempfile.mkdtemp(prefix="help-site-content-")
+    os.environ[FOLDER_VARIABLE] = folder
+    return folder
+
+
+def remove_the_folder():
+    folder = os.environ.pop(FOLDER_VARIABLE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _locked(folder):
+    with open(Path(folder, "lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def database(environment):
+    """The path of the SQLite file with the migrated starting content, made now if no process made it yet.
+    `environment`: the environment of the commands that make it (the tests' own, without their allowances)."""
+    folder = os.environ[FOLDER_VARIABLE]
+    made = Path(folder, "content.sqlite3")
+    with _locked(folder):
+        if not made.exists():
+            making = Path(folder, "making.sqlite3")
+            env = {**environment, "DATABASE_URL": f"sqlite:///{making}", "SECRET_KEY": SECRET_KEY}
+            for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
+                subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
+                               stdout=subprocess.DEVNULL)
+            with sqlite3.connect(making) as connection:  # one file to copy: the write-ahead log folded in
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            Path(f"{making}-wal").unlink(missing_ok=True)
+            Path(f"{making}-shm").unlink(missing_ok=True)
+            making.rename(made)
+    return made
+
+
+def copy_to(path, environment):
+    """A copy of the starting content at `path` (an SQLite file that does not exist yet)."""
+    shutil.copyfile(database(environment), path)
+    return path
+
+
+def copy_for_this_process(environment):
+    """A copy for the test database of this process (an xdist worker, or the only process), in the run's
+    folder: removed with it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return copy_to(Path(os.environ[FOLDER_VARIABLE], f"test-{worker}.sqlite3"), environment)
