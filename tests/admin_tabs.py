@@ -59,6 +59,21 @@ def opened_tabs(browser, site, password, **options):
             context.close()
 
 
+def open_office_by_address(tab, site, address):
+    """The office list, a search for the address, then the office's change page."""
+    tab.goto(f"{site.url}/admin/offices/office/")
+    tab.fill("#searchbar", address)
+    tab.press("#searchbar", "Enter")
+    tab.click("#result_list tbody th a")
+    tab.wait_for_selector("#modeltranslation-main-switch")
+
+
+def save_change(tab):
+    """Save the change form, and wait for the admin to say it is saved."""
+    tab.click("input[name=_save]")
+    tab.wait_for_selector(".messagelist .success")
+
+
 def page_edit_url(tab, site, slug):
     """The address of "Edit the text" of a guidance page, found in the admin's list of pages."""
     tab.goto(site.url + "/admin/guidance/guidancepage/")

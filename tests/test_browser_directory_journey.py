@@ -4,6 +4,7 @@ see the translations flagged, update the Russian, read the field history, restor
 import pytest
 from playwright.sync_api import expect
 
+from .admin_tabs import open_office_by_address, save_change
 from .live_site import running_site
 from .screenshots import keep_screenshot
 from .test_browser_publishing import assert_only_our_origin, staff_tab  # noqa: F401 - a fixture
@@ -22,27 +23,13 @@ def site():
         yield site
 
 
-def open_office(tab, site):
-    """The office list, a search for the address, then the office."""
-    tab.goto(f"{site.url}/admin/offices/office/")
-    tab.fill("#searchbar", OLD_ADDRESS)
-    tab.press("#searchbar", "Enter")
-    tab.click("#result_list tbody th a")
-    tab.wait_for_selector("#modeltranslation-main-switch")
-
-
-def save(tab):
-    tab.click("input[name=_save]")
-    tab.wait_for_selector(".messagelist .success")
-
-
 def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser):  # noqa: F811 - the fixture
     editor = staff_tab("elena")
-    open_office(editor, site)
+    open_office_by_address(editor, site, OLD_ADDRESS)
     change_page = editor.url
     editor.select_option("#modeltranslation-main-switch", label="English")
     editor.fill("input[name=address_en]", NEW_ADDRESS)
-    save(editor)
+    save_change(editor)
 
     editor.goto(change_page)
     flags = editor.inner_text(".field-translations_to_update")
@@ -55,7 +42,7 @@ def test_change_flag_translate_read_history_and_restore(site, staff_tab, browser
 
     editor.select_option("#modeltranslation-main-switch", label="Русский")
     editor.fill("input[name=address_ru]", NEW_RUSSIAN_ADDRESS)
-    save(editor)
+    save_change(editor)
     editor.goto(change_page)
     assert "Address — Russian" not in editor.inner_text(".field-translations_to_update")
     reader.goto(f"{site.url}/ru/offices/{SLUG}/")

@@ -1,11 +1,10 @@
 """In a real browser against gunicorn, in the Russian admin: a translator for Russian goes from the admin home to the
 Almaty office's translation editor, updates its Russian address, and the Russian city page shows it; the same
-person cannot save Dari. Screenshots go to test-artifacts/."""
-
+person cannot save Dari. Screenshots go to test-artifacts/ (SCREENSHOTS=1)."""
 
 import pytest
 
-from .admin_tabs import logged_in_tab
+from .admin_tabs import logged_in_tab, open_office_by_address, opened_tabs, save_change
 from .live_site import running_site
 from .screenshots import keep_screenshot
 from .test_browser_publishing import PASSWORD, assert_only_our_origin
@@ -13,29 +12,19 @@ from .test_browser_publishing import PASSWORD, assert_only_our_origin
 pytestmark = pytest.mark.browser
 
 NEW_RUSSIAN = "пр. Достык, 87"
-SET_UP = f"""
-from django.contrib.auth.models import Group, User
-from config.history.recording import acting_as
-from config.staff.models import StaffProfile
-from offices.models import Office
-from .screenshots import keep_screenshot
-olga = User.objects.create_user("olga", password="{PASSWORD}", is_staff=True, first_name="Ольга")
-olga.groups.add(Group.objects.get(name="translator"))
-StaffProfile.objects.create(user=olga, language="ru", translates=["ru"])
-erik = User.objects.create_user("erik", password="{PASSWORD}", is_staff=True, first_name="Erik")
-erik.groups.add(Group.objects.get(name="editor"))
-office = Office.objects.get(slug="employment-office-almaty")
-office.address_en = "87 Dostyk Ave."
-with acting_as(erik):
-    office.save()
-"""
 
 
 @pytest.fixture(scope="module")
-def site():
-    """A site of its own, where an editor has just moved the Almaty office's English address."""
-    with running_site() as site:
-        site.manage("shell", "-c", SET_UP)
+def site(browser):
+    """A site of its own, where an editor (Elena) has just moved the Almaty office's English address in
+    the admin; Olga translates into Russian (tests/fixtures/russian_directory_translator.json)."""
+    with running_site(fixtures=["browser_staff", "russian_directory_translator"]) as site, \
+            opened_tabs(browser, site, PASSWORD) as open_tab:
+        editor = open_tab("elena")
+        open_office_by_address(editor, site, "85 Dostyk Ave.")
+        editor.select_option("#modeltranslation-main-switch", label="English")
+        editor.fill("input[name=address_en]", "87 Dostyk Ave.")
+        save_change(editor)
         yield site
 
 
