@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from . import starting_content
 
@@ -165,6 +165,16 @@ def phone_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def one_clock_hour():
+    """The clock stands still in the middle of this hour: a limit counted per clock hour
+    (config/flood_limit.py) sees every request of a long test in one hour, however slow the machine."""
+    from .clock import clock_at
+
+    with clock_at(timezone.now().replace(minute=30, second=0, microsecond=0)):
+        yield
 
 
 @pytest.fixture

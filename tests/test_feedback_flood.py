@@ -13,7 +13,7 @@ from config import flood_limit
 from guidance import feedback
 from guidance.models import FeedbackVote, GuidancePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_clock_hour")]
 
 FROM_OUR_PAGE = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 

@@ -108,6 +108,7 @@ def test_a_report_sent_from_another_site_or_from_nowhere_is_refused():
     assert Report.objects.count() == 0
 
 
+@pytest.mark.usefixtures("one_clock_hour")
 def test_a_flood_of_100_reports_from_one_client_keeps_at_most_the_limit():
     address = "/en/report/office/employment-office-almaty/"
     responses = [Client().post(address, {"problem": "closed"}, REMOTE_ADDR="203.0.113.7", **FROM_OUR_PAGE) for _ in range(100)]
