@@ -9,9 +9,10 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from config import flood_limit
 from guidance import feedback
 from guidance.models import FeedbackVote, GuidancePage
+
+from .clock import clock_at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_clock_hour")]
 
@@ -74,13 +75,13 @@ def test_reasons_from_other_sites_are_refused(client):
     assert FeedbackVote.objects.get().reason == ""
 
 
-def test_the_flood_counter_holds_a_keyed_hash_of_the_address_that_changes_every_day(monkeypatch):
+def test_the_flood_counter_holds_a_keyed_hash_of_the_address_that_changes_every_day():
     vote(Client(), REMOTE_ADDR="203.0.113.7")
     keys = [key for key in cache._cache if "feedback-rate" in key]  # local memory cache in tests
     assert len(keys) == 1 and "203.0.113" not in keys[0]
 
-    tomorrow = timezone.now() + datetime.timedelta(days=1)
-    monkeypatch.setattr(flood_limit.timezone, "now", lambda: tomorrow)
-    vote(Client(), REMOTE_ADDR="203.0.113.7")
+    # Inside the module's stopped clock (one_clock_hour), a clock of its own: restored in order.
+    with clock_at(timezone.now() + datetime.timedelta(days=1)):
+        vote(Client(), REMOTE_ADDR="203.0.113.7")
     hashes = {key.split(":")[-2] for key in cache._cache if "feedback-rate" in key}
     assert len(hashes) == 2, "the same address is another key tomorrow"
