@@ -158,13 +158,36 @@ def browser():
         chromium.close()
 
 
+PHONE_SCREEN = {"width": 360, "height": 740}
+
+
 @pytest.fixture
 def phone_page(browser):
-    """A browser tab the size of a cheap phone (360 px wide)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    """A new browser tab the size of a cheap phone (360 px wide), with its own storage and service worker."""
+    context = browser.new_context(viewport=PHONE_SCREEN)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def _reading_tab_of_this_worker(browser):
+    context = browser.new_context(viewport=PHONE_SCREEN, service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def reading_tab(_reading_tab_of_this_worker):
+    """A phone-sized tab (360 px, no service worker) for a test that only opens pages and looks at them.
+    It is this worker's one reading tab, not a new one: a new tab starts a renderer process of its own,
+    about 1 s of processor time, and for the few hundred page checks that was the largest share of the
+    suite's time. Each test finds it blank, at the phone's size, without cookies."""
+    tab = _reading_tab_of_this_worker
+    tab.context.clear_cookies()
+    tab.set_viewport_size(PHONE_SCREEN)
+    tab.goto("about:blank")
+    return tab
 
 
 @pytest.fixture

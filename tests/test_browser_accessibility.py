@@ -25,47 +25,39 @@ def axe_findings(page):
     ]
 
 
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("path", PATHS)
-def test_page_has_no_serious_accessibility_finding(live_site, tab, path):
-    tab.goto(live_site.url + path)
-    assert axe_findings(tab) == []
+def test_page_has_no_serious_accessibility_finding(live_site, reading_tab, path):
+    reading_tab.goto(live_site.url + path)
+    assert axe_findings(reading_tab) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("panel", [".site-menu", ".language-chooser"])
-def test_open_header_panels_have_no_serious_accessibility_finding(live_site, tab, lang, panel):
-    tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
-    tab.locator(f"{panel} summary").click()
-    assert tab.locator(f"{panel} .header-panel").is_visible()
-    assert axe_findings(tab) == []
+def test_open_header_panels_have_no_serious_accessibility_finding(live_site, reading_tab, lang, panel):
+    reading_tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
+    reading_tab.locator(f"{panel} summary").click()
+    assert reading_tab.locator(f"{panel} .header-panel").is_visible()
+    assert axe_findings(reading_tab) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_skip_link_comes_first_shows_and_moves_to_the_content(live_site, tab, lang):
-    tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
-    tab.keyboard.press("Tab")
-    focused = tab.locator(":focus")
+def test_skip_link_comes_first_shows_and_moves_to_the_content(live_site, reading_tab, lang):
+    reading_tab.goto(f"{live_site.url}/{lang}/cities/almaty/")
+    reading_tab.keyboard.press("Tab")
+    focused = reading_tab.locator(":focus")
     assert focused.get_attribute("class") == "skip-link"
     box = focused.bounding_box()
     assert box["y"] >= 0 and 0 <= box["x"] <= 360 - box["width"], "the skip link is on screen when focused"
-    tab.keyboard.press("Enter")
-    assert tab.evaluate("document.activeElement.id") == "main"
+    reading_tab.keyboard.press("Enter")
+    assert reading_tab.evaluate("document.activeElement.id") == "main"
 
 
-def test_keyboard_focus_is_always_visible(live_site, tab):
-    tab.goto(live_site.url + "/en/partners/")
+def test_keyboard_focus_is_always_visible(live_site, reading_tab):
+    reading_tab.goto(live_site.url + "/en/partners/")
     for _step in range(12):
-        tab.keyboard.press("Tab")
-        outline = tab.evaluate(
+        reading_tab.keyboard.press("Tab")
+        outline = reading_tab.evaluate(
             "(() => { const s = getComputedStyle(document.activeElement);"
             " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
         )
-        assert outline[0] != "none" and outline[1] >= 2, tab.evaluate("document.activeElement.outerHTML")
+        assert outline[0] != "none" and outline[1] >= 2, reading_tab.evaluate("document.activeElement.outerHTML")

@@ -24,11 +24,9 @@ PAGE_TYPES = {
 
 
 @pytest.fixture
-def small_phone(browser):
-    context = browser.new_context(viewport=SMALL_PHONE, service_workers="block")
-    page = context.new_page()
-    yield page
-    context.close()
+def small_phone(reading_tab):
+    reading_tab.set_viewport_size(SMALL_PHONE)
+    return reading_tab
 
 
 @pytest.fixture

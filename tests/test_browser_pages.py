@@ -13,23 +13,23 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ar"])
 @pytest.mark.parametrize("path", [*PUBLIC_PATHS, "/{lang}/partners/?city=almaty&service=legal-counselling"])
-def test_page_fits_a_phone_screen(live_site, phone_page, lang, path):
+def test_page_fits_a_phone_screen(live_site, reading_tab, lang, path):
     url = live_site.url + path.format(lang=lang)
-    response = phone_page.goto(url)
+    response = reading_tab.goto(url)
     assert response.status == 200
     name = path.format(lang=lang).strip("/").replace("/", "_").replace("?", "_")
-    keep_screenshot(phone_page, f"{name}", full_page=True)
-    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    keep_screenshot(reading_tab, f"{name}", full_page=True)
+    overflow = reading_tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
 
 
-def test_arabic_page_is_mirrored(live_site, phone_page):
-    phone_page.goto(live_site.url + "/ar/cities/almaty/")
-    assert phone_page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+def test_arabic_page_is_mirrored(live_site, reading_tab):
+    reading_tab.goto(live_site.url + "/ar/cities/almaty/")
+    assert reading_tab.evaluate("getComputedStyle(document.body).direction") == "rtl"
     # In RTL the menu, first on the first line, sits at the right, where an Arabic reader starts.
-    menu = phone_page.locator(".site-bar summary").first.bounding_box()
+    menu = reading_tab.locator(".site-bar summary").first.bounding_box()
     assert menu["x"] > 180
-    phone = phone_page.locator("main a.phone").first
+    phone = reading_tab.locator("main a.phone").first
     assert phone.evaluate("el => getComputedStyle(el).direction") == "ltr"
 
 
