@@ -25,7 +25,7 @@ def test_every_link_on_the_revision_and_office_pages_opens(staff_client, role):
     pages = [change_url(draft), review_url(draft), "/admin/guidance/revision/",
              f"/admin/guidance/guidancepage/{draft.page_id}/change/",
              f"/admin/offices/office/{Office.objects.first().pk}/change/", "/admin/offices/office/"]
-    refused = []
+    refused, status_of = [], {}  # a link on several of the pages (the menu, the breadcrumbs) is opened once
     for url in pages:
         response = person.get(url)
         if response.status_code == 403:  # a page this role has no link to (the index does not list it)
@@ -33,8 +33,9 @@ def test_every_link_on_the_revision_and_office_pages_opens(staff_client, role):
             continue
         assert response.status_code == 200, url
         for link in admin_links(response.content.decode(), url):
-            status = person.get(link).status_code
-            assert status < 500, link
-            if status == 403:
+            if link not in status_of:
+                status_of[link] = person.get(link).status_code
+            assert status_of[link] < 500, link
+            if status_of[link] == 403:
                 refused.append((url, link))
     assert refused == []
