@@ -22,14 +22,13 @@ def uses_a_module_fixture(item):
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Under xdist (`--dist loadgroup`), the tests of a module that starts servers for itself (a
-    module-scoped site, proxy or stack) run on one worker, which starts them once, not once on each
-    worker (2 × 40 s for tests/test_sqlite_concurrency.py). Browser and server tests that use only the
-    worker's own site and browser (session fixtures) are shared out like the others. A module that names
-    its own group keeps it."""
+    """Under xdist (`--dist loadgroup`), the tests of a module that prepares something costly for itself
+    (a module-scoped site, proxy or stack; the pages of tests/test_valid_html.py; the tenfold content of
+    tests/test_page_size.py) run on one worker, which prepares it once, not once on each worker
+    (2 × 40 s for tests/test_sqlite_concurrency.py). Tests that use only the worker's own site and browser
+    (session fixtures) are shared out like the others. A module that names its own group keeps it."""
     for item in items:
-        starts_servers = item.get_closest_marker("server") or item.get_closest_marker("browser")
-        if starts_servers and uses_a_module_fixture(item) and not item.get_closest_marker("xdist_group"):
+        if uses_a_module_fixture(item) and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
