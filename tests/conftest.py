@@ -33,6 +33,18 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def static_files_indexed_once():
+    """Each test client's WhiteNoise reuses the index of the static files (tests/static_files_index.py)."""
+    from whitenoise.base import WhiteNoise
+
+    from .static_files_index import update_files_dictionary
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoise, "update_files_dictionary", update_files_dictionary)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def nothing_left_behind():
     """At the end of the session (of each xdist worker), every server this process started is stopped
     and every folder made for one is removed (tests/server_registry.py); if not, the run fails."""

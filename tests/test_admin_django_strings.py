@@ -3,6 +3,7 @@ django-axes') lack strings in each of them, and locale/django-admin/<lang> fills
 Uzbek the most; Dari is built from Persian, see build_dari_admin_catalog). A Django upgrade that adds
 strings fails the coverage test until they are translated."""
 
+import functools
 import json
 from pathlib import Path
 
@@ -62,12 +63,14 @@ def key(entry):
     return entry.msgctxt, entry.msgid, entry.msgid_plural or None
 
 
+@functools.cache  # a catalog is read once, not once for each language and source that looks into it
 def translated(path):
     if not path.exists():
         return set()
     return {key(entry) for entry in polib.pofile(str(path)) if entry.translated()}
 
 
+@functools.cache
 def reference(base, domain):
     english = base / "en" / "LC_MESSAGES" / f"{domain}.po"
     paths = [english] if english.exists() else sorted(base.glob(f"*/LC_MESSAGES/{domain}.po"))
