@@ -5,7 +5,6 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.utils import timezone, translation
 
 from . import starting_content
@@ -73,26 +72,34 @@ def on_sqlite():
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """On SQLite, the test database of this process is a file copied from the run's starting content
-    (tests/starting_content.py), kept as it is (django_db_keepdb): nothing to migrate or load."""
+    """The test database of this process is made from the run's starting content (tests/starting_content.py)
+    and kept as it is (django_db_keepdb): nothing to migrate or load. On SQLite it is a copy of a file, on
+    PostgreSQL a database restored from a dump."""
+    from .live_site import server_environment
+
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
     if on_sqlite():
-        from .live_site import server_environment
-
-        copy = starting_content.copy_for_this_process(server_environment())
-        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(copy)
-
-
-@pytest.fixture(scope="session")
-def django_db_keepdb(request):
-    return on_sqlite() or request.config.getvalue("reuse_db")
+        test_settings["NAME"] = str(starting_content.copy_for_this_process(server_environment()))
+    else:
+        test_settings.setdefault("NAME", f"test_{settings.DATABASES['default']['NAME']}")  # xdist's suffixed it
+        starting_content.make_postgres_test_database(settings.DATABASES["default"], test_settings["NAME"],
+                                                     server_environment())
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database with the starting content: on SQLite a copy (above), elsewhere loaded now."""
-    if not on_sqlite():
-        with django_db_blocker.unblock():
-            call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))
+def django_db_keepdb():
+    return True  # made above, with the content; removed below (or with the folder of the run, on SQLite)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    yield
+    if not on_sqlite() and not request.config.getvalue("reuse_db"):
+        from django.db import connections
+
+        connections.close_all()
+        starting_content.drop_postgres_test_database(settings.DATABASES["default"],
+                                                     settings.DATABASES["default"]["TEST"]["NAME"])
 
 
 @pytest.fixture(autouse=True)

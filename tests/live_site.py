@@ -76,9 +76,8 @@ class LiveSite:
         """The database: migrated, with the starting content and the named fixtures of tests/fixtures/."""
         if self.own_sqlite:  # a copy of the one made once for the run (tests/starting_content.py)
             starting_content.copy_to(Path(self.workdir, "db.sqlite3"), server_environment())
-        else:
-            self.manage("migrate", "--noinput", "-v0")
-            self.manage("load_content")
+        else:  # an empty PostgreSQL database: the run's starting content restored into it
+            starting_content.restore_to_postgres(self.env["DATABASE_URL"], server_environment())
         if fixtures:
             self.manage("loaddata", "-v0", *(str(FIXTURES / f"{name}.json") for name in fixtures))
 

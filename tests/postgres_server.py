@@ -33,12 +33,22 @@ def as_postgres(args):
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
+def binaries():
+    """The folder of the newest installed PostgreSQL's programs."""
+    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not folders:
+        sys.exit("PostgreSQL is not installed: apt-get install postgresql (make system-packages does it).")
+    return folders[-1]
+
+
+def client_program(name):
+    """The path of a PostgreSQL client program (pg_restore, psql…), of the same version as the servers."""
+    return f"{binaries()}/{name}"
+
+
 class PostgresServer:
     def __init__(self):
-        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-        if not binaries:
-            sys.exit("PostgreSQL is not installed: apt-get install postgresql (make system-packages does it).")
-        self.bin_dir = binaries[-1]
+        self.bin_dir = binaries()
         self.data_dir = server_registry.temporary_folder("help-site-pg-", "a PostgreSQL server")
         if os.geteuid() == 0:
             shutil.chown(self.data_dir, "postgres", "postgres")

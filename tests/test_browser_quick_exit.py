@@ -36,7 +36,8 @@ def no_js_tab(browser):
 
 
 @pytest.mark.parametrize(("lang", "label"), [("en", "Exit this page"), ("ru", "Быстрый выход"), ("ar", "خروج سريع")])
-def test_the_exit_is_first_in_the_header_and_easy_to_hit_on_a_phone(live_site, tab, lang, label):
+def test_the_exit_is_first_in_the_header_and_easy_to_hit_on_a_phone(live_site, reading_tab, lang, label):
+    tab = reading_tab
     tab.goto(live_site.url + f"/{lang}/cities/almaty/")
     first = tab.locator("header a, header summary").first  # what the keyboard and screen readers reach first
     assert first.get_attribute("class") == "quick-exit"
@@ -135,19 +136,16 @@ WIDTHS = """() => {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_nothing_is_wider_than_a_small_phone_at_twice_the_text_size(live_site, browser, lang):
+def test_nothing_is_wider_than_a_small_phone_at_twice_the_text_size(live_site, reading_tab, lang):
     """At 200 % text on a 360 px screen the page never scrolls sideways: the hotline band, its label and its
     number, the plan's button, in every language (screenshots in test-artifacts/large-text/)."""
-    context = browser.new_context(viewport={"width": 360, "height": 640})
-    tab = context.new_page()
-    try:
-        for path in (f"/{lang}/", f"/{lang}/cities/almaty/"):
-            assert tab.goto(live_site.url + path).status == 200, path
-            tab.evaluate("document.documentElement.style.fontSize = '200%'")
-            widths = tab.evaluate(WIDTHS)
-            assert widths["page"] <= widths["screen"], (path, widths)
-            assert widths["band"][0] <= widths["band"][1] and widths["hotline"][0] <= widths["hotline"][1], (path, widths)
-            assert widths["hotlineLeft"] >= 0 and widths["hotlineRight"] <= widths["screen"], (path, widths)
-        keep_screenshot(tab, f"large-text/city-{lang}")
-    finally:
-        context.close()
+    tab = reading_tab
+    tab.set_viewport_size({"width": 360, "height": 640})
+    for path in (f"/{lang}/", f"/{lang}/cities/almaty/"):
+        assert tab.goto(live_site.url + path).status == 200, path
+        tab.evaluate("document.documentElement.style.fontSize = '200%'")
+        widths = tab.evaluate(WIDTHS)
+        assert widths["page"] <= widths["screen"], (path, widths)
+        assert widths["band"][0] <= widths["band"][1] and widths["hotline"][0] <= widths["hotline"][1], (path, widths)
+        assert widths["hotlineLeft"] >= 0 and widths["hotlineRight"] <= widths["screen"], (path, widths)
+    keep_screenshot(tab, f"large-text/city-{lang}")
