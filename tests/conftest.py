@@ -29,16 +29,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if uses_a_module_fixture(item) and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-    items.sort(key=longest_first)
-
-
-def longest_first(item):
-    """The order xdist hands tests out in: the groups first (each one worker's for a minute or more), then the
-    browser tests, then the rest (a fraction of a second each), which fill the workers evenly to the end.
-    In the order of collection, the longest groups came last and a run ended on one busy worker."""
-    if item.get_closest_marker("xdist_group"):
-        return 0
-    return 1 if item.get_closest_marker("browser") or item.get_closest_marker("server") else 2
 
 
 @pytest.fixture(scope="session", autouse=True)
