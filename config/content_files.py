@@ -7,6 +7,8 @@ from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# libyaml's safe loader when PyYAML has it (its wheels do): the same documents, read about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The languages whose values in the directory's data files (cities, offices, partners, services, key figures,
 # notices) are machine-assisted, not yet read by a native speaker (locale/ps/README.md): loaded, each entry's
 # translation in them waits for a native speaker's review (guidance/native_review.py), as a guidance page's
@@ -16,7 +18,7 @@ MACHINE_ASSISTED_LANGUAGES = ("ps",)
 
 def read_yaml(path):
     with Path(path).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or []
+        return yaml.load(handle, Loader=SAFE_LOADER) or []
 
 
 def read_front_matter(path):
@@ -25,7 +27,7 @@ def read_front_matter(path):
     if not text.startswith("---\n"):
         return {}, text.strip()
     _start, header, body = text.split("---\n", 2)
-    return yaml.safe_load(header) or {}, body.strip()
+    return yaml.load(header, Loader=SAFE_LOADER) or {}, body.strip()
 
 
 def localized_values(field, values):

@@ -32,6 +32,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """In the test process, a password is hashed with MD5, at once, as Django's documentation advises for
+    tests: the site's PBKDF2 takes 0.4 s of a core by design, for each test user given a password and each
+    log-in. Passwords hashed by the site (the staff of tests/fixtures/) are still checked with its hashers,
+    and the sites the tests start (tests/live_site.py) keep them all."""
+    from django.conf import global_settings
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher",
+                                             *global_settings.PASSWORD_HASHERS]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def static_files_indexed_once():
     """Each test client's WhiteNoise reuses the index of the static files (tests/static_files_index.py)."""
     from whitenoise.base import WhiteNoise
@@ -224,12 +238,6 @@ def astana_office(db):
     from .factories import starting_office
 
     return starting_office("unhcr-national-office-astana")
-
-
-@pytest.fixture
-def fast_hashing(settings):
-    """Passwords hashed at once: for tests that log in with a password many times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ PROXY = "10.0.0.5"
 
 @pytest.fixture(autouse=True)
 def behind_a_proxy(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.0.0.0/24"]
 
 

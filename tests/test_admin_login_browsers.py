@@ -22,7 +22,6 @@ ADDRESSES = [f"203.0.113.{number}" for number in range(1, 31)]
 
 @pytest.fixture(autouse=True)
 def behind_a_proxy(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.0.0.0/24"]
 
 

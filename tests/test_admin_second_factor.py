@@ -20,11 +20,6 @@ PASSWORD = "a long enough passphrase"
 VERIFY = "/admin/second-factor/"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def person(username, role=None, **flags):
     user = User.objects.create_user(username, password=PASSWORD, is_staff=True, **flags)
     if role:

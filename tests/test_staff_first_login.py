@@ -9,7 +9,7 @@ from config.staff.models import StaffProfile
 from .staff_profiles import member, sent_to
 from .test_staff_notifications import submitted
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashing")]
+pytestmark = pytest.mark.django_db
 PASSWORD = "a long enough passphrase"
 
 
