@@ -106,7 +106,8 @@ def django_db_keepdb():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
+def django_db_setup(django_db_setup, request):
+    """pytest-django's set-up of the database made above; on PostgreSQL the database is dropped after the run."""
     yield
     if not on_sqlite() and not request.config.getvalue("reuse_db"):
         from django.db import connections

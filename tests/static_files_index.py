@@ -2,7 +2,7 @@
 
 WhiteNoise walks STATIC_ROOT (about 700 files with the admin's) and builds a responder for each
 whenever a request handler loads its middleware, and every test client has a handler of its own:
-0.1 s per client, which was 40 % of the time of a test that reads a page or two. The files do not
+0.1 s per client, about a third of the time of a test that reads a page or two. The files do not
 change while the tests run (`make test` collects them first), so the index is reused; a test that
 serves another folder, or configures WhiteNoise otherwise, gets an index of its own.
 """
