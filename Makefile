@@ -56,11 +56,13 @@ run: content static
 dev: content static
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## Debian packages the whole suite needs: Chromium for browser tests, PostgreSQL, Redis, nginx (the
+## Debian packages the whole suite needs: Chromium's headless shell for the browser tests (and the desktop Chromium
+## for the one test of what it keeps on the phone), PostgreSQL, Redis, nginx (the
 ## reverse proxy), gettext, Java and npm for the Nu Html Checker, ffmpeg for uploaded recordings (the site
 ## runs without it: only the upload of recordings is refused).
 system-packages:
 	@missing=""; \
+	command -v chromium-headless-shell >/dev/null || missing="$$missing chromium-headless-shell"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \

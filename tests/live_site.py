@@ -15,7 +15,13 @@ from . import server_registry, starting_content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium-headless-shell: the same Chromium build (Blink, V8, the same version as Debian's chromium
+# package) without the desktop browser around it, as Playwright itself runs headless Chromium. The full
+# browser in headless mode took three times the processor time for each new tab (docs/benchmarks.md).
+CHROMIUM = "/usr/bin/chromium-headless-shell"
+# The desktop browser, for the one test that reads what Chromium keeps on the phone: the headless shell
+# keeps no History or form history at all (tests/test_browser_private_history.py).
+DESKTOP_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

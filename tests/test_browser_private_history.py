@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 
-from .live_site import CHROMIUM, CHROMIUM_ARGS
+from .live_site import CHROMIUM_ARGS, DESKTOP_CHROMIUM
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def test_a_plan_and_a_search_leave_no_words_in_the_browser(live_site, browser):
 
 def visit_and_check(live_site, browser, profile):
     context = browser.browser_type.launch_persistent_context(
-        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+        profile, executable_path=DESKTOP_CHROMIUM, args=CHROMIUM_ARGS,
         viewport={"width": 360, "height": 640})
     exit_page = "<!doctype html><title>Weather</title><h1>Weather</h1>"
     context.route(settings.QUICK_EXIT_URL + "**", lambda route: route.fulfill(body=exit_page, content_type="text/html"))
