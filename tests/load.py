@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 def fetch(url, timeout=5.0, headers=None):
     """One GET on a connection of its own, as a new reader would: (status, body, seconds, headers).
-    A request that fails to get any answer has status 0."""
+    A request that fails to get a whole answer (none, or one cut off mid-body) has status 0."""
     parts = urlsplit(url)
     started = time.monotonic()
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
@@ -19,7 +19,7 @@ def fetch(url, timeout=5.0, headers=None):
         response = connection.getresponse()
         body = response.read()
         return response.status, body, time.monotonic() - started, dict(response.getheaders())
-    except OSError:
+    except (OSError, http.client.HTTPException):  # IncompleteRead, when a worker is killed mid-answer, is not an OSError
         return 0, b"", time.monotonic() - started, {}
     finally:
         connection.close()
