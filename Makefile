@@ -88,7 +88,11 @@ $(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
 html-checker: $(VNU_JAR)
 
 ## The whole suite: on SQLite (with the browser tests), then again on a real PostgreSQL server.
-test: install-test system-packages html-checker static lint test-sqlite test-postgres
+# The two runs share one folder for the starting content (tests/starting_content.py): the PostgreSQL run
+# restores the pg_dump the SQLite run made for its servers instead of migrating and loading it again.
+test: install-test system-packages html-checker static lint
+	@content=$$(mktemp -d /tmp/help-site-content-XXXXXX) && trap 'rm -rf "$$content"' EXIT && \
+	HELP_SITE_TEST_CONTENT="$$content" $(MAKE) --no-print-directory test-sqlite test-postgres
 
 # Three workers on two cores: the browser and server tests wait on other processes much of the time.
 WORKERS ?= 3

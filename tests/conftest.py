@@ -70,13 +70,16 @@ def nothing_left_behind():
                     pytrace=False)
 
 
+CONTENT_FOLDER_MADE_HERE = pytest.StashKey[bool]()
+
+
 def pytest_configure(config):
     if not hasattr(config, "workerinput"):  # the process that runs pytest, not an xdist worker
-        starting_content.name_the_folder()
+        config.stash[CONTENT_FOLDER_MADE_HERE] = starting_content.name_the_folder()
 
 
 def pytest_unconfigure(config):
-    if not hasattr(config, "workerinput"):
+    if config.stash.get(CONTENT_FOLDER_MADE_HERE, False):
         starting_content.remove_the_folder()
 
 

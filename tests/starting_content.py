@@ -8,8 +8,9 @@ restores (a second): the test database of each worker on PostgreSQL and each sit
 PostgreSQL server of their own.
 
 The process that runs pytest (the controller of the xdist workers, or the only process) names the folder
-and removes it at the end (tests/conftest.py); the first process that needs the content makes it, the
-others wait for it (a file lock), and each copies it.
+and removes it at the end (tests/conftest.py), unless the command that started it named one: `make test`
+names one for its two runs, and the PostgreSQL run restores the dump the SQLite run made for its servers.
+The first process that needs the content makes it, the others wait for it (a file lock), and each copies it.
 """
 
 import fcntl
@@ -23,21 +24,23 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDER_VARIABLE = "HELP_SITE_TEST_CONTENT"  # set by the controller, inherited by the xdist workers
+# Set by the controller, inherited by the xdist workers. `make test` sets it for both of its runs, so that the
+# PostgreSQL run restores the dump the SQLite run made (its servers need one too) instead of making it again.
+FOLDER_VARIABLE = "HELP_SITE_TEST_CONTENT"
 SECRET_KEY = "starting-content-only-" + "x" * 40
 
 
 def name_the_folder():
-    """In the process that runs pytest: a new folder for the run's content, named for its workers."""
-    folder = tempfile.mkdtemp(prefix="help-site-content-")
-    os.environ[FOLDER_VARIABLE] = folder
-    return folder
+    """In the process that runs pytest: a new folder for the run's content, named for its workers, unless
+    the command that started pytest named one. True if it made one (and must remove it at the end)."""
+    if os.environ.get(FOLDER_VARIABLE):
+        return False
+    os.environ[FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="help-site-content-")
+    return True
 
 
 def remove_the_folder():
-    folder = os.environ.pop(FOLDER_VARIABLE, None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(os.environ.pop(FOLDER_VARIABLE), ignore_errors=True)
 
 
 @contextmanager
